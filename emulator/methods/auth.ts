@@ -1,0 +1,262 @@
+import { randomBytes } from 'node:crypto';
+import { defineMethods, me, type Ctx } from '../registry';
+import type { UserRow } from '../store/model';
+import { PDate, now } from '../store/model';
+import { fail } from '../errors';
+import { checkPassword, createUser, hashPassword } from '../store/ops';
+import { sendMail } from '../mail';
+import { userInfo, validEmail, LANGUAGES } from './general';
+
+const CODE_TTL = 24 * 3600;
+
+/** pCloud's password rules (errors 2032–2035). */
+export function checkNewPassword(pw: string): void {
+  if (pw.length < 6) fail(2032);
+  if (pw !== pw.trim()) fail(2033);
+  if (new Set(pw).size < 4) fail(2034);
+  const codes = [...pw].map((c) => c.charCodeAt(0));
+  const step = codes[1] - codes[0];
+  if ((step === 1 || step === -1) && codes.every((c, i) => i === 0 || c - codes[i - 1] === step)) fail(2035);
+  const rows = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm', '1234567890'];
+  const lower = pw.toLowerCase();
+  if (rows.some((r) => r.includes(lower) || [...r].reverse().join('').includes(lower))) fail(2035);
+}
+
+export function newCode(ctx: Pick<Ctx, 'st'>, kind: string, userid: number, data: string | null = null, ttl = CODE_TTL): string {
+  const code = randomBytes(12).toString('hex');
+  ctx.st.q('INSERT INTO codes (code, kind, userid, data, expires) VALUES (?, ?, ?, ?, ?)').run(code, kind, userid, data, now() + ttl);
+  return code;
+}
+
+function takeCode(ctx: Ctx, kind: string, expiredCode = 2012): { userid: number; data: string | null } {
+  const code = ctx.p.require('code', 1022);
+  const row = ctx.st.q('SELECT * FROM codes WHERE code = ? AND kind = ?').get(code, kind) as { userid: number; data: string | null; expires: number } | undefined;
+  if (!row) fail(2012);
+  if (row.expires < now()) fail(expiredCode);
+  ctx.st.q('DELETE FROM codes WHERE code = ?').run(code);
+  return row;
+}
+
+function link(ctx: Ctx, what: string, code: string): string {
+  return `${ctx.scheme}://${ctx.host}/#${what}?code=${code}`;
+}
+
+function setPassword(ctx: Ctx, user: UserRow, pw: string): void {
+  ctx.st.q('UPDATE users SET password = ?, plain = ? WHERE id = ?').run(hashPassword(pw), pw, user.id);
+}
+
+function userChanged(ctx: Ctx, userid: number): void {
+  ctx.st.event(userid, 'modifyuserinfo', { userinfo: userInfo(ctx.st, ctx.st.user(userid)!) });
+}
+
+export const authMethods = () =>
+  defineMethods([
+    {
+      name: 'register',
+      auth: 'none',
+      async handler(ctx) {
+        if (ctx.p.str('termsaccepted') !== 'yes') fail(2037);
+        const mail = ctx.p.require('mail', 1033);
+        const password = ctx.p.require('password', 1034);
+        if (!validEmail(mail)) fail(2018);
+        checkNewPassword(password);
+        const user = createUser(ctx.st, mail, password, { verified: false });
+        const lang = ctx.p.str('language');
+        if (lang && lang in LANGUAGES) ctx.st.q('UPDATE users SET language = ? WHERE id = ?').run(lang, user.id);
+        const referer = ctx.p.int('referer', 1000);
+        if (referer !== undefined && ctx.st.user(referer)) ctx.st.q('INSERT INTO invites (userid, email, created) VALUES (?, ?, ?)').run(referer, mail, now());
+        ctx.st.event(user.id, 'reset', {});
+        userChanged(ctx, user.id);
+        const code = newCode(ctx, 'verifyemail', user.id);
+        await sendMail(ctx.emu, mail, 'Welcome to pCloud — verify your e-mail', `Verification code: ${code}\n${link(ctx, 'verifyemail', code)}`);
+        return {};
+      },
+    },
+    {
+      name: 'sendverificationemail',
+      auth: 'required',
+      async handler(ctx) {
+        const user = me(ctx);
+        if (user.emailverified) fail(2013);
+        const code = newCode(ctx, 'verifyemail', user.id);
+        await sendMail(ctx.emu, user.email, 'Verify your e-mail', `Verification code: ${code}\n${link(ctx, 'verifyemail', code)}`);
+        return {};
+      },
+    },
+    {
+      name: 'verifyemail',
+      auth: 'none',
+      handler(ctx) {
+        const code = ctx.p.require('code', 1022);
+        const row = ctx.st.q("SELECT * FROM codes WHERE code = ? AND kind = 'verifyemail'").get(code) as { userid: number } | undefined;
+        if (!row) fail(2012);
+        const user = ctx.st.user(row.userid)!;
+        if (user.emailverified) fail(2013);
+        ctx.st.q('DELETE FROM codes WHERE code = ?').run(code);
+        ctx.st.q('UPDATE users SET emailverified = 1 WHERE id = ?').run(user.id);
+        userChanged(ctx, user.id);
+        return { email: user.email, userid: user.id };
+      },
+    },
+    {
+      name: 'changepassword',
+      auth: 'required',
+      handler(ctx) {
+        const user = me(ctx);
+        const oldpw = ctx.p.require('oldpassword', 1031);
+        const newpw = ctx.p.require('newpassword', 1032);
+        if (oldpw === newpw) fail(2030);
+        if (!checkPassword(user.password, oldpw)) fail(2031);
+        checkNewPassword(newpw);
+        setPassword(ctx, user, newpw);
+        return {};
+      },
+    },
+    {
+      name: 'lostpassword',
+      auth: 'none',
+      async handler(ctx) {
+        const mail = ctx.p.require('mail', 1033);
+        const user = ctx.st.userByEmail(mail);
+        // Always succeeds, so the method cannot be used to probe which addresses have accounts.
+        if (user) {
+          const code = newCode(ctx, 'resetpassword', user.id, null, 3600);
+          await sendMail(ctx.emu, user.email, 'Reset your pCloud password', `Reset code: ${code}\n${link(ctx, 'resetpassword', code)}`);
+        }
+        return {};
+      },
+    },
+    {
+      name: 'resetpassword',
+      auth: 'none',
+      handler(ctx) {
+        ctx.p.require('code', 1022);
+        const newpw = ctx.p.require('newpassword', 1032);
+        checkNewPassword(newpw);
+        const { userid } = takeCode(ctx, 'resetpassword', 2036);
+        setPassword(ctx, ctx.st.user(userid)!, newpw);
+        return {};
+      },
+    },
+    {
+      name: 'invite',
+      auth: 'required',
+      handler(ctx) {
+        const user = me(ctx);
+        return { url: `${ctx.scheme}://${ctx.host}/#register?ref=${user.id}`, spacelimitreached: false };
+      },
+    },
+    {
+      name: 'userinvites',
+      auth: 'required',
+      handler(ctx) {
+        // An invite is someone who registered with `referer` = my userid; pending until they verify.
+        const invited = ctx.st.q('SELECT email FROM invites WHERE userid = ? ORDER BY id').all(me(ctx).id) as { email: string }[];
+        const mask = (e: string) => e.replace(/^(.)[^@]*/, (_m, a: string) => `${a}**`);
+        return { invites: invited.map((r) => ({ email: mask(r.email), is_pending: !ctx.st.userByEmail(r.email)?.emailverified })) };
+      },
+    },
+    {
+      name: 'logout',
+      auth: 'required',
+      handler(ctx) {
+        // Invalidates the token the call was made with (an auth token, or — our choice — an OAuth token).
+        if (!ctx.token) return { auth_deleted: false };
+        ctx.st.q('UPDATE tokens SET revoked = 1 WHERE id = ?').run(ctx.token.id);
+        return { auth_deleted: true };
+      },
+    },
+    {
+      name: 'listtokens',
+      auth: 'required',
+      oauth: false,
+      handler(ctx) {
+        const rows = ctx.st.q("SELECT * FROM tokens WHERE userid = ? AND revoked = 0 AND kind = 'auth' AND expires > ? ORDER BY id").all(me(ctx).id, now()) as {
+          id: number; device: string; created: number; expires: number; lastused: number; inactiveexpire: number;
+        }[];
+        return {
+          tokens: rows.map((t) => ({
+            tokenid: t.id,
+            device: t.device,
+            created: new PDate(t.created),
+            expires_inactive: new PDate(t.lastused + t.inactiveexpire),
+            expires: new PDate(t.expires),
+            current: ctx.token?.id === t.id,
+          })),
+        };
+      },
+    },
+    {
+      name: 'deletetoken',
+      auth: 'required',
+      handler(ctx) {
+        const id = ctx.p.int('tokenid', 2102);
+        if (id === undefined) fail(1076);
+        const info = ctx.st.q('UPDATE tokens SET revoked = 1 WHERE id = ? AND userid = ? AND revoked = 0').run(id, me(ctx).id);
+        if (!info.changes) fail(2102);
+        return {};
+      },
+    },
+    {
+      name: 'sendchangemail',
+      auth: 'required',
+      async handler(ctx) {
+        const user = me(ctx);
+        const newmail = ctx.p.str('newmail');
+        if (newmail === undefined) {
+          const code = newCode(ctx, 'changemail1', user.id);
+          await sendMail(ctx.emu, user.email, 'Change your pCloud e-mail', `Code: ${code}`);
+          return {};
+        }
+        const { userid } = takeCode(ctx, 'changemail1', 2074);
+        if (userid !== user.id) fail(2012);
+        if (!validEmail(newmail)) fail(2018);
+        if (newmail.toLowerCase() === user.email.toLowerCase()) fail(2271);
+        if (ctx.st.userByEmail(newmail)) fail(2038);
+        const code = newCode(ctx, 'changemail2', user.id, newmail);
+        await sendMail(ctx.emu, newmail, 'Confirm your new pCloud e-mail', `Code: ${code}\n${link(ctx, 'changemail', code)}`);
+        return {};
+      },
+    },
+    {
+      name: 'changemail',
+      auth: 'required',
+      handler(ctx) {
+        const user = me(ctx);
+        ctx.p.require('code', 1022);
+        const password = ctx.p.require('password', 1034);
+        if (!checkPassword(user.password, password)) fail(2272);
+        const { userid, data } = takeCode(ctx, 'changemail2', 2074);
+        if (userid !== user.id || !data) fail(2012);
+        if (ctx.st.userByEmail(data)) fail(2038);
+        ctx.st.q('UPDATE users SET email = ?, emailverified = 1 WHERE id = ?').run(data, user.id);
+        userChanged(ctx, user.id);
+        return {};
+      },
+    },
+    {
+      name: 'senddeactivatemail',
+      auth: 'required',
+      async handler(ctx) {
+        const user = me(ctx);
+        const code = newCode(ctx, 'deactivate', user.id);
+        await sendMail(ctx.emu, user.email, 'Deactivate your pCloud account', `Code: ${code}`);
+        return {};
+      },
+    },
+    {
+      name: 'deactivateuser',
+      auth: 'required',
+      handler(ctx) {
+        const user = me(ctx);
+        ctx.p.require('code', 1022);
+        const password = ctx.p.require('password', 1034);
+        if (!checkPassword(user.password, password)) fail(2272);
+        const { userid } = takeCode(ctx, 'deactivate', 2074);
+        if (userid !== user.id) fail(2012);
+        ctx.st.q('UPDATE users SET deactivated = 1 WHERE id = ?').run(user.id);
+        ctx.st.q('UPDATE tokens SET revoked = 1 WHERE userid = ?').run(user.id);
+        return {};
+      },
+    },
+  ]);

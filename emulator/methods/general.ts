@@ -1,0 +1,162 @@
+import { randomBytes } from 'node:crypto';
+import { defineMethods, me, type Ctx } from '../registry';
+import type { UserRow } from '../store/model';
+import { PDate } from '../store/model';
+import type { Meta, Storage } from '../store/storage';
+import { fail } from '../errors';
+import { digests } from '../http/authenticate';
+import { sendMail } from '../mail';
+
+export const LANGUAGES: Record<string, string> = {
+  en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español', it: 'Italiano', bg: 'Български',
+  pt: 'Português', nl: 'Nederlands', tr: 'Türkçe', ru: 'Русский', ja: '日本語', zh: '中文',
+};
+
+export function userInfo(st: Storage, user: UserRow): Meta {
+  const used = st.usedQuota(user.id);
+  return {
+    userid: user.id,
+    email: user.email,
+    emailverified: user.emailverified === 1,
+    registered: new PDate(user.created),
+    language: user.language,
+    premium: user.premium === 1,
+    premiumlifetime: false,
+    business: false,
+    plan: user.premium ? 1 : 0,
+    quota: user.quota,
+    usedquota: used,
+    freequota: Math.max(0, user.quota - used),
+    publiclinkquota: 50 * 1024 ** 3,
+    trashrevretentiondays: 15,
+    cryptosetup: false,
+    cryptosubscription: false,
+    cryptolifetime: false,
+    haspassword: true,
+    agreedwithpp: true,
+    usedpublinkbranding: false,
+    haspaidrelocation: false,
+    currency: 'EUR',
+  };
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const validEmail = (s: string) => EMAIL.test(s);
+
+function eventsReply(ctx: Ctx, rows: { diffid: number; event: string; time: number; body: string }[], current: number) {
+  return {
+    diffid: rows.length ? rows[rows.length - 1].diffid : current,
+    entries: rows.map((r) => ({ event: r.event, time: new PDate(r.time), diffid: r.diffid, ...ctx.st.reviveEvent(r.body) })),
+  };
+}
+
+async function diff(ctx: Ctx) {
+  const user = me(ctx);
+  const st = ctx.st;
+  const limit = ctx.p.int('limit', 1000) ?? 1_000_000;
+  const current = () => (st.q('SELECT COALESCE(MAX(diffid), 0) AS d FROM events WHERE userid = ?').get(user.id) as { d: number }).d;
+  type Row = { diffid: number; event: string; time: number; body: string };
+  const last = ctx.p.int('last', 1000);
+  if (last !== undefined) {
+    const rows = (st.q('SELECT * FROM events WHERE userid = ? ORDER BY diffid DESC LIMIT ?').all(user.id, Math.min(last, limit)) as Row[]).reverse();
+    return eventsReply(ctx, rows, current());
+  }
+  const after = ctx.p.date('after');
+  if (after !== undefined && !ctx.p.has('diffid')) {
+    const rows = st.q('SELECT * FROM events WHERE userid = ? AND time > ? ORDER BY diffid LIMIT ?').all(user.id, after, limit) as Row[];
+    return eventsReply(ctx, rows, current());
+  }
+  const since = ctx.p.int('diffid', 1000) ?? 0;
+  const query = () => st.q('SELECT * FROM events WHERE userid = ? AND diffid > ? ORDER BY diffid LIMIT ?').all(user.id, since, limit) as Row[];
+  let rows = query();
+  if (!rows.length && ctx.p.flag('block') && ctx.p.has('diffid')) {
+    await new Promise<void>((resolve) => {
+      const key = `user:${user.id}`;
+      const done = () => {
+        clearTimeout(timer);
+        st.changes.off(key, done);
+        ctx.res.off('close', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ctx.emu.diffTimeoutMs);
+      st.changes.on(key, done);
+      ctx.res.on('close', done);
+    });
+    rows = query();
+  }
+  return eventsReply(ctx, rows, rows.length ? 0 : Math.max(since, current()));
+}
+
+export const generalMethods = () =>
+  defineMethods([
+    {
+      name: 'getdigest',
+      auth: 'none',
+      handler() {
+        const digest = randomBytes(30).toString('base64url').slice(0, 40);
+        const expires = Date.now() + 30_000;
+        digests.set(digest, expires);
+        for (const [d, e] of digests) if (e < Date.now()) digests.delete(d);
+        return { digest, expires: new PDate(Math.floor(expires / 1000)) };
+      },
+    },
+    {
+      name: 'userinfo',
+      auth: 'required',
+      handler(ctx) {
+        const out: Meta = userInfo(ctx.st, me(ctx));
+        if (ctx.p.flag('getapiserver')) out.apiserver = { api: [ctx.host], binapi: [] };
+        if (ctx.p.flag('getregistrationinfo')) out.registrationinfo = { provider: 'email', device: 'web', country: false, ref: 0 };
+        return out;
+      },
+    },
+    // Undocumented (observed): an explicit login call that takes the same credentials as userinfo.
+    { name: 'login', auth: 'required', handler: (ctx) => userInfo(ctx.st, me(ctx)) },
+    { name: 'supportedlanguages', auth: 'none', handler: () => ({ languages: LANGUAGES }) },
+    {
+      name: 'setlanguage',
+      auth: 'required',
+      handler(ctx) {
+        const lang = ctx.p.require('language', 1020);
+        if (!(lang in LANGUAGES)) fail(1021);
+        const user = me(ctx);
+        ctx.st.q('UPDATE users SET language = ? WHERE id = ?').run(lang, user.id);
+        ctx.st.event(user.id, 'modifyuserinfo', { userinfo: userInfo(ctx.st, ctx.st.user(user.id)!) });
+        return {};
+      },
+    },
+    {
+      name: 'feedback',
+      auth: 'none',
+      async handler(ctx) {
+        const mail = ctx.p.require('mail', 1033);
+        const reason = ctx.p.require('reason', 1042);
+        const message = ctx.p.require('message', 1041);
+        if (!validEmail(mail)) fail(2018);
+        await sendMail(ctx.emu, 'support@pcloud-emulator.local', `Feedback: ${reason}`, `From: ${ctx.p.str('name') ?? ''} <${mail}>\n\n${message}`);
+        return {};
+      },
+    },
+    {
+      name: 'currentserver',
+      auth: 'none',
+      handler: (ctx) => ({ ip: ctx.req.socket.localAddress ?? '127.0.0.1', ipbin: ctx.req.socket.localAddress ?? '127.0.0.1', ipv6: '::1', hostname: ctx.host }),
+    },
+    { name: 'diff', auth: 'required', handler: diff },
+    {
+      name: 'getfilehistory',
+      auth: 'required',
+      handler(ctx) {
+        const user = me(ctx);
+        const fileid = Number(ctx.p.require('fileid', 1029));
+        if (!Number.isSafeInteger(fileid)) fail(1029);
+        const rows = ctx.st.q('SELECT * FROM events WHERE userid = ? AND fileid = ? ORDER BY diffid').all(user.id, fileid) as {
+          diffid: number; event: string; time: number; body: string;
+        }[];
+        if (!rows.length) fail(2009);
+        return { entries: eventsReply(ctx, rows, 0).entries };
+      },
+    },
+    { name: 'getip', auth: 'none', handler: (ctx) => ({ ip: ctx.ip.replace(/^::ffff:/, ''), country: false }) },
+    { name: 'getapiserver', auth: 'none', handler: (ctx) => ({ api: [ctx.host], binapi: [] }) },
+  ]);

@@ -1,0 +1,123 @@
+// Schema migrations, applied in order; PRAGMA user_version records how many ran.
+export const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    password TEXT NOT NULL,         -- scrypt hash
+    plain TEXT NOT NULL,            -- clear password: md5 and digest logins need it (a local emulator only)
+    created INTEGER NOT NULL,
+    quota INTEGER NOT NULL,
+    language TEXT NOT NULL DEFAULT 'en',
+    emailverified INTEGER NOT NULL DEFAULT 1,
+    premium INTEGER NOT NULL DEFAULT 0,
+    locationid INTEGER NOT NULL DEFAULT 1,
+    rootfolder INTEGER NOT NULL DEFAULT 0,
+    acceptsshares INTEGER NOT NULL DEFAULT 1,
+    deactivated INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE tokens (
+    id INTEGER PRIMARY KEY,
+    userid INTEGER NOT NULL REFERENCES users(id),
+    token TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,            -- 'auth' (password login) or 'oauth'
+    clientid TEXT,
+    device TEXT NOT NULL DEFAULT '',
+    created INTEGER NOT NULL,
+    expires INTEGER NOT NULL,
+    inactiveexpire INTEGER NOT NULL,
+    lastused INTEGER NOT NULL,
+    revoked INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX tokens_user ON tokens(userid);
+  CREATE TABLE apps (
+    clientid TEXT PRIMARY KEY,
+    secret TEXT NOT NULL,
+    name TEXT NOT NULL,
+    redirecturis TEXT NOT NULL,     -- JSON array
+    loopbackany INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE oauthcodes (
+    code TEXT PRIMARY KEY,
+    clientid TEXT NOT NULL,
+    userid INTEGER NOT NULL,
+    redirecturi TEXT,
+    expires INTEGER NOT NULL
+  );
+  CREATE TABLE blobs (
+    key TEXT PRIMARY KEY,          -- sha256 hex: the file name in the blob store
+    size INTEGER NOT NULL,
+    sha1 TEXT NOT NULL,
+    md5 TEXT NOT NULL,
+    hash TEXT NOT NULL,            -- uint64 decimal
+    media TEXT                     -- JSON: probed width/height/duration/codecs
+  );
+  CREATE TABLE folders (
+    id INTEGER PRIMARY KEY,
+    owner INTEGER NOT NULL REFERENCES users(id),
+    parent INTEGER,
+    name TEXT NOT NULL,
+    created INTEGER NOT NULL,
+    modified INTEGER NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,   -- 0 live, 1 trashed itself, 2 inside a trashed folder
+    origparent INTEGER,
+    deletedat INTEGER
+  );
+  CREATE INDEX folders_parent ON folders(parent, deleted);
+  CREATE UNIQUE INDEX folders_name ON folders(parent, name) WHERE deleted = 0;
+  CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    owner INTEGER NOT NULL REFERENCES users(id),
+    parent INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    blob TEXT NOT NULL REFERENCES blobs(key),
+    size INTEGER NOT NULL,
+    created INTEGER NOT NULL,
+    modified INTEGER NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    origparent INTEGER,
+    deletedat INTEGER
+  );
+  CREATE INDEX files_parent ON files(parent, deleted);
+  CREATE INDEX files_owner ON files(owner);
+  CREATE UNIQUE INDEX files_name ON files(parent, name) WHERE deleted = 0;
+  CREATE TABLE revisions (
+    id INTEGER PRIMARY KEY,
+    fileid INTEGER NOT NULL,
+    blob TEXT NOT NULL REFERENCES blobs(key),
+    size INTEGER NOT NULL,
+    created INTEGER NOT NULL
+  );
+  CREATE INDEX revisions_file ON revisions(fileid);
+  CREATE TABLE events (
+    diffid INTEGER PRIMARY KEY AUTOINCREMENT,
+    userid INTEGER NOT NULL,
+    event TEXT NOT NULL,
+    time INTEGER NOT NULL,
+    fileid INTEGER,
+    body TEXT NOT NULL              -- JSON of the event's payload (metadata/share/userinfo)
+  );
+  CREATE INDEX events_user ON events(userid, diffid);
+  CREATE INDEX events_file ON events(fileid);
+  CREATE TABLE uploads (
+    id INTEGER PRIMARY KEY,
+    userid INTEGER NOT NULL,
+    size INTEGER NOT NULL DEFAULT 0,
+    filesize INTEGER,
+    created INTEGER NOT NULL
+  );
+  CREATE TABLE codes (
+    code TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,             -- verifyemail, resetpassword, changemail, deactivate
+    userid INTEGER NOT NULL,
+    data TEXT,
+    expires INTEGER NOT NULL
+  );
+  CREATE TABLE invites (
+    id INTEGER PRIMARY KEY,
+    userid INTEGER NOT NULL,
+    email TEXT NOT NULL,
+    created INTEGER NOT NULL
+  );
+  `,
+];

@@ -1,0 +1,327 @@
+import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
+import { promises as fsp } from 'node:fs';
+import type { Statement } from 'better-sqlite3';
+import type { DB } from './db';
+import { openDb } from './db';
+import { BlobStore } from './blobs';
+import type { BlobRow, FileRow, FolderRow, UserRow } from './model';
+import { PDate, fileKind, now } from './model';
+import { fail } from '../errors';
+
+export interface Perms {
+  mine: boolean;
+  read: boolean;
+  create: boolean;
+  modify: boolean;
+  delete: boolean;
+}
+
+const OWNER: Perms = { mine: true, read: true, create: true, modify: true, delete: true };
+
+export type Meta = Record<string, unknown>;
+
+/**
+ * Metadata + content storage for all users. Methods throw ApiError with pCloud's codes, so method
+ * handlers stay thin. Access rules live in `folderPerms`, which sharing extends.
+ */
+export class Storage {
+  readonly db: DB;
+  readonly blobs: BlobStore;
+  readonly changes = new EventEmitter();
+  /** Set by the sharing module: permissions a non-owner has on a folder, or null. */
+  sharePerms: (userid: number, folder: FolderRow) => Perms | null = () => null;
+  /** Set by the sharing module: whether a folder of mine is shared out. */
+  isShared: (folder: FolderRow) => boolean = () => false;
+
+  private constructor(readonly dataDir: string) {
+    this.db = openDb(join(dataDir, 'pcloud.sqlite'));
+    this.blobs = new BlobStore(dataDir);
+    this.changes.setMaxListeners(0);
+  }
+
+  static async open(dataDir: string): Promise<Storage> {
+    await fsp.mkdir(dataDir, { recursive: true });
+    const st = new Storage(dataDir);
+    await st.blobs.init();
+    const referenced = st.db.prepare('SELECT 1 FROM blobs WHERE key = ?');
+    await st.blobs.sweep((key) => referenced.get(key) !== undefined);
+    return st;
+  }
+
+  private readonly statements = new Map<string, Statement<unknown[]>>();
+
+  /** Prepared statements are cached: listing 100k items must not recompile SQL per row. */
+  q(sql: string): Statement<unknown[]> {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  // ---- users -------------------------------------------------------------------------------
+
+  user(id: number): UserRow | undefined {
+    return this.q('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+  }
+
+  userByEmail(email: string): UserRow | undefined {
+    return this.q('SELECT * FROM users WHERE email = ?').get(email) as UserRow | undefined;
+  }
+
+  usedQuota(userid: number): number {
+    const files = this.q('SELECT COALESCE(SUM(size), 0) AS n FROM files WHERE owner = ?').get(userid) as { n: number };
+    const revs = this.db
+      .prepare('SELECT COALESCE(SUM(r.size), 0) AS n FROM revisions r JOIN files f ON f.id = r.fileid WHERE f.owner = ?')
+      .get(userid) as { n: number };
+    return files.n + revs.n;
+  }
+
+  /** 2008 when `extra` more bytes would not fit in the owner's quota. */
+  checkQuota(ownerid: number, extra: number): void {
+    const u = this.user(ownerid);
+    if (u && this.usedQuota(ownerid) + extra > u.quota) fail(2008);
+  }
+
+  // ---- lookups -----------------------------------------------------------------------------
+
+  folderRow(id: number): FolderRow | undefined {
+    return this.q('SELECT * FROM folders WHERE id = ?').get(id) as FolderRow | undefined;
+  }
+
+  fileRow(id: number): FileRow | undefined {
+    return this.q('SELECT * FROM files WHERE id = ?').get(id) as FileRow | undefined;
+  }
+
+  blobRow(key: string): BlobRow {
+    return this.q('SELECT * FROM blobs WHERE key = ?').get(key) as BlobRow;
+  }
+
+  /** The folder id the API shows: an owner sees their root as 0. */
+  extFolderId(user: UserRow, id: number): number {
+    return id === user.rootfolder ? 0 : id;
+  }
+
+  intFolderId(user: UserRow, id: number): number {
+    return id === 0 ? user.rootfolder : id;
+  }
+
+  folderPerms(user: UserRow, folder: FolderRow): Perms | null {
+    if (folder.owner === user.id) return OWNER;
+    return this.sharePerms(user.id, folder);
+  }
+
+  /** Resolves a live folder the user can read; unknown, foreign or trashed ids answer 2005 (we reveal nothing). */
+  folderById(user: UserRow, extId: number): { row: FolderRow; perms: Perms } {
+    const row = this.folderRow(this.intFolderId(user, extId));
+    if (!row || row.deleted !== 0) fail(2005);
+    const perms = this.folderPerms(user, row);
+    if (!perms) fail(2005);
+    return { row, perms };
+  }
+
+  childFolder(parent: number, name: string): FolderRow | undefined {
+    return this.q('SELECT * FROM folders WHERE parent = ? AND name = ? AND deleted = 0').get(parent, name) as
+      | FolderRow
+      | undefined;
+  }
+
+  childFile(parent: number, name: string): FileRow | undefined {
+    return this.q('SELECT * FROM files WHERE parent = ? AND name = ? AND deleted = 0').get(parent, name) as
+      | FileRow
+      | undefined;
+  }
+
+  /** Splits `/a/b/c` into components; 2010 for malformed paths. */
+  splitPath(path: string): string[] {
+    if (!path.startsWith('/')) fail(2010);
+    const parts = path.split('/').filter((p) => p !== '');
+    for (const p of parts) if (p === '.' || p === '..') fail(2010);
+    return parts;
+  }
+
+  /** Walks a path of folders from the user's root; missing components answer `missingCode`. */
+  walk(user: UserRow, parts: string[], missingCode: number): { row: FolderRow; perms: Perms } {
+    let row = this.folderRow(user.rootfolder)!;
+    let perms = OWNER;
+    for (const name of parts) {
+      const next = this.childFolder(row.id, name);
+      if (!next) fail(missingCode);
+      row = next;
+      perms = this.folderPerms(user, row) ?? fail(missingCode);
+    }
+    return { row, perms };
+  }
+
+  folderByPath(user: UserRow, path: string): { row: FolderRow; perms: Perms } {
+    return this.walk(user, this.splitPath(path), 2005);
+  }
+
+  fileById(user: UserRow, id: number): { row: FileRow; perms: Perms } {
+    const row = this.fileRow(id);
+    if (!row || row.deleted !== 0) fail(2009);
+    const parent = this.folderRow(row.parent);
+    const perms = parent && this.folderPerms(user, parent);
+    if (!perms) fail(2009);
+    return { row, perms };
+  }
+
+  fileByPath(user: UserRow, path: string): { row: FileRow; perms: Perms } {
+    const parts = this.splitPath(path);
+    const name = parts.pop();
+    if (name === undefined) fail(2009);
+    const parent = this.walk(user, parts, 2002);
+    const row = this.childFile(parent.row.id, name);
+    if (!row) fail(2009);
+    return { row, perms: parent.perms };
+  }
+
+  /** Path of a folder as its viewer sees it (a foreign shared folder hangs under the viewer's root). */
+  folderPath(user: UserRow, folder: FolderRow): string {
+    const names: string[] = [];
+    let cur: FolderRow | undefined = folder;
+    while (cur && cur.id !== user.rootfolder && cur.parent !== null) {
+      names.push(cur.name);
+      if (cur.owner !== user.id && !this.folderPerms(user, this.folderRow(cur.parent)!)) break;
+      cur = this.folderRow(cur.parent);
+    }
+    return '/' + names.reverse().join('/');
+  }
+
+  isAncestor(ancestor: number, folderId: number): boolean {
+    let cur: number | null = folderId;
+    while (cur !== null) {
+      if (cur === ancestor) return true;
+      const row = this.folderRow(cur);
+      cur = row ? row.parent : null;
+    }
+    return false;
+  }
+
+  // ---- metadata ----------------------------------------------------------------------------
+
+  folderMeta(user: UserRow, row: FolderRow, opts: { path?: string | null } = {}): Meta {
+    const perms = this.folderPerms(user, row) ?? { ...OWNER, mine: row.owner === user.id };
+    const ext = this.extFolderId(user, row.id);
+    const isRoot = ext === 0;
+    const m: Meta = {
+      name: isRoot ? '/' : row.name,
+      created: new PDate(row.created),
+      modified: new PDate(row.modified),
+      ismine: perms.mine,
+      isshared: this.isShared(row),
+      thumb: false,
+      comments: 0,
+      isfolder: true,
+      id: `d${ext}`,
+      folderid: ext,
+      icon: 'folder',
+    };
+    if (!isRoot && row.parent !== null) m.parentfolderid = this.extFolderId(user, row.parent);
+    if (opts.path !== null) m.path = opts.path ?? (isRoot ? '/' : this.folderPath(user, row));
+    if (row.deleted) m.isdeleted = true;
+    if (!perms.mine) {
+      Object.assign(m, {
+        userid: row.owner, canread: perms.read, canmodify: perms.modify, candelete: perms.delete, cancreate: perms.create,
+      });
+    }
+    return m;
+  }
+
+  fileMeta(user: UserRow, row: FileRow, opts: { path?: string | null; perms?: Perms } = {}): Meta {
+    const blob = this.blobRow(row.blob);
+    const kind = fileKind(row.name);
+    const mine = row.owner === user.id;
+    const m: Meta = {
+      name: row.name,
+      created: new PDate(row.created),
+      modified: new PDate(row.modified),
+      ismine: mine,
+      isshared: false,
+      thumb: kind.thumb && row.size > 0,
+      comments: 0,
+      isfolder: false,
+      id: `f${row.id}`,
+      fileid: row.id,
+      parentfolderid: this.extFolderId(user, row.parent),
+      icon: kind.icon,
+      category: kind.category,
+      contenttype: kind.contenttype,
+      size: row.size,
+      hash: BigInt(blob.hash),
+    };
+    if (blob.media) Object.assign(m, JSON.parse(blob.media));
+    if (opts.path !== null && opts.path !== undefined) m.path = opts.path;
+    else if (opts.path === undefined) {
+      const parent = this.folderRow(row.parent);
+      if (parent) {
+        const pp = this.folderPath(user, parent);
+        m.path = (pp === '/' ? '' : pp) + '/' + row.name;
+      }
+    }
+    if (row.deleted) m.isdeleted = true;
+    if (!mine) {
+      const parent = this.folderRow(row.parent);
+      const perms = opts.perms ?? (parent && this.folderPerms(user, parent));
+      if (perms) Object.assign(m, { userid: row.owner, canread: perms.read, canmodify: perms.modify, candelete: perms.delete });
+    }
+    return m;
+  }
+
+  childFolders(parent: number, deleted = 0): FolderRow[] {
+    return this.q('SELECT * FROM folders WHERE parent = ? AND deleted = ? ORDER BY name').all(parent, deleted) as FolderRow[];
+  }
+
+  childFiles(parent: number, deleted = 0): FileRow[] {
+    return this.q('SELECT * FROM files WHERE parent = ? AND deleted = ? ORDER BY name').all(parent, deleted) as FileRow[];
+  }
+
+  // ---- events (diff) -----------------------------------------------------------------------
+
+  /** Appends an event for a user and wakes their blocked `diff` calls. */
+  event(userid: number, event: string, payload: Meta, fileid?: number): number {
+    const body = JSON.stringify(payload, (_k, v: unknown) =>
+      v instanceof PDate ? { $d: v.seconds } : typeof v === 'bigint' ? { $u: v.toString() } : v,
+    );
+    const info = this.db
+      .prepare('INSERT INTO events (userid, event, time, fileid, body) VALUES (?, ?, ?, ?, ?)')
+      .run(userid, event, now(), fileid ?? null, body);
+    const diffid = Number(info.lastInsertRowid);
+    queueMicrotask(() => this.changes.emit(`user:${userid}`, diffid));
+    return diffid;
+  }
+
+  /** Records a file/folder change for the owner and everyone who can see the folder it lives in. */
+  fsEvent(event: string, actor: UserRow, meta: (viewer: UserRow) => Meta, folderOfChange: FolderRow | undefined, fileid?: number): void {
+    const viewers = new Map<number, UserRow>([[actor.id, actor]]);
+    if (folderOfChange) {
+      const owner = this.user(folderOfChange.owner);
+      if (owner) viewers.set(owner.id, owner);
+      for (const uid of this.viewersOf(folderOfChange)) {
+        const u = this.user(uid);
+        if (u) viewers.set(uid, u);
+      }
+    }
+    for (const v of viewers.values()) {
+      if (folderOfChange && !this.folderPerms(v, folderOfChange)) continue;
+      this.event(v.id, event, { metadata: meta(v) }, fileid);
+    }
+  }
+
+  /** Set by the sharing module: users (other than the owner) who see this folder through a share. */
+  viewersOf: (folder: FolderRow) => number[] = () => [];
+
+  reviveEvent(body: string): Meta {
+    return JSON.parse(body, (_k, v: unknown) => {
+      if (v && typeof v === 'object' && '$d' in v) return new PDate((v as { $d: number }).$d);
+      if (v && typeof v === 'object' && '$u' in v) return BigInt((v as { $u: string }).$u);
+      return v;
+    }) as Meta;
+  }
+}

@@ -1,0 +1,89 @@
+// General methods (methods-core.md §1).
+import { request, type CallOptions } from './client';
+import type { ApiServers, DateInput, DiffEvent, Empty, PcloudDate, ServerInfo, UserInfo } from './types';
+
+export interface DigestResult {
+  digest: string;
+  expires: PcloudDate;
+}
+
+export function getDigest(opts?: CallOptions): Promise<DigestResult> {
+  return request<DigestResult>('getdigest', {}, opts);
+}
+
+export interface UserInfoParams {
+  getapiserver?: boolean;
+  getregistrationinfo?: boolean;
+}
+
+export function userInfo(params: UserInfoParams = {}, opts?: CallOptions): Promise<UserInfo> {
+  return request<UserInfo>('userinfo', params, opts);
+}
+
+export interface LanguagesResult {
+  /** Language code → display name. */
+  languages: Record<string, string>;
+}
+
+export function supportedLanguages(opts?: CallOptions): Promise<LanguagesResult> {
+  return request<LanguagesResult>('supportedlanguages', {}, opts);
+}
+
+export async function setLanguage(params: { language: string }, opts?: CallOptions): Promise<void> {
+  await request<Empty>('setlanguage', params, opts);
+}
+
+export interface FeedbackParams {
+  mail: string;
+  reason: string;
+  message: string;
+  name?: string;
+}
+
+export async function feedback(params: FeedbackParams, opts?: CallOptions): Promise<void> {
+  await request<Empty>('feedback', params, opts);
+}
+
+export function currentServer(opts?: CallOptions): Promise<ServerInfo> {
+  return request<ServerInfo>('currentserver', {}, opts);
+}
+
+export interface DiffParams {
+  /** Events after this id; 0 = full history. */
+  diffid?: number;
+  after?: DateInput;
+  /** The newest N events; `last: 0` just returns the current diffid cheaply. */
+  last?: number;
+  /** Long poll: hold the request until something newer than `diffid` exists. */
+  block?: boolean;
+  limit?: number;
+}
+
+export interface DiffResult {
+  diffid: number;
+  entries: DiffEvent[];
+}
+
+/** A blocking diff waits for up to ~60 s server-side, so its default timeout is 90 s (as rclone). */
+export function diff(params: DiffParams = {}, opts: CallOptions = {}): Promise<DiffResult> {
+  const timeoutMs = opts.timeoutMs ?? (params.block ? 90_000 : undefined);
+  return request<DiffResult>('diff', params, { ...opts, timeoutMs });
+}
+
+export function getFileHistory(params: { fileid: number }, opts?: CallOptions): Promise<{ entries: DiffEvent[] }> {
+  return request<{ entries: DiffEvent[] }>('getfilehistory', params, opts);
+}
+
+export interface IpResult {
+  ip: string;
+  /** Lowercase ISO-3166 alpha-2, or false when unknown. */
+  country: string | false;
+}
+
+export function getIp(opts?: CallOptions): Promise<IpResult> {
+  return request<IpResult>('getip', {}, opts);
+}
+
+export function getApiServer(opts?: CallOptions): Promise<ApiServers> {
+  return request<ApiServers>('getapiserver', {}, opts);
+}
