@@ -11,9 +11,10 @@ import { sendFile } from './content';
  */
 export async function serveApp(dir: string, apiUrl: string, port: number, host = '127.0.0.1'): Promise<{ url: string; server: Server }> {
   const root = normalize(dir);
-  const indexHtml = await fsp.readFile(join(root, 'index.html'), 'utf8');
   const meta = `<meta name="pcloud-local-api" content="${apiUrl.replace(/"/g, '&quot;')}">`;
-  const html = indexHtml.replace('<head>', `<head>\n    ${meta}`);
+  // read per request (it is tiny) so a rebuild while the server runs is picked up
+  const html = async () => (await fsp.readFile(join(root, 'index.html'), 'utf8')).replace('<head>', `<head>\n    ${meta}`);
+  await html(); // fail early when the app was not built
   const api = new URL(apiUrl).origin;
   const csp = [
     "default-src 'self'",
@@ -62,7 +63,7 @@ export async function serveApp(dir: string, apiUrl: string, port: number, host =
       }
       // every route of the single-page app gets index.html
       res.writeHead(200, { ...security, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
-      res.end(html);
+      res.end(await html());
     })().catch(() => {
       res.destroy();
     });

@@ -1,5 +1,6 @@
 import { PDate, ICON_IDS } from './store/model';
 import { formatDate } from './http/dates';
+import type { Params } from './http/params';
 
 export interface JsonOptions {
   timestamps?: boolean; // timeformat=timestamp
@@ -7,13 +8,69 @@ export interface JsonOptions {
   filterMeta?: Set<string> | null; // filtermeta=a,b,c
 }
 
+/** The reply formatting a request asked for with the global parameters (protocol.md §4). */
+export function formatOptions(p: Params): JsonOptions {
+  const fm = p.str('filtermeta');
+  return {
+    timestamps: p.str('timeformat') === 'timestamp',
+    iconIds: p.str('iconformat') === 'id',
+    filterMeta: fm && fm !== '0' ? new Set(fm.split(',')) : null,
+  };
+}
+
+/**
+ * Already-serialised UTF-8 JSON spliced into a reply by `toJsonChunks`. Inside an array it may stand
+ * for several elements (`{…},{…}`): big listings serialise their files straight into buffers instead
+ * of through the replacer (and outside the JS heap). It must not be empty.
+ */
+export class RawJson {
+  constructor(readonly chunks: Buffer[]) {}
+}
+
+/** Appends strings as UTF-8 into 1 MB buffers (RawJson's content). */
+export class ChunkWriter {
+  static readonly SIZE = 1 << 20;
+  readonly chunks: Buffer[] = [];
+  private buf = Buffer.allocUnsafe(ChunkWriter.SIZE);
+  private pos = 0;
+
+  write(s: string): void {
+    // a UTF-16 code unit takes at most 3 UTF-8 bytes
+    if (this.pos + s.length * 3 > this.buf.length) {
+      this.flush();
+      if (s.length * 3 > this.buf.length) {
+        this.chunks.push(Buffer.from(s, 'utf8'));
+        return;
+      }
+    }
+    this.pos += this.buf.write(s, this.pos, 'utf8');
+  }
+
+  flush(): Buffer[] {
+    if (this.pos > 0) {
+      this.chunks.push(this.buf.subarray(0, this.pos));
+      this.buf = Buffer.allocUnsafe(ChunkWriter.SIZE);
+      this.pos = 0;
+    }
+    return this.chunks;
+  }
+}
+
 // pCloud writes `hash` (and other uint64 values) as bare JSON numbers that exceed 2^53.
 // We keep them as bigint inside the emulator and print them as exact integer literals.
 const MARK = '\u0000u64:';
 
-export function toJson(value: unknown, opts: JsonOptions = {}): string {
+const RAW_MARK = '\u0000raw:';
+
+/** The reply as pieces: JSON text around the RawJson fragments it contains. */
+export function toJsonChunks(value: unknown, opts: JsonOptions = {}): (string | Buffer)[] {
   let sawBig = false;
-  const text = JSON.stringify(value, function (this: unknown, key: string, v: unknown) {
+  const raws: Buffer[][] = [];
+  let text = JSON.stringify(value, function (this: unknown, key: string, v: unknown) {
+    if (v instanceof RawJson) {
+      raws.push(v.chunks);
+      return RAW_MARK + (raws.length - 1);
+    }
     if (typeof v === 'bigint') {
       sawBig = true;
       return MARK + v.toString();
@@ -27,6 +84,37 @@ export function toJson(value: unknown, opts: JsonOptions = {}): string {
     }
     return v;
   });
-  if (!sawBig) return text;
-  return text.replace(/"\\u0000u64:(\d+)"/g, '$1');
+  if (sawBig) text = text.replace(/"\\u0000u64:(\d+)"/g, '$1');
+  if (!raws.length) return [text];
+  const out: (string | Buffer)[] = [];
+  const re = /"\\u0000raw:(\d+)"/g;
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(text.slice(last, m.index), ...raws[Number(m[1])]);
+    last = m.index + m[0].length;
+  }
+  out.push(text.slice(last));
+  return out;
+}
+
+export function toJson(value: unknown, opts: JsonOptions = {}): string {
+  const parts = toJsonChunks(value, opts);
+  return parts.length === 1 ? (parts[0] as string) : parts.map((p) => (typeof p === 'string' ? p : p.toString('utf8'))).join('');
+}
+
+/** One metadata object as `toJson` would print it, without the replacer's per-value overhead. */
+export function metaJson(m: Record<string, unknown>, opts: JsonOptions): string {
+  let out = '{';
+  for (const k in m) {
+    const v = m[k];
+    if (v === undefined || (opts.filterMeta && !opts.filterMeta.has(k) && k !== 'contents')) continue;
+    let text: string;
+    if (v instanceof PDate) text = opts.timestamps ? String(v.seconds) : `"${formatDate(v.seconds)}"`;
+    else if (typeof v === 'bigint') text = v.toString();
+    else if (k === 'icon' && opts.iconIds && typeof v === 'string') text = String(ICON_IDS[v] ?? 0);
+    else if (typeof v === 'object' && v !== null) text = toJson(v, opts);
+    else text = JSON.stringify(v);
+    out += (out.length > 1 ? ',' : '') + JSON.stringify(k) + ':' + text;
+  }
+  return out + '}';
 }

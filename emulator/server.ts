@@ -3,19 +3,20 @@ import { createServer as createHttpsServer } from 'node:https';
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { Storage } from './store/storage';
 import { FAITHFUL, type EmulatorOptions, type Quirks } from './config';
 import { ApiError, messageFor } from './errors';
 import { Params } from './http/params';
 import { parseBody, parseCookies } from './http/body';
 import { authenticate } from './http/authenticate';
-import { toJson } from './json';
+import { formatOptions, toJsonChunks, type JsonOptions } from './json';
 import { ContentHost, plain } from './content';
 import { RAW, type Ctx, type MethodDef } from './registry';
 import { allMethods } from './methods/index';
 import { handleOAuthPage } from './oauth-pages';
 import { Progress } from './progress';
+import { BodyEnded } from './store/blobs';
 
 const JSON_HEADERS = {
   'Content-Type': 'application/json; charset=utf-8',
@@ -40,6 +41,12 @@ export class Emulator {
   readonly appOrigins: string[];
   readonly log: (line: string) => void;
   private server: Server | null = null;
+  /** The request a connection is carrying (for `clientError`: a half-closed upload still gets its 2041). */
+  private readonly inflight = new WeakMap<Socket, { req: IncomingMessage; res: ServerResponse; upload: boolean }>();
+  /** Digests handed out by getdigest (single use, 30 s), per emulator instance. */
+  readonly digests = new Map<string, number>();
+  /** Failed logins per client IP (4000 after too many), per emulator instance. */
+  readonly failedLogins = new Map<string, { count: number; since: number }>();
   /** Called once per module at start-up (sharing, media, …) to hook into storage. */
   readonly shutdownHooks: (() => void)[] = [];
 
@@ -84,9 +91,11 @@ export class Emulator {
         this.log(`internal error: ${(err as Error).stack ?? String(err)}`);
         if (!res.headersSent) this.sendJson(res, { result: 5000, error: messageFor(5000) }, {}, 5000);
         else res.destroy();
+        discardBody(req);
       });
     };
     const server = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, handler) : createHttpServer(handler);
+    server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => this.clientError(err, socket));
     server.keepAliveTimeout = 65_000;
     server.requestTimeout = 0; // long polls and large uploads
     this.server = server;
@@ -98,6 +107,30 @@ export class Emulator {
     return `${tls ? 'https' : 'http'}://${host}:${addr.port}`;
   }
 
+  /**
+   * A client that half-closes its side before the whole body arrived (Content-Length not reached)
+   * makes Node's parser fail with HPE_INVALID_EOF_STATE. For an upload in progress we end the body
+   * stream instead, so the handler sees a short body and answers 2041 "Connection broken." on the
+   * still-writable half of the socket; everything else gets Node's default 400 and is closed.
+   */
+  private clientError(err: NodeJS.ErrnoException, socket: Socket): void {
+    const current = this.inflight.get(socket);
+    if (current?.upload && err.code === 'HPE_INVALID_EOF_STATE' && !current.req.complete && !current.res.headersSent) {
+      current.res.setHeader('Connection', 'close');
+      // `complete` keeps Node from tearing the socket down when the body stream ends (auto-destroy of
+      // an incomplete message aborts its socket); handlers detect the short body from Content-Length.
+      current.req.complete = true;
+      current.req.push(null);
+      return;
+    }
+    // otherwise what Node does by default: an error status unless a response is already under way
+    if (err.code !== 'ECONNRESET' && socket.writable && !current?.res.headersSent) {
+      const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+      socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+    }
+    socket.destroy(err);
+  }
+
   async close(): Promise<void> {
     for (const hook of this.shutdownHooks) hook();
     if (this.server) {
@@ -107,15 +140,28 @@ export class Emulator {
     this.st.close();
   }
 
-  sendJson(res: ServerResponse, body: Record<string, unknown>, p: { timestamps?: boolean; iconIds?: boolean; filterMeta?: Set<string> | null }, errorCode?: number): void {
-    const text = toJson(body, p);
-    const headers: Record<string, string | number> = { ...JSON_HEADERS, 'Content-Length': Buffer.byteLength(text) };
+  sendJson(res: ServerResponse, body: Record<string, unknown>, p: JsonOptions, errorCode?: number): void {
+    const parts = toJsonChunks(body, p);
+    let length = 0;
+    for (const part of parts) length += typeof part === 'string' ? Buffer.byteLength(part) : part.length;
+    const headers: Record<string, string | number> = { ...JSON_HEADERS, 'Content-Length': length };
     if (errorCode) headers['X-Error'] = errorCode;
     res.writeHead(200, headers);
-    res.end(text);
+    if (parts.length === 1) {
+      res.end(parts[0]);
+      return;
+    }
+    for (const part of parts) res.write(part);
+    res.end();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const socket = req.socket;
+    const entry = { req, res, upload: false };
+    this.inflight.set(socket, entry);
+    res.once('finish', () => {
+      if (this.inflight.get(socket) === entry) this.inflight.delete(socket);
+    });
     const url = new URL(req.url ?? '/', 'http://x');
     const pathname = url.pathname;
     const ip = req.socket.remoteAddress ?? '';
@@ -136,11 +182,7 @@ export class Emulator {
     const name = pathname.slice(1);
     const def = this.methods.get(name);
     const query = new Map(url.searchParams);
-    const fmt = {
-      timestamps: query.get('timeformat') === 'timestamp',
-      iconIds: query.get('iconformat') === 'id',
-      filterMeta: null as Set<string> | null,
-    };
+    let fmt: JsonOptions = formatOptions(new Params(query));
     const echo: Record<string, unknown> = {};
     try {
       if (!def) {
@@ -149,6 +191,7 @@ export class Emulator {
         // emulator-invented code and message (unverified what pCloud answers today)
         throw new ApiError(1099, 'Unknown method.');
       }
+      entry.upload = def.upload === true;
       let body;
       try {
         body = await parseBody(req, def.upload === true);
@@ -157,10 +200,7 @@ export class Emulator {
       }
       const merged = new Map([...query, ...body.fields, ...parseCookies(req.headers.cookie)]);
       const p = new Params(merged);
-      fmt.timestamps = p.str('timeformat') === 'timestamp';
-      fmt.iconIds = p.str('iconformat') === 'id';
-      const fm = p.str('filtermeta');
-      if (fm && fm !== '0') fmt.filterMeta = new Set(fm.split(','));
+      fmt = formatOptions(p);
       if (p.has('id')) echo.id = p.str('id');
       const ctx: Ctx = {
         p,
@@ -181,16 +221,27 @@ export class Emulator {
       if (out === RAW) return;
       if (body.files) await drain(body.files);
       this.sendJson(res, { result: 0, ...ctx.extra, ...(out ?? {}), ...echo }, fmt);
-    } catch (err) {
+    } catch (caught) {
+      const err = caught instanceof BodyEnded ? new ApiError(2041) : caught;
       if (!(err instanceof ApiError)) throw err;
       if (res.headersSent) {
         res.destroy();
         return;
       }
       this.sendJson(res, { result: err.code, error: err.message, ...err.extra, ...echo }, fmt, err.code);
-      if (!req.complete) req.resume();
+      discardBody(req);
     }
   }
+}
+
+/**
+ * Discards what is left of a refused request's body so the keep-alive connection can carry the next
+ * request (a multipart body is piped into busboy, whose unread file parts would stall it).
+ */
+function discardBody(req: IncomingMessage): void {
+  if (req.complete) return;
+  req.unpipe();
+  req.resume();
 }
 
 async function drain(files: { next(): Promise<{ stream: NodeJS.ReadableStream } | null> }): Promise<void> {

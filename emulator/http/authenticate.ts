@@ -11,8 +11,6 @@ const INACTIVE_EXPIRE = 2_678_400;
 const INACTIVE_EXPIRE_MAX = 5_356_800;
 const MAX_FAILED_LOGINS = 20; // per IP per 10 minutes, then 4000
 
-const failedLogins = new Map<string, { count: number; since: number }>();
-
 export function newTokenString(): string {
   return randomBytes(30).toString('base64url');
 }
@@ -28,19 +26,16 @@ export function issueToken(ctx: Pick<Ctx, 'st'>, user: UserRow, kind: 'auth' | '
   return ctx.st.db.prepare('SELECT * FROM tokens WHERE id = ?').get(Number(info.lastInsertRowid)) as TokenRow;
 }
 
-/** Digests handed out by getdigest: single use, valid 30 s. */
-export const digests = new Map<string, number>();
-
-function noteFailure(ip: string): never {
+function noteFailure(ctx: Ctx): never {
   const t = Date.now();
-  const f = failedLogins.get(ip);
-  if (!f || t - f.since > 600_000) failedLogins.set(ip, { count: 1, since: t });
+  const f = ctx.emu.failedLogins.get(ctx.ip);
+  if (!f || t - f.since > 600_000) ctx.emu.failedLogins.set(ctx.ip, { count: 1, since: t });
   else f.count++;
   fail(2000);
 }
 
-function checkThrottle(ip: string): void {
-  const f = failedLogins.get(ip);
+function checkThrottle(ctx: Ctx): void {
+  const f = ctx.emu.failedLogins.get(ctx.ip);
   if (f && Date.now() - f.since < 600_000 && f.count >= MAX_FAILED_LOGINS) fail(4000);
 }
 
@@ -48,33 +43,33 @@ function credentialLogin(ctx: Ctx): UserRow | null {
   const { p } = ctx;
   const username = p.str('username');
   if (username === undefined) return null;
-  checkThrottle(ctx.ip);
+  checkThrottle(ctx);
   const user = ctx.st.userByEmail(username);
   const password = p.str('password');
   const md5 = p.str('passwordmd5');
   const digest = p.str('digest');
   const pd = p.str('passworddigest');
-  if (!user || user.deactivated) noteFailure(ctx.ip);
+  if (!user || user.deactivated) noteFailure(ctx);
   if (password !== undefined) {
-    if (!checkPassword(user.password, password)) noteFailure(ctx.ip);
+    if (!checkPassword(user.password, password)) noteFailure(ctx);
     return user;
   }
   if (md5 !== undefined || (digest !== undefined && pd !== undefined)) {
     const clear = user.plain;
     if (md5 !== undefined) {
-      if (createHash('md5').update(clear).digest('hex') !== md5.toLowerCase()) noteFailure(ctx.ip);
+      if (createHash('md5').update(clear).digest('hex') !== md5.toLowerCase()) noteFailure(ctx);
       return user;
     }
-    const expires = digests.get(digest!);
-    if (expires === undefined || expires < Date.now()) noteFailure(ctx.ip);
-    digests.delete(digest!);
+    const expires = ctx.emu.digests.get(digest!);
+    if (expires === undefined || expires < Date.now()) noteFailure(ctx);
+    ctx.emu.digests.delete(digest!);
     const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
     const modern = sha1(clear + sha1(username.toLowerCase()) + digest);
     const legacy = createHash('md5').update(clear + digest).digest('hex');
-    if (pd!.toLowerCase() !== modern && pd!.toLowerCase() !== legacy) noteFailure(ctx.ip);
+    if (pd!.toLowerCase() !== modern && pd!.toLowerCase() !== legacy) noteFailure(ctx);
     return user;
   }
-  noteFailure(ctx.ip);
+  noteFailure(ctx);
 }
 
 function bearer(ctx: Ctx): string | undefined {

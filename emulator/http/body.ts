@@ -1,6 +1,7 @@
 import busboy from 'busboy';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
+import { BodyEnded } from '../store/blobs';
 
 export interface IncomingFile {
   name: string;
@@ -84,7 +85,9 @@ function parseMultipart(req: IncomingMessage, upload: boolean): Promise<ParsedBo
     let failure: Error | null = null;
     let bb: busboy.Busboy;
     try {
-      bb = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fieldSize: FORM_LIMIT } });
+      // preservePath: the part's filename is taken whole, so `a/b.txt` is refused (2001) rather than
+      // silently stored as `b.txt`
+      bb = busboy({ headers: req.headers, defParamCharset: 'utf8', preservePath: true, limits: { fieldSize: FORM_LIMIT } });
     } catch (e) {
       reject(e as Error);
       return;
@@ -131,12 +134,12 @@ function parseMultipart(req: IncomingMessage, upload: boolean): Promise<ParsedBo
       settle();
     });
     bb.on('error', (err: Error) => {
-      failure = err;
+      failure = new BodyEnded(err.message); // e.g. "Unexpected end of form": the body was cut short
       while (waiters.length) waiters.shift()!(null);
       if (!settled) reject(err);
     });
     req.on('aborted', () => {
-      failure = new Error('aborted');
+      failure = new BodyEnded('aborted');
       push(null);
     });
     req.pipe(bb);

@@ -2,12 +2,22 @@ const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
+const dayPrefixes = new Map<number, string>();
+
 /** `Thu, 21 Mar 2013 18:31:45 +0000`: RFC 1123 in UTC, as pCloud prints every datetime. */
 export function formatDate(seconds: number): string {
-  const d = new Date(seconds * 1000);
-  return `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(
-    d.getUTCMinutes(),
-  )}:${pad(d.getUTCSeconds())} +0000`;
+  const secs = Math.floor(seconds);
+  const day = Math.floor(secs / 86400);
+  // the date part is computed once per day (listings print hundreds of thousands of datetimes)
+  let prefix = dayPrefixes.get(day);
+  if (prefix === undefined) {
+    const d = new Date(day * 86_400_000);
+    prefix = `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} `;
+    if (dayPrefixes.size >= 20_000) dayPrefixes.clear();
+    dayPrefixes.set(day, prefix);
+  }
+  const r = secs - day * 86400;
+  return `${prefix}${pad(Math.floor(r / 3600))}:${pad(Math.floor(r / 60) % 60)}:${pad(r % 60)} +0000`;
 }
 
 function zoneOffset(z: string | undefined): number | null {

@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { defineMethods, me, type Ctx } from '../registry';
 import type { FileRow, FolderRow, UserRow } from '../store/model';
+import { validName } from '../store/model';
 import type { Meta } from '../store/storage';
 import { BlobTooLarge, BodyEnded, type BlobInfo } from '../store/blobs';
 import { fail, ApiError } from '../errors';
@@ -29,6 +31,11 @@ export async function receive(ctx: Ctx, stream: Readable, owner: number, onBytes
   }
 }
 
+/**
+ * `nopartial` (unverified what pCloud keeps without it): this emulator never keeps a partial file. A
+ * body that ends early answers 2041 and nothing becomes visible, with or without the flag; files of a
+ * multipart request that were complete before the break stay stored.
+ */
 async function uploadfile(ctx: Ctx) {
   const user = me(ctx);
   const { row: folder, perms } = optionalFolderArg(ctx);
@@ -50,7 +57,7 @@ async function uploadfile(ctx: Ctx) {
   const sums: Record<string, string>[] = [];
   for (let f = await ctx.files!.next(); f; f = await ctx.files!.next()) {
     const name = raw ? ctx.p.str('filename') ?? '' : f.name;
-    if (!name) {
+    if (!validName(name)) {
       f.stream.resume();
       fail(2001);
     }
@@ -112,7 +119,7 @@ async function runDownloads(ctx: Ctx, user: UserRow, folder: FolderRow, urls: st
       if (!resp.ok || !resp.body) throw new Error(`HTTP ${resp.status}`);
       const len = resp.headers.get('content-length');
       if (len) entry.size = Number(len);
-      const stream = Readable.fromWeb(resp.body as import('node:stream/web').ReadableStream);
+      const stream = Readable.fromWeb(resp.body as WebReadableStream);
       const blob = await receive(ctx, stream, folder.owner, (n) => {
         entry.downloaded = n;
       });
@@ -179,6 +186,8 @@ export const fileMethods = () =>
       async handler(ctx) {
         const { user, urls, folder, targets, job } = downloadArgs(ctx);
         const metadata = await runDownloads(ctx, user, folder, urls, targets, job);
+        // The final reply when URLs fail is unverified: the fetched files' metadata, or 5001 when none
+        // could be fetched (e.g. non-loopback URLs, which this offline emulator refuses).
         if (!metadata.length) fail(5001);
         return { metadata };
       },

@@ -4,7 +4,6 @@ import type { UserRow } from '../store/model';
 import { PDate } from '../store/model';
 import type { Meta, Storage } from '../store/storage';
 import { fail } from '../errors';
-import { digests } from '../http/authenticate';
 import { sendMail } from '../mail';
 
 export const LANGUAGES: Record<string, string> = {
@@ -92,9 +91,10 @@ export const generalMethods = () =>
     {
       name: 'getdigest',
       auth: 'none',
-      handler() {
+      handler(ctx) {
         const digest = randomBytes(30).toString('base64url').slice(0, 40);
         const expires = Date.now() + 30_000;
+        const digests = ctx.emu.digests;
         digests.set(digest, expires);
         for (const [d, e] of digests) if (e < Date.now()) digests.delete(d);
         return { digest, expires: new PDate(Math.floor(expires / 1000)) };

@@ -9,6 +9,7 @@ import { streamingMethods, registerFileContent } from './streaming';
 import { revisionMethods } from './revisions';
 import { trashMethods } from './trash';
 import { uploadMethods } from './upload';
+import { fileopsMethods } from './fileops';
 
 /** Every method the emulator answers, one module per category (mirrors src/api/). */
 export function allMethods(emu: Emulator): MethodDef[] {
@@ -24,5 +25,6 @@ export function allMethods(emu: Emulator): MethodDef[] {
     ...revisionMethods(),
     ...trashMethods(),
     ...uploadMethods(),
+    ...fileopsMethods(emu),
   ];
 }

@@ -48,8 +48,10 @@ export function redirectAllowed(app: AppRow, uri: string): boolean {
   }
   if (u.hash) return false;
   const list = JSON.parse(app.redirecturis) as string[];
-  if (list.includes(uri)) return true;
-  if (list.some((r) => uri.startsWith(r.endsWith('/') ? r : r + '/'))) return true;
+  // Compare the address the browser will really go to: `…/callback/../evil` must not pass as `…/callback/…`.
+  const target = u.href;
+  if (list.includes(uri) && target === uri) return true;
+  if (list.some((r) => target === r || target.startsWith(r.endsWith('/') ? r : r + '/'))) return true;
   return app.loopbackany === 1 && (u.protocol === 'http:' || u.protocol === 'https:') && LOOPBACK.has(u.hostname);
 }
 

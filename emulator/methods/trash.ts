@@ -90,7 +90,7 @@ export const trashMethods = () =>
         const t = target(ctx);
         if (t.all) fail(1017);
         const item = t.file ?? t.folder!;
-        const dest = restoreTarget(ctx.st, user, item.deleted === 1 ? item.origparent : t.file ? t.file.parent : t.folder!.parent);
+        const dest = restoreTarget(ctx.st, user, item.deleted === 1 ? item.origparent : item.parent);
         return { metadata: trashMeta(ctx.st, user, t), destination: ctx.st.folderMeta(user, dest) };
       },
     },
@@ -119,11 +119,9 @@ export const trashMethods = () =>
           }
           return into ? { metadata: st.folderMeta(user, into) } : { restored };
         }
-        if (t.file) {
-          if (t.file.deleted === 2) fail(2009); // lives inside a trashed folder: restore that folder
-          return { metadata: st.fileMeta(user, restoreFile(st, user, t.file, into)) };
-        }
-        if (t.folder!.deleted === 2) fail(2005);
+        // Items inside a trashed folder can be restored on their own too: like trash_restorepath says,
+        // they go to the closest live ancestor of the folder they lay in.
+        if (t.file) return { metadata: st.fileMeta(user, restoreFile(st, user, t.file, into)) };
         const row = restoreFolder(st, user, t.folder!, into);
         if (ctx.p.flag('metadata')) return { metadata: listing(st, user, row, { recursive: true, nofiles: false, showdeleted: false, noshares: false }) };
         return { metadata: st.folderMeta(user, row) };

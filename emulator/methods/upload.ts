@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import { defineMethods, me, type Ctx } from '../registry';
-import { now } from '../store/model';
+import { now, validName } from '../store/model';
 import { fail } from '../errors';
 import { putFile, recordBlob } from '../store/ops';
 import { times } from './common';
@@ -27,11 +27,13 @@ function session(ctx: Ctx): UploadRow {
   return row;
 }
 
-async function digest(file: string): Promise<{ sha1: string; md5: string; sha256: string }> {
+/** Checksums of the first `size` bytes: bytes of a write that broke off may lie beyond them. */
+async function digest(file: string, size: number): Promise<{ sha1: string; md5: string; sha256: string }> {
   const sha1 = createHash('sha1');
   const md5 = createHash('md5');
   const sha256 = createHash('sha256');
-  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+  const chunks = size === 0 ? [] : (createReadStream(file, { start: 0, end: size - 1 }) as AsyncIterable<Buffer>);
+  for await (const chunk of chunks) {
     sha1.update(chunk);
     md5.update(chunk);
     sha256.update(chunk);
@@ -50,7 +52,9 @@ async function writeAt(ctx: Ctx, file: string, offset: number): Promise<number> 
       await fh.write(chunk, 0, chunk.length, pos);
       pos += chunk.length;
     }
-    if (!ctx.req.complete && String(ctx.req.headers['content-type'] ?? '').indexOf('multipart/') !== 0) fail(2041);
+    const raw = !String(ctx.req.headers['content-type'] ?? '').startsWith('multipart/');
+    const declared = ctx.req.headers['content-length'];
+    if (raw && (!ctx.req.complete || (declared !== undefined && pos - offset < Number(declared)))) fail(2041);
     await fh.sync();
   } finally {
     await fh.close();
@@ -94,7 +98,7 @@ export const uploadMethods = () =>
       auth: 'required',
       async handler(ctx) {
         const row = session(ctx);
-        const d = await digest(sessionFile(ctx, row.id));
+        const d = await digest(sessionFile(ctx, row.id), row.size);
         const sums = me(ctx).locationid === 2 ? { sha1: d.sha1, sha256: d.sha256 } : { sha1: d.sha1, md5: d.md5 };
         return { size: row.size, ...sums };
       },
@@ -105,8 +109,7 @@ export const uploadMethods = () =>
       async handler(ctx) {
         const user = me(ctx);
         const row = session(ctx);
-        const id = ctx.p.int('folderid', 1017);
-        let parentId = id;
+        const parentId = ctx.p.int('folderid', 1017);
         let name = ctx.p.str('name');
         const path = ctx.p.str('path');
         let parent;
@@ -115,9 +118,12 @@ export const uploadMethods = () =>
           const parts = ctx.st.splitPath(path);
           name = name ?? parts.pop();
           parent = ctx.st.walk(user, parts, 2005);
-        } else parent = ctx.st.folderById(user, (parentId = 0));
-        if (!name) fail(2001);
+        } else parent = ctx.st.folderById(user, 0);
+        if (!name || !validName(name)) fail(2001);
         if (!parent.perms.create) fail(2003);
+        // Checked before the session file is consumed, so a refused save leaves the session usable
+        // (an overwritten file's old content stays as a revision, so the whole size counts).
+        ctx.st.checkQuota(parent.row.owner, row.size);
         const file = sessionFile(ctx, row.id);
         await fsp.truncate(file, row.size);
         const blob = await ctx.st.blobs.adoptFile(file);

@@ -24,8 +24,13 @@ export class BlobStore {
   readonly blobsDir: string;
   readonly tmpDir: string;
 
-  /** Keys adopted but whose row may not be committed yet: never swept. */
-  private readonly pending = new Set<string>();
+  /**
+   * Keys adopted whose row may not be committed yet (key → until when): `remove` leaves them alone,
+   * so a purge racing an upload of the same content cannot delete the file under it. `release`
+   * ends the protection once the row exists; the time limit covers adoptions that never get a row
+   * (a refused upload), whose orphan the next start-up sweep removes.
+   */
+  private readonly pending = new Map<string, number>();
 
   constructor(root: string) {
     this.blobsDir = join(root, 'blobs');
@@ -78,7 +83,8 @@ export class BlobStore {
           sha256.update(chunk);
           opts.onBytes?.(size);
         });
-        input.on('error', onError);
+        // any failure of the incoming side (client gone, multipart cut short) is a broken body: 2041
+        input.on('error', (err: Error) => onError(new BodyEnded(err.message)));
         input.on('aborted', () => onError(new BodyEnded()));
         input.on('close', () => {
           if (!input.readableEnded) onError(new BodyEnded());
@@ -130,8 +136,7 @@ export class BlobStore {
     } catch {
       await fsp.rename(tmp, dest);
     }
-    this.pending.add(key);
-    setTimeout(() => this.pending.delete(key), 60_000).unref();
+    this.pending.set(key, Date.now() + 60_000);
     return { key, ...d, hash: BigInt('0x' + d.sha1.slice(0, 16)) };
   }
 
@@ -153,8 +158,14 @@ export class BlobStore {
     return this.adopt(tmp, { size, sha1: sha1.digest('hex'), md5: md5.digest('hex'), sha256: sha256.digest('hex') });
   }
 
+  release(key: string): void {
+    this.pending.delete(key);
+  }
+
   async remove(key: string): Promise<void> {
-    if (this.pending.has(key)) return;
+    const until = this.pending.get(key);
+    if (until !== undefined && until > Date.now()) return;
+    this.pending.delete(key);
     await fsp.rm(this.pathOf(key), { force: true });
   }
 

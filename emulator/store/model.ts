@@ -71,10 +71,22 @@ const ARCHIVES = new Set([
 ]);
 const THUMBABLE_IMAGES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/tiff', 'image/avif', 'image/bmp']);
 
+const kinds = new Map<string, FileKind>();
+
 // The extension → category/icon mapping is unverified (structures.md §1.3): we derive it from the MIME type.
 export function fileKind(name: string): FileKind {
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+  // memoised per extension: a 100,000-file listing must not look up the MIME table per row
+  let kind = kinds.get(ext);
+  if (!kind) {
+    kind = kindOf(ext);
+    if (kinds.size < 10_000) kinds.set(ext, kind);
+  }
+  return kind;
+}
+
+function kindOf(ext: string): FileKind {
   let contenttype = (ext && lookup(ext)) || 'application/octet-stream';
   if (ext === 'm3u8' || ext === 'm3u') contenttype = 'audio/x-mpegurl';
   if (ext === 'ts' || ext === 'tsx') contenttype = 'text/plain'; // code, not MPEG-TS, in a file manager

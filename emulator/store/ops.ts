@@ -55,6 +55,7 @@ export function recordBlob(st: Storage, b: BlobInfo): void {
   st.db
     .prepare('INSERT OR IGNORE INTO blobs (key, size, sha1, md5, hash) VALUES (?, ?, ?, ?, ?)')
     .run(b.key, b.size, b.sha1, b.md5, b.hash.toString());
+  st.blobs.release(b.key); // referenced from now on (the caller's transaction commits synchronously)
 }
 
 export interface PutOptions {
@@ -283,8 +284,13 @@ export function restoreTarget(st: Storage, user: UserRow, origparent: number | n
   return cur ?? st.folderRow(user.rootfolder)!;
 }
 
+/** A trashed item's original parent: recorded when it was deleted itself, else the (trashed) folder it lies in. */
+function originalParent(item: { deleted: number; origparent: number | null; parent: number | null }): number | null {
+  return item.deleted === 1 ? item.origparent : item.parent;
+}
+
 export function restoreFile(st: Storage, user: UserRow, file: FileRow, into?: FolderRow): FileRow {
-  const parent = into ?? restoreTarget(st, user, file.origparent);
+  const parent = into ?? restoreTarget(st, user, originalParent(file));
   st.checkQuota(parent.owner, 0);
   const name = freeFileName(st, parent.id, file.name);
   st.q('UPDATE files SET deleted = 0, parent = ?, name = ?, origparent = NULL, deletedat = NULL WHERE id = ?').run(parent.id, name, file.id);
@@ -303,7 +309,7 @@ export function freeFolderName(st: Storage, parent: number, name: string): strin
 }
 
 export function restoreFolder(st: Storage, user: UserRow, folder: FolderRow, into?: FolderRow): FolderRow {
-  const parent = into ?? restoreTarget(st, user, folder.origparent);
+  const parent = into ?? restoreTarget(st, user, originalParent(folder));
   const name = freeFolderName(st, parent.id, folder.name);
   st.db.transaction(() => {
     const unmark = (id: number) => {

@@ -21,6 +21,9 @@ const OWNER: Perms = { mine: true, read: true, create: true, modify: true, delet
 
 export type Meta = Record<string, unknown>;
 
+/** `[id, owner, name, size, created, modified, hash, media]` of a file in a listing. */
+export type ListingRow = [number, number, string, number, number, number, string, string | null];
+
 /**
  * Metadata + content storage for all users. Methods throw ApiError with pCloud's codes, so method
  * handlers stay thin. Access rules live in `folderPerms`, which sharing extends.
@@ -234,8 +237,9 @@ export class Storage {
     return m;
   }
 
-  fileMeta(user: UserRow, row: FileRow, opts: { path?: string | null; perms?: Perms } = {}): Meta {
-    const blob = this.blobRow(row.blob);
+  /** `blob` may carry the row's blob fields already (listings join them in, instead of one query per file). */
+  fileMeta(user: UserRow, row: FileRow, opts: { path?: string | null; perms?: Perms; blob?: Pick<BlobRow, 'hash' | 'media'> } = {}): Meta {
+    const blob = opts.blob ?? this.blobRow(row.blob);
     const kind = fileKind(row.name);
     const mine = row.owner === user.id;
     const m: Meta = {
@@ -276,6 +280,21 @@ export class Storage {
 
   childFolders(parent: number, deleted = 0): FolderRow[] {
     return this.q('SELECT * FROM folders WHERE parent = ? AND deleted = ? ORDER BY name').all(parent, deleted) as FolderRow[];
+  }
+
+  /**
+   * Children files with their blob's `hash`/`media` in one query, in name order, as arrays
+   * `[id, owner, name, size, created, modified, hash, media]` (no row objects: listings of 100,000 files).
+   * For live files the literal `deleted = 0` lets SQLite walk the partial unique index (parent, name).
+   */
+  childFilesForListing(parent: number, deleted = 0): ListingRow[] {
+    const cols = 'SELECT f.id, f.owner, f.name, f.size, f.created, f.modified, b.hash, b.media FROM files f JOIN blobs b ON b.key = f.blob';
+    const stmt =
+      deleted === 0
+        ? this.q(`${cols} WHERE f.parent = ? AND f.deleted = 0 ORDER BY f.name`)
+        : this.q(`${cols} WHERE f.parent = ? AND f.deleted = ? ORDER BY f.name`);
+    const raw = stmt.raw(true); // this statement is only ever used raw
+    return (deleted === 0 ? raw.all(parent) : raw.all(parent, deleted)) as ListingRow[];
   }
 
   childFiles(parent: number, deleted = 0): FileRow[] {

@@ -257,7 +257,7 @@ export function createClient(config: ClientConfig): PcloudClient {
           // pCloud envelope with a non-zero result is an error.
           if (isJson) {
             const text = await response.clone().text();
-            let parsed: unknown = undefined;
+            let parsed: unknown;
             try {
               parsed = parseJsonLossless(text);
             } catch {
@@ -313,7 +313,7 @@ export function methodUrl(method: string, params: object = {}, opts: { apiBase?:
 export function contentUrl(link: { hosts: readonly string[]; path: string }, apiBase: string): string {
   const host = link.hosts[0];
   if (host === undefined) throw new Error('Content link has no hosts');
-  let scheme = 'https:';
+  let scheme: string;
   try {
     scheme = new URL(apiBase).protocol === 'http:' ? 'http:' : 'https:';
   } catch {

@@ -1,0 +1,51 @@
+// Configuration is read once here: VITE_* variables at build time, plus the <meta> tag that the
+// emulator's app server injects to say where the local pCloud server runs.
+
+export type RegionId = 'us' | 'eu' | 'local';
+
+export interface Region {
+  id: RegionId;
+  label: string;
+  description: string;
+  authorizeUrl: string;
+  clientId: string;
+}
+
+const env = import.meta.env;
+
+function localApiUrl(): string | null {
+  const fromEnv = env.VITE_LOCAL_API_URL as string | undefined;
+  if (fromEnv) return fromEnv.replace(/\/+$/, '');
+  if (typeof document === 'undefined') return null;
+  const meta = document.querySelector<HTMLMetaElement>('meta[name="pcloud-local-api"]');
+  return meta?.content ? meta.content.replace(/\/+$/, '') : null;
+}
+
+/** Client id of the web app registered in the emulator (emulator/methods/oauth.ts BUNDLED_APP). */
+export const LOCAL_CLIENT_ID = 'pcloud-web-local';
+
+const pcloudClientId = (env.VITE_PCLOUD_CLIENT_ID as string | undefined) ?? '';
+const local = localApiUrl();
+
+export const config = {
+  /** Where pCloud sends the browser back after sign-in; defaults to this app's origin. */
+  redirectUri: (env.VITE_REDIRECT_URI as string | undefined) ?? (typeof location !== 'undefined' ? `${location.origin}/` : '/'),
+  localApiUrl: local,
+  regions: [
+    ...(local
+      ? [{ id: 'local', label: 'Local server', description: `The pCloud emulator at ${new URL(local).host}`, authorizeUrl: `${local}/oauth2/authorize`, clientId: LOCAL_CLIENT_ID } as Region]
+      : []),
+    ...(pcloudClientId
+      ? ([
+          { id: 'us', label: 'pCloud US', description: 'Accounts stored in the United States', authorizeUrl: 'https://my.pcloud.com/oauth2/authorize', clientId: pcloudClientId },
+          { id: 'eu', label: 'pCloud EU', description: 'Accounts stored in Europe (Luxembourg)', authorizeUrl: 'https://e.pcloud.com/oauth2/authorize', clientId: pcloudClientId },
+        ] as Region[])
+      : []),
+  ],
+};
+
+/** The API base for the `hostname` pCloud's redirect named: the local server keeps its own scheme. */
+export function apiBaseFor(hostname: string): string {
+  if (config.localApiUrl && new URL(config.localApiUrl).host === hostname) return new URL(config.localApiUrl).origin;
+  return `https://${hostname}`;
+}

@@ -1,0 +1,55 @@
+import type { FolderMetadata, Metadata } from '../api/protocol/types';
+
+/** What a command may act on, and the UI actions the current view offers it. */
+export interface CommandContext {
+  items: readonly Metadata[];
+  folder: FolderMetadata | undefined;
+  online: boolean;
+  ui: {
+    open(item: Metadata): void;
+    up(): void;
+    newFolder(): void;
+    rename(item: Metadata): void;
+    moveTo(items: readonly Metadata[]): void;
+    copyTo(items: readonly Metadata[]): void;
+    remove(items: readonly Metadata[]): void;
+    download(item: Metadata): void;
+    toggleDetails(): void;
+    toggleView(): void;
+    selectAll(): void;
+    refresh(): void;
+    focusFilter(): void;
+  };
+}
+
+export interface Command {
+  id: string;
+  label: string;
+  /** e.g. 'F2', 'Delete', 'Mod+Shift+N' (Mod = Ctrl, or Cmd on macOS) */
+  shortcut?: string;
+  keywords?: string[];
+  group: 'file' | 'folder' | 'view';
+  /** Shown in the toolbar/context menu only when true; the palette explains why otherwise. */
+  enabled(ctx: CommandContext): boolean;
+  /** Why a disabled command cannot run (for tooltips and the palette). */
+  reason?(ctx: CommandContext): string | null;
+  run(ctx: CommandContext): void;
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+export function shortcutLabel(s: string): string {
+  return s.replace('Mod', isMac ? '⌘' : 'Ctrl').replace(/\+/g, isMac ? '' : '+');
+}
+
+/** Does a keyboard event match a shortcut like 'Mod+Shift+N' or 'F2'? */
+export function matches(e: { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }, shortcut: string): boolean {
+  const parts = shortcut.split('+');
+  const key = parts.pop()!;
+  const mod = parts.includes('Mod');
+  const shift = parts.includes('Shift');
+  const alt = parts.includes('Alt');
+  const modDown = isMac ? e.metaKey : e.ctrlKey;
+  if (mod !== modDown || shift !== e.shiftKey || alt !== e.altKey) return false;
+  return e.key.toLowerCase() === key.toLowerCase();
+}

@@ -1,0 +1,259 @@
+import { useMemo, useRef, useState, useEffect, type KeyboardEvent } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import * as ContextMenu from '@radix-ui/react-context-menu';
+import type { FolderMetadata, Metadata } from '../../api/protocol/types';
+import { folderListingOptions } from '../../queries/folder';
+import { filterItems, sortItems } from '../../lib/items';
+import { paths } from '../../app/paths';
+import { useOnline } from '../../app/shell';
+import { commands, commandById } from '../../commands/file-commands';
+import { matches, shortcutLabel, type CommandContext } from '../../commands/registry';
+import { detailsToggled, useDetailsOpen, useSort, useSortDir, useViewMode, viewChosen } from '../../stores/prefs';
+import {
+  getSelection, renameStarted, resetSelectionStore, selectAll, selectionPruned, useSelected,
+} from '../../stores/selection';
+import { Icon } from '../../ui/icons';
+import { FileList } from './file-list';
+import { Breadcrumbs } from './breadcrumbs';
+import { ConflictDialog, FolderPickerDialog, NewFolderDialog, type ConflictRequest } from './dialogs';
+import { DetailsPanel } from './details-panel';
+import { CommandPalette } from './command-palette';
+import { createFolderIn, downloadItem, humanError, removeWithUndo, renameItem, transfer, type AskConflict } from './operations';
+
+type Picker = { mode: 'move' | 'copy'; items: readonly Metadata[] } | null;
+
+function unwrap(data: unknown): FolderMetadata | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  return ('metadata' in data ? (data as { metadata: FolderMetadata }).metadata : data) as FolderMetadata;
+}
+
+export default function BrowsePage() {
+  const params = useParams();
+  const folderId = Number(params.folderId ?? 0);
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const online = useOnline();
+  const listing = useQuery(folderListingOptions(folderId));
+  const folder = unwrap(listing.data);
+  const sortKey = useSort();
+  const sortDir = useSortDir();
+  const view = useViewMode();
+  const detailsOpen = useDetailsOpen();
+  const selected = useSelected();
+  const [filter, setFilter] = useState('');
+  const [newFolder, setNewFolder] = useState(false);
+  const [picker, setPicker] = useState<Picker>(null);
+  const [conflict, setConflict] = useState<ConflictRequest | null>(null);
+  const [palette, setPalette] = useState(false);
+  const filterRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    resetSelectionStore();
+    setFilter('');
+  }, [folderId]);
+
+  const sorted = useMemo(() => sortItems(folder?.contents ?? [], sortKey, sortDir), [folder, sortKey, sortDir]);
+  const items = useMemo(() => filterItems(sorted, filter), [sorted, filter]);
+  useEffect(() => {
+    selectionPruned(new Set(items.map((m) => m.id)));
+  }, [items]);
+  const selectedItems = useMemo(() => items.filter((m) => selected.has(m.id)), [items, selected]);
+  const byKey = useMemo(() => new Map((folder?.contents ?? []).map((m) => [m.id, m])), [folder]);
+
+  const ask: AskConflict = (item, existing, mode) => new Promise((resolve) => setConflict({ item, existing, mode, resolve: (r) => { setConflict(null); resolve(r); } }));
+  const run = (p: Promise<unknown>) => p.catch((err: unknown) => console.error(humanError(err)));
+
+  const ctx: CommandContext = {
+    items: selectedItems,
+    folder,
+    online,
+    ui: {
+      open: (m) => {
+        if (m.isfolder) navigate(paths.folder(m.folderid));
+        else void downloadItem(m);
+      },
+      up: () => {
+        if (folder && folder.folderid !== 0) navigate(paths.folder(folder.parentfolderid ?? 0));
+      },
+      newFolder: () => setNewFolder(true),
+      rename: (m) => renameStarted(m.id),
+      moveTo: (list) => setPicker({ mode: 'move', items: list }),
+      copyTo: (list) => setPicker({ mode: 'copy', items: list }),
+      remove: (list) => removeWithUndo(qc, list),
+      download: (m) => void downloadItem(m),
+      toggleDetails: detailsToggled,
+      toggleView: () => viewChosen(view === 'list' ? 'grid' : 'list'),
+      selectAll: () => selectAll(items.map((m) => m.id)),
+      refresh: () => void listing.refetch(),
+      focusFilter: () => filterRef.current?.focus(),
+    },
+  };
+
+  const onKeyCommand = (e: KeyboardEvent) => {
+    for (const c of commands) {
+      if (!c.shortcut || c.id === 'open' || c.id === 'up' || c.id === 'select-all') continue;
+      if (matches(e, c.shortcut) && c.enabled(ctx)) {
+        e.preventDefault();
+        c.run(ctx);
+        return true;
+      }
+    }
+    return false;
+  };
+
+  // page-wide shortcuts: palette, new folder, filter
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (matches(e, 'Mod+K')) {
+        e.preventDefault();
+        setPalette((p) => !p);
+      } else if (matches(e, 'Mod+Shift+N') && commandById('new-folder').enabled(ctx)) {
+        e.preventDefault();
+        setNewFolder(true);
+      } else if (matches(e, 'Mod+F')) {
+        e.preventDefault();
+        filterRef.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const dropOnto = (keys: string[], target: number, copy = false) => {
+    const list = keys.map((k) => byKey.get(k)).filter((m): m is Metadata => m !== undefined);
+    if (list.length) void run(transfer(qc, list, target, copy ? 'copy' : 'move', ask));
+  };
+
+  const toolbarIds = ['new-folder', 'rename', 'move', 'copy', 'download', 'delete'] as const;
+  const icons: Record<string, Parameters<typeof Icon>[0]['name']> = {
+    'new-folder': 'plus', rename: 'rename', move: 'move', copy: 'copy', download: 'download', delete: 'trash',
+  };
+
+  const title = folder ? (folder.folderid === 0 ? 'My files' : folder.name) : 'Loading…';
+  useEffect(() => {
+    document.title = `${title} — pCloud Web`;
+  }, [title]);
+
+  return (
+    <div className={`browse ${detailsOpen ? 'with-details' : ''}`}>
+      <div className="browse-main">
+        <div className="browse-head">
+          <Breadcrumbs folder={folder} onDropItems={(keys, id) => dropOnto(keys, id)} />
+          <div className="toolbar" role="toolbar" aria-label="File actions">
+            {toolbarIds.map((id) => {
+              const c = commandById(id);
+              const enabled = c.enabled(ctx);
+              if (!enabled && id !== 'new-folder') return null;
+              return (
+                <button key={id} className="btn" disabled={!enabled} title={`${c.label}${c.shortcut ? ` (${shortcutLabel(c.shortcut)})` : ''}${!enabled && c.reason?.(ctx) ? ` — ${c.reason(ctx)}` : ''}`} onClick={() => c.run(ctx)}>
+                  <Icon name={icons[id]} /> <span className="btn-label">{c.label}</span>
+                </button>
+              );
+            })}
+            <div className="toolbar-spacer" />
+            <label className="filter">
+              <Icon name="search" />
+              <input ref={filterRef} type="search" placeholder="Filter" aria-label="Filter this folder" value={filter} onChange={(e) => setFilter(e.target.value)} />
+            </label>
+            <button className="btn icon" aria-label={view === 'list' ? 'Grid view' : 'List view'} title={view === 'list' ? 'Grid view' : 'List view'} onClick={() => viewChosen(view === 'list' ? 'grid' : 'list')}>
+              <Icon name={view === 'list' ? 'grid' : 'list'} />
+            </button>
+            <button className="btn icon" aria-label="Details" aria-pressed={detailsOpen} title="Details" onClick={detailsToggled}>
+              <Icon name="info" />
+            </button>
+            <button className="btn icon" aria-label="Command palette" title={`Command palette (${shortcutLabel('Mod+K')})`} onClick={() => setPalette(true)}>
+              <Icon name="command" />
+            </button>
+          </div>
+        </div>
+        {listing.isError && !folder ? (
+          <div className="state-box" role="alert">
+            <h2>This folder could not be opened</h2>
+            <p className="muted">{humanError(listing.error)}</p>
+            <div className="row-actions">
+              <button className="btn primary" onClick={() => void listing.refetch()}>
+                Try again
+              </button>
+              <button className="btn" onClick={() => navigate(paths.folder(0))}>
+                Go to my files
+              </button>
+            </div>
+          </div>
+        ) : !folder ? (
+          <div className="loading" role="status" aria-label="Loading folder" />
+        ) : (
+          <>
+            {listing.isError && (
+              <p className="inline-alert" role="alert">
+                Showing the last loaded listing: {humanError(listing.error)}
+              </p>
+            )}
+            <ContextMenu.Root>
+              <ContextMenu.Trigger asChild>
+                <div className="list-area">
+                  {items.length === 0 ? (
+                    <div className="state-box empty">
+                      <h2>{filter ? 'Nothing matches this filter' : 'This folder is empty'}</h2>
+                      {!filter && commandById('new-folder').enabled(ctx) && (
+                        <button className="btn primary" onClick={() => setNewFolder(true)}>
+                          <Icon name="plus" /> New folder
+                        </button>
+                      )}
+                    </div>
+                  ) : (
+                    <FileList
+                      items={items}
+                      view={view}
+                      label={`Contents of ${title}`}
+                      onOpen={ctx.ui.open}
+                      onUp={ctx.ui.up}
+                      onRename={(m, name) => void renameItem(qc, m, name)}
+                      onDropItems={(keys, target) => target.isfolder && dropOnto(keys, target.folderid)}
+                      onKeyCommand={onKeyCommand}
+                    />
+                  )}
+                </div>
+              </ContextMenu.Trigger>
+              <ContextMenu.Portal>
+                <ContextMenu.Content className="menu">
+                  {commands
+                    .filter((c) => c.group !== 'view' || c.id === 'details')
+                    .filter((c) => c.enabled({ ...ctx, items: items.filter((m) => getSelection().selected.has(m.id)) }))
+                    .map((c) => (
+                      <ContextMenu.Item key={c.id} className="menu-item" onSelect={() => c.run({ ...ctx, items: items.filter((m) => getSelection().selected.has(m.id)) })}>
+                        {c.label}
+                        {c.shortcut && <kbd>{shortcutLabel(c.shortcut)}</kbd>}
+                      </ContextMenu.Item>
+                    ))}
+                </ContextMenu.Content>
+              </ContextMenu.Portal>
+            </ContextMenu.Root>
+            <p className="status-line" aria-live="polite">
+              {items.length} item{items.length === 1 ? '' : 's'}
+              {selectedItems.length ? ` · ${selectedItems.length} selected` : ''}
+            </p>
+          </>
+        )}
+      </div>
+      {detailsOpen && <DetailsPanel items={selectedItems} folder={folder} onClose={detailsToggled} />}
+      <NewFolderDialog open={newFolder} onClose={() => setNewFolder(false)} onCreate={(name) => createFolderIn(qc, folderId, name)} />
+      {picker && (
+        <FolderPickerDialog
+          open
+          title={picker.mode === 'move' ? `Move ${picker.items.length} item${picker.items.length > 1 ? 's' : ''}` : `Copy ${picker.items.length} item${picker.items.length > 1 ? 's' : ''}`}
+          action={picker.mode === 'move' ? 'Move' : 'Copy'}
+          exclude={new Set(picker.items.filter((m) => m.isfolder).map((m) => (m as FolderMetadata).folderid))}
+          onClose={() => setPicker(null)}
+          onPick={(target) => {
+            const p = picker;
+            setPicker(null);
+            void run(transfer(qc, p.items, target, p.mode, ask));
+          }}
+        />
+      )}
+      <ConflictDialog request={conflict} />
+      <CommandPalette open={palette} onOpenChange={setPalette} ctx={ctx} items={items} />
+    </div>
+  );
+}

@@ -1,0 +1,195 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { FolderMetadata, Metadata } from '../../api/protocol/types';
+import { copyFile, deleteFile, renameFile } from '../../api/file';
+import { getFileLink } from '../../api/streaming';
+import { copyFolder, createFolder, deleteFolderRecursive, listFolder, renameFolder } from '../../api/folder';
+import { contentUrl } from '../../api/client';
+import { PcloudError } from '../../api/errors';
+import { folderListingOptions } from '../../queries/folder';
+import { getSession } from '../../stores/session';
+import { toast, updateToast } from '../../stores/toasts';
+import { freeName } from '../../lib/items';
+
+export type ConflictAnswer = 'skip' | 'keep-both' | 'replace';
+/** Asks once per conflicting name; `all` answers the remaining conflicts of the batch. */
+export type AskConflict = (item: Metadata, existing: Metadata, mode: 'move' | 'copy') => Promise<{ answer: ConflictAnswer; all: boolean } | null>;
+
+export function humanError(err: unknown): string {
+  if (err instanceof PcloudError) return err.message;
+  if (err instanceof Error && err.name === 'AbortError') return 'Cancelled.';
+  return 'The server could not be reached. Check your connection and try again.';
+}
+
+async function invalidate(qc: QueryClient, ...folderIds: (number | undefined)[]) {
+  await Promise.all(
+    [...new Set(folderIds.filter((x): x is number => x !== undefined))].map((id) =>
+      qc.invalidateQueries({ queryKey: folderListingOptions(id).queryKey }),
+    ),
+  );
+}
+
+export async function createFolderIn(qc: QueryClient, parent: number, name: string): Promise<boolean> {
+  try {
+    await createFolder({ folderid: parent, name });
+    toast({ kind: 'success', message: `Folder “${name}” created` });
+    return true;
+  } catch (err) {
+    toast({ kind: 'error', message: `Could not create “${name}”: ${humanError(err)}` });
+    return false;
+  } finally {
+    await invalidate(qc, parent);
+  }
+}
+
+export async function renameItem(qc: QueryClient, item: Metadata, name: string): Promise<void> {
+  try {
+    if (item.isfolder) await renameFolder({ folderid: item.folderid, toname: name });
+    else await renameFile({ fileid: item.fileid, toname: name });
+    toast({ kind: 'success', message: `Renamed to “${name}”` });
+  } catch (err) {
+    toast({ kind: 'error', message: `Could not rename “${item.name}”: ${humanError(err)}` });
+  } finally {
+    await invalidate(qc, item.parentfolderid);
+  }
+}
+
+/** Moves or copies a batch, asking about name clashes; reports progress and errors in a toast. */
+export async function transfer(
+  qc: QueryClient,
+  items: readonly Metadata[],
+  target: number,
+  mode: 'move' | 'copy',
+  ask: AskConflict,
+): Promise<void> {
+  const verb = mode === 'move' ? 'Moving' : 'Copying';
+  if (mode === 'move' && items.every((i) => i.parentfolderid === target)) return;
+  const dest = (await listFolder({ folderid: target })).metadata as FolderMetadata;
+  const byName = new Map<string, Metadata>();
+  for (const m of dest.contents ?? []) byName.set(`${m.isfolder ? 'd' : 'f'}:${m.name}`, m);
+  const taken = new Set((dest.contents ?? []).map((m) => m.name));
+  const id = toast({ kind: 'progress', message: `${verb} ${items.length} item${items.length > 1 ? 's' : ''}…`, progress: 0 });
+  let all: ConflictAnswer | null = null;
+  let done = 0;
+  let failed = 0;
+  const sources = new Set<number | undefined>();
+  for (const item of items) {
+    if (item.isfolder && item.folderid === target) {
+      failed++;
+      continue;
+    }
+    const existing = byName.get(`${item.isfolder ? 'd' : 'f'}:${item.name}`);
+    let answer: ConflictAnswer | null = existing && existing.id !== item.id ? all : null;
+    if (existing && existing.id !== item.id && !answer) {
+      const reply = await ask(item, existing, mode);
+      if (!reply) break; // dialog dismissed: stop the batch, keep what was done
+      answer = reply.answer;
+      if (reply.all) all = reply.answer;
+    }
+    if (existing && existing.id === item.id) continue;
+    if (answer === 'skip') {
+      done++;
+      continue;
+    }
+    const toname = existing && answer === 'keep-both' ? freeName(item.name, taken) : undefined;
+    taken.add(toname ?? item.name);
+    try {
+      if (item.isfolder) {
+        if (existing && answer === 'replace') {
+          // pCloud cannot replace a folder in one step; merging is what copyfolder does, a move cannot
+          if (mode === 'move') throw new Error(`a folder named “${item.name}” already exists there`);
+          await copyFolder({ folderid: item.folderid, tofolderid: (existing as FolderMetadata).folderid, copycontentonly: true });
+        } else if (mode === 'move') await renameFolder({ folderid: item.folderid, tofolderid: target, ...(toname ? { toname } : {}) });
+        else if (toname) {
+          const made = await createFolder({ folderid: target, name: toname });
+          await copyFolder({ folderid: item.folderid, tofolderid: (made.metadata as FolderMetadata).folderid, copycontentonly: true });
+        } else await copyFolder({ folderid: item.folderid, tofolderid: target });
+      } else if (mode === 'move') {
+        await renameFile({ fileid: item.fileid, tofolderid: target, ...(toname ? { toname } : {}) });
+      } else {
+        await copyFile({ fileid: item.fileid, tofolderid: target, ...(toname ? { toname } : {}), ...(answer === 'replace' ? {} : { noover: true }) });
+      }
+      sources.add(item.parentfolderid);
+      done++;
+    } catch (err) {
+      failed++;
+      toast({ kind: 'error', message: `${item.name}: ${err instanceof PcloudError ? err.message : (err as Error).message}` });
+    }
+    updateToast(id, { progress: (done + failed) / items.length });
+  }
+  updateToast(id, {
+    kind: failed ? 'error' : 'success',
+    message: failed ? `${verb} finished with ${failed} problem${failed > 1 ? 's' : ''}` : `${mode === 'move' ? 'Moved' : 'Copied'} ${done} item${done === 1 ? '' : 's'}`,
+    progress: undefined,
+    timeout: 5000,
+  });
+  await invalidate(qc, target, ...sources);
+}
+
+/**
+ * Deletes go to pCloud's trash after a short grace period, so "Undo" works everywhere — even
+ * where trash_restore refuses OAuth tokens. The items disappear from the listing at once.
+ */
+export function removeWithUndo(qc: QueryClient, items: readonly Metadata[], graceMs = 5000): void {
+  const parents = new Set(items.map((i) => i.parentfolderid));
+  const ids = new Set(items.map((i) => i.id));
+  const snapshots = [...parents].map((p) => {
+    const key = folderListingOptions(p ?? 0).queryKey;
+    const before = qc.getQueryData(key);
+    qc.setQueryData(key, (old) => (old ? hideItems(old, ids) : old));
+    return { key, before };
+  });
+  let undone = false;
+  const label = items.length === 1 ? `“${items[0].name}”` : `${items.length} items`;
+  const id = toast({
+    kind: 'info',
+    message: `${label} moved to trash`,
+    timeout: graceMs,
+    action: {
+      label: 'Undo',
+      run: () => {
+        undone = true;
+        for (const s of snapshots) qc.setQueryData(s.key, s.before);
+        toast({ kind: 'info', message: `Restored ${label}` });
+      },
+    },
+  });
+  void id;
+  setTimeout(() => {
+    if (undone) return;
+    void (async () => {
+      let failed = 0;
+      for (const item of items) {
+        try {
+          if (item.isfolder) await deleteFolderRecursive({ folderid: item.folderid });
+          else await deleteFile({ fileid: item.fileid });
+        } catch (err) {
+          failed++;
+          toast({ kind: 'error', message: `Could not delete “${item.name}”: ${humanError(err)}` });
+        }
+      }
+      if (failed) for (const s of snapshots) qc.setQueryData(s.key, s.before);
+      await invalidate(qc, ...parents);
+    })();
+  }, graceMs);
+}
+
+function hideItems(meta: FolderMetadata, ids: Set<string>): FolderMetadata {
+  return { ...meta, contents: (meta.contents ?? []).filter((m) => !ids.has(m.id)) };
+}
+
+/** Starts the browser's own download from a short-lived content link. */
+export async function downloadItem(item: Metadata): Promise<void> {
+  if (item.isfolder) return;
+  try {
+    const link = await getFileLink({ fileid: item.fileid, forcedownload: true });
+    const a = document.createElement('a');
+    a.href = contentUrl(link, getSession()?.apiBase ?? '');
+    a.download = item.name;
+    a.rel = 'noopener';
+    document.body.append(a);
+    a.click();
+    a.remove();
+  } catch (err) {
+    toast({ kind: 'error', message: `Could not download “${item.name}”: ${humanError(err)}` });
+  }
+}

@@ -1,0 +1,92 @@
+// Collections / playlists. Refused to OAuth tokens since 2026 (kind 'oauthRefused': not retried,
+// not routed to sign-in).
+import { queryOptions, useMutation } from '@tanstack/react-query';
+import {
+  collectionCreate,
+  collectionDelete,
+  collectionDetails,
+  collectionLinkFiles,
+  collectionList,
+  collectionMove,
+  collectionRename,
+  collectionUnlinkFiles,
+  type CollectionCreateParams,
+  type CollectionListParams,
+  type CollectionUnlinkParams,
+} from '../api/collections';
+import { writeMutation } from './mutations';
+
+interface Page {
+  page?: number;
+  pagesize?: number;
+}
+
+export const collectionKeys = {
+  all: ['collections'] as const,
+  lists: () => ['collections', 'list'] as const,
+  list: (params: CollectionListParams = {}) => ['collections', 'list', params] as const,
+  details: () => ['collections', 'detail'] as const,
+  /** Prefix of every page of one collection. */
+  detail: (collectionid: number) => ['collections', 'detail', collectionid] as const,
+  page: (collectionid: number, page: Page = {}) => ['collections', 'detail', collectionid, page] as const,
+};
+
+export function collectionListOptions(params: CollectionListParams = {}) {
+  return queryOptions({
+    queryKey: collectionKeys.list(params),
+    queryFn: ({ signal }) => collectionList(params, { signal }).then((r) => r.collections),
+    staleTime: 60_000,
+  });
+}
+
+export function collectionDetailsOptions(collectionid: number, page: Page = {}) {
+  return queryOptions({
+    queryKey: collectionKeys.page(collectionid, page),
+    queryFn: ({ signal }) => collectionDetails({ collectionid, ...page }, { signal }).then((r) => r.collection),
+    staleTime: 60_000,
+  });
+}
+
+export const createCollectionMutation = writeMutation({
+  mutationKey: ['collections', 'create'],
+  mutationFn: (params: CollectionCreateParams) => collectionCreate(params),
+  invalidates: () => [collectionKeys.lists()],
+});
+export const useCreateCollection = () => useMutation(createCollectionMutation);
+
+export const renameCollectionMutation = writeMutation({
+  mutationKey: ['collections', 'rename'],
+  mutationFn: (params: { collectionid: number; name: string }) => collectionRename(params),
+  invalidates: (params) => [collectionKeys.lists(), collectionKeys.detail(params.collectionid)],
+});
+export const useRenameCollection = () => useMutation(renameCollectionMutation);
+
+export const deleteCollectionMutation = writeMutation({
+  mutationKey: ['collections', 'delete'],
+  mutationFn: (params: { collectionid: number }) => collectionDelete(params),
+  invalidates: (params) => [collectionKeys.lists(), collectionKeys.detail(params.collectionid)],
+});
+export const useDeleteCollection = () => useMutation(deleteCollectionMutation);
+
+/** Item counts in the lists change too. */
+export const linkCollectionFilesMutation = writeMutation({
+  mutationKey: ['collections', 'linkfiles'],
+  mutationFn: (params: { collectionid: number; fileids: readonly number[]; noitems?: boolean }) => collectionLinkFiles(params),
+  invalidates: (params) => [collectionKeys.lists(), collectionKeys.detail(params.collectionid)],
+});
+export const useLinkCollectionFiles = () => useMutation(linkCollectionFilesMutation);
+
+export const unlinkCollectionFilesMutation = writeMutation({
+  mutationKey: ['collections', 'unlinkfiles'],
+  mutationFn: (params: CollectionUnlinkParams) => collectionUnlinkFiles(params),
+  invalidates: (params) => [collectionKeys.lists(), collectionKeys.detail(params.collectionid)],
+});
+export const useUnlinkCollectionFiles = () => useMutation(unlinkCollectionFilesMutation);
+
+/** Reorder: only the collection's own pages change. */
+export const moveCollectionItemMutation = writeMutation({
+  mutationKey: ['collections', 'move'],
+  mutationFn: (params: { collectionid: number; item: number; position: number; fileid?: number }) => collectionMove(params),
+  invalidates: (params) => [collectionKeys.detail(params.collectionid)],
+});
+export const useMoveCollectionItem = () => useMutation(moveCollectionItemMutation);

@@ -1,0 +1,216 @@
+// Folders: listings (which seed per-item caches), folder metadata, and the writes that change
+// listings, with optimistic updates for create, rename, move and delete.
+import { queryOptions, useMutation } from '@tanstack/react-query';
+import { renameFile } from '../api/file';
+import {
+  copyFolder,
+  createFolder,
+  createFolderIfNotExists,
+  deleteFolder,
+  deleteFolderRecursive,
+  listFolder,
+  renameFolder,
+  type CopyFolderParams,
+  type CreateFolderParams,
+} from '../api/folder';
+import type { Destination, FolderMetadata, FolderRef, Metadata } from '../api/types';
+import { generalKeys } from './general';
+import { fileKeys, folderKeys } from './keys';
+import {
+  beginRelocate,
+  beginRemove,
+  cancelListings,
+  combineUndo,
+  findItem,
+  optimisticInsert,
+  optimisticRelocate,
+  placeholderFolder,
+  replaceListed,
+  servedFromListing,
+  syncItemCaches,
+  withoutContents,
+  NOTHING_APPLIED,
+  type OptimisticContext,
+  type Undo,
+} from './listing-cache';
+import { optimisticMutation, targetFolders, writeMutation } from './mutations';
+import { trashKeys } from './trash';
+
+export { folderKeys };
+
+const LISTING_STALE_MS = 30_000;
+
+/** `listfolder`: the folder's metadata with direct `contents`; keeps open item queries in step. */
+export function folderListingOptions(folderid: number) {
+  return queryOptions({
+    queryKey: folderKeys.list(folderid),
+    queryFn: async ({ signal, client }): Promise<FolderMetadata> => {
+      const { metadata } = await listFolder({ folderid }, { signal });
+      syncItemCaches(client, metadata);
+      return metadata;
+    },
+    staleTime: LISTING_STALE_MS,
+  });
+}
+
+/** `listfolder?nofiles`: the folder with its subfolders only (folder pickers, tree views). */
+export function subfoldersOptions(folderid: number) {
+  return queryOptions({
+    queryKey: folderKeys.subfolders(folderid),
+    queryFn: async ({ signal, client }): Promise<FolderMetadata> => {
+      const { metadata } = await listFolder({ folderid, nofiles: true }, { signal });
+      syncItemCaches(client, metadata);
+      return metadata;
+    },
+    staleTime: LISTING_STALE_MS,
+  });
+}
+
+/** A folder's own metadata: from a fresh cached listing when one shows it, else `listfolder?nofiles`. */
+export function folderMetaOptions(folderid: number) {
+  return queryOptions({
+    queryKey: folderKeys.meta(folderid),
+    queryFn: async ({ signal, client }): Promise<FolderMetadata> => {
+      const listed = servedFromListing(client, `d${folderid}`, LISTING_STALE_MS);
+      if (listed?.isfolder) return listed;
+      return withoutContents((await listFolder({ folderid, nofiles: true }, { signal })).metadata);
+    },
+    staleTime: LISTING_STALE_MS,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes
+
+interface CreateFolderContext extends OptimisticContext {
+  placeholder?: FolderMetadata;
+}
+
+/** Shows a placeholder (negative folderid) at once; swaps in the real folder on success. */
+export const createFolderMutation = optimisticMutation<{ metadata: FolderMetadata }, CreateFolderParams, CreateFolderContext>({
+  mutationKey: ['folder', 'create'],
+  mutationFn: (params) => createFolder(params),
+  apply: async (client, params) => {
+    if (params.folderid === undefined) return NOTHING_APPLIED;
+    await cancelListings(client, [params.folderid]);
+    const placeholder = placeholderFolder(params.folderid, params.name);
+    return { placeholder, undo: optimisticInsert(client, params.folderid, placeholder), folders: [params.folderid] };
+  },
+  afterSuccess: (client, { metadata }, params, context) => {
+    if (context.placeholder && params.folderid !== undefined) {
+      replaceListed(client, params.folderid, context.placeholder.id, metadata);
+    }
+    // A new folder is empty: opening it right away needs no request.
+    client.setQueryData(folderKeys.list(metadata.folderid), { ...metadata, contents: metadata.contents ?? [] });
+    client.setQueryData(folderKeys.meta(metadata.folderid), withoutContents(metadata));
+  },
+  listings: (_params, data) => [data?.metadata.parentfolderid],
+});
+export const useCreateFolder = () => useMutation(createFolderMutation);
+
+export const createFolderIfNotExistsMutation = writeMutation({
+  mutationKey: ['folder', 'createifnotexists'],
+  mutationFn: (params: CreateFolderParams) => createFolderIfNotExists(params),
+  listings: (params, data) => [params.folderid, data?.metadata.parentfolderid],
+});
+export const useCreateFolderIfNotExists = () => useMutation(createFolderIfNotExistsMutation);
+
+export type RenameFolderVariables = FolderRef & Destination;
+
+/** Rename in place (`toname`) or move (`tofolderid`); optimistic for id-addressed folders. */
+export const renameFolderMutation = optimisticMutation({
+  mutationKey: ['folder', 'rename'],
+  mutationFn: (params: RenameFolderVariables) => renameFolder(params),
+  apply: (client, params) =>
+    beginRelocate(client, params.folderid === undefined ? undefined : `d${params.folderid}`, params),
+  // The folder's own listing carries its name and parent.
+  listings: (params, data) => [params.folderid, data?.metadata.folderid, data?.metadata.parentfolderid],
+});
+export const useRenameFolder = () => useMutation(renameFolderMutation);
+
+/** Only empty folders; goes to the trash. */
+export const deleteFolderMutation = optimisticMutation({
+  mutationKey: ['folder', 'delete'],
+  mutationFn: (params: FolderRef) => deleteFolder(params),
+  apply: (client, params) => beginRemove(client, params.folderid === undefined ? undefined : `d${params.folderid}`),
+  invalidates: () => [trashKeys.all],
+  listings: (params, data) => [params.folderid, data?.metadata.parentfolderid],
+});
+export const useDeleteFolder = () => useMutation(deleteFolderMutation);
+
+export const deleteFolderRecursiveMutation = optimisticMutation({
+  mutationKey: ['folder', 'deleterecursive'],
+  mutationFn: (params: FolderRef) => deleteFolderRecursive(params),
+  apply: (client, params) => beginRemove(client, params.folderid === undefined ? undefined : `d${params.folderid}`),
+  invalidates: () => [trashKeys.all],
+  listings: (params) => [params.folderid],
+});
+export const useDeleteFolderRecursive = () => useMutation(deleteFolderRecursiveMutation);
+
+export const copyFolderMutation = writeMutation({
+  mutationKey: ['folder', 'copy'],
+  mutationFn: (params: CopyFolderParams) => copyFolder(params),
+  invalidates: () => [generalKeys.userInfo()],
+  // The reply is the created folder, or the target with `copycontentonly`: both listings changed.
+  listings: (params, data) => [...targetFolders(params, data?.metadata), data?.metadata.folderid],
+});
+export const useCopyFolder = () => useMutation(copyFolderMutation);
+
+// ---------------------------------------------------------------------------------------------
+// Moving a selection (files and folders) into one folder
+
+export interface MoveItemsVariables {
+  items: readonly Metadata[];
+  tofolderid: number;
+}
+
+export interface MoveItemsResult {
+  moved: Metadata[];
+  failed: { item: Metadata; error: unknown }[];
+}
+
+interface MoveContext extends OptimisticContext {
+  undoById: Map<string, Undo>;
+}
+
+/**
+ * Moves one by one (pCloud has no batch move). Resolves with per-item outcomes when at least one
+ * item moved, undoing only the failed ones; rejects with the first error when none did.
+ */
+export const moveItemsMutation = optimisticMutation<MoveItemsResult, MoveItemsVariables, MoveContext>({
+  mutationKey: ['folder', 'moveitems'],
+  mutationFn: async ({ items, tofolderid }) => {
+    const result: MoveItemsResult = { moved: [], failed: [] };
+    for (const item of items) {
+      if (item.parentfolderid === tofolderid) continue;
+      try {
+        const reply = item.isfolder
+          ? await renameFolder({ folderid: item.folderid, tofolderid })
+          : await renameFile({ fileid: item.fileid, tofolderid });
+        result.moved.push(reply.metadata);
+      } catch (error) {
+        result.failed.push({ item, error });
+      }
+    }
+    if (result.moved.length === 0 && result.failed.length > 0) throw result.failed[0].error;
+    return result;
+  },
+  apply: async (client, { items, tofolderid }) => {
+    const current = items.map((item) => findItem(client, item.id) ?? item);
+    const folders = [tofolderid, ...current.map((item) => item.parentfolderid)];
+    await cancelListings(client, folders);
+    const undoById = new Map<string, Undo>();
+    for (const item of current) {
+      if (item.parentfolderid === tofolderid) continue;
+      undoById.set(item.id, optimisticRelocate(client, findItem(client, item.id) ?? item, { tofolderid }));
+    }
+    return { undo: combineUndo([...undoById.values()]), undoById, folders };
+  },
+  afterSuccess: (_client, { failed }, _variables, context) => {
+    for (const { item } of failed) context.undoById.get(item.id)?.();
+  },
+  invalidates: (_variables, { moved }) => moved.filter((m) => !m.isfolder).map((m) => fileKeys.meta(m.fileid)),
+  // Moved folders' own listings carry their new parent.
+  listings: ({ items }) => items.filter((m) => m.isfolder).map((m) => (m.isfolder ? m.folderid : undefined)),
+});
+export const useMoveItems = () => useMutation(moveItemsMutation);

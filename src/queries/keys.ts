@@ -1,0 +1,40 @@
+// The two item hierarchies every other category hangs its per-item keys under, so invalidating
+// `fileKeys.detail(id)` reaches everything cached about that file (metadata, checksum, revisions,
+// content links, history) and `folderKeys.detail(id)` everything about that folder.
+// Kept apart from folder.ts/file.ts because both of those (and listing-cache.ts) need both.
+
+export const folderKeys = {
+  all: ['folder'] as const,
+  /** Prefix of everything cached about one folder. */
+  detail: (folderid: number) => ['folder', folderid] as const,
+  /** `listfolder`: the folder's metadata with its direct `contents`. */
+  list: (folderid: number) => ['folder', folderid, 'list'] as const,
+  /** `listfolder?nofiles`: the folder with its direct subfolders only (folder pickers). */
+  subfolders: (folderid: number) => ['folder', folderid, 'subfolders'] as const,
+  /** The folder's own metadata without `contents`; seeded from listings. */
+  meta: (folderid: number) => ['folder', folderid, 'meta'] as const,
+};
+
+export const fileKeys = {
+  all: ['file'] as const,
+  /** Prefix of everything cached about one file. */
+  detail: (fileid: number) => ['file', fileid] as const,
+  /** The file's metadata (`stat`); seeded from listings. */
+  meta: (fileid: number) => ['file', fileid, 'meta'] as const,
+  checksum: (fileid: number) => ['file', fileid, 'checksum'] as const,
+  /** Prefix of the file's expiring content links (streaming, thumbnails, archive ranges). */
+  links: (fileid: number) => ['file', fileid, 'link'] as const,
+};
+
+/** The two listing shapes a folder can be cached in. */
+export const LISTING_KINDS = ['list', 'subfolders'] as const;
+export type ListingKind = (typeof LISTING_KINDS)[number];
+
+export function listingKeys(folderid: number) {
+  return [folderKeys.list(folderid), folderKeys.subfolders(folderid)] as const;
+}
+
+/** True for a key of the form `['folder', id, 'list' | 'subfolders']`. */
+export function isListingKey(key: readonly unknown[]): key is readonly ['folder', number, ListingKind] {
+  return key.length === 3 && key[0] === 'folder' && typeof key[1] === 'number' && (key[2] === 'list' || key[2] === 'subfolders');
+}

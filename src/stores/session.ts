@@ -1,0 +1,94 @@
+import { create } from 'zustand';
+import type { RegionId } from '../app/config';
+
+export interface Session {
+  token: string;
+  /** API host pCloud's redirect named (`api.pcloud.com`, `eapi.pcloud.com`, or the emulator's host:port). */
+  hostname: string;
+  apiBase: string;
+  locationid: number | null;
+  userid: number | null;
+  region: RegionId;
+  /** true: kept in localStorage across browser restarts; false: sessionStorage (this tab only). */
+  keep: boolean;
+}
+
+interface SessionState {
+  session: Session | null;
+  tokenTransport: 'header' | 'query';
+  /** Route to return to after signing in again. */
+  returnTo: string | null;
+  /** A sign-in problem to show on the welcome page. */
+  signInError: string | null;
+}
+
+const KEY = 'pcloud.session';
+const PREFS_KEY = 'pcloud.transport';
+
+function load(): Session | null {
+  for (const storage of [localStorage, sessionStorage]) {
+    try {
+      const raw = storage.getItem(KEY);
+      if (raw) return JSON.parse(raw) as Session;
+    } catch {
+      /* unreadable storage: treat as signed out */
+    }
+  }
+  return null;
+}
+
+const useSessionStore = create<SessionState>()(() => ({
+  session: load(),
+  tokenTransport: (localStorage.getItem(PREFS_KEY) as 'header' | 'query' | null) ?? 'header',
+  returnTo: sessionStorage.getItem('pcloud.returnTo'),
+  signInError: null,
+}));
+
+// ---- hooks (small selectors) ----------------------------------------------------------------
+export const useSession = () => useSessionStore((s) => s.session);
+export const useSignInError = () => useSessionStore((s) => s.signInError);
+export const useTokenTransport = () => useSessionStore((s) => s.tokenTransport);
+
+// ---- actions: plain functions, usable outside React (bootstrap, api client) -------------------
+export function getSession(): Session | null {
+  return useSessionStore.getState().session;
+}
+
+export function getTokenTransport(): 'header' | 'query' {
+  return useSessionStore.getState().tokenTransport;
+}
+
+export function signedIn(session: Session): void {
+  localStorage.removeItem(KEY);
+  sessionStorage.removeItem(KEY);
+  (session.keep ? localStorage : sessionStorage).setItem(KEY, JSON.stringify(session));
+  useSessionStore.setState({ session, signInError: null });
+}
+
+export function signedOut(opts: { returnTo?: string | null; error?: string | null } = {}): void {
+  localStorage.removeItem(KEY);
+  sessionStorage.removeItem(KEY);
+  if (opts.returnTo) sessionStorage.setItem('pcloud.returnTo', opts.returnTo);
+  useSessionStore.setState({ session: null, returnTo: opts.returnTo ?? null, signInError: opts.error ?? null });
+}
+
+export function signInFailed(error: string): void {
+  useSessionStore.setState({ signInError: error });
+}
+
+export function takeReturnTo(): string | null {
+  const r = useSessionStore.getState().returnTo;
+  sessionStorage.removeItem('pcloud.returnTo');
+  useSessionStore.setState({ returnTo: null });
+  return r;
+}
+
+export function tokenTransportChosen(t: 'header' | 'query'): void {
+  localStorage.setItem(PREFS_KEY, t);
+  useSessionStore.setState({ tokenTransport: t });
+}
+
+/** Test helper: every store resets between tests. */
+export function resetSessionStore(): void {
+  useSessionStore.setState({ session: null, tokenTransport: 'header', returnTo: null, signInError: null });
+}
