@@ -1,0 +1,135 @@
+// Emulator benchmarks (issue: foundation). Prints one `name value unit` line per figure.
+//  - recursive listfolder of a 100,000-item tree
+//  - download throughput through getfilelink vs a plain static file server, same file, same run
+//  - 200 concurrent clients for 30 s on listfolder: errors, p50, p99
+import { createServer } from 'node:http';
+import { createReadStream, promises as fsp } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { Agent, request } from 'node:http';
+import { Emulator } from '../emulator/server';
+import { createFolder, createUser, putFile } from '../emulator/store/ops';
+import { issueToken } from '../emulator/http/authenticate';
+
+const quick = process.argv.includes('--quick');
+const ITEMS = quick ? 10_000 : 100_000;
+const DURATION_MS = quick ? 5_000 : 30_000;
+const CLIENTS = 200;
+const FILE_MB = quick ? 64 : 256;
+
+function line(name: string, value: number | string, unit = ''): void {
+  console.log(`${name} ${typeof value === 'number' ? Number(value.toFixed(3)) : value} ${unit}`.trim());
+}
+
+async function get(url: string, agent?: Agent): Promise<{ status: number; bytes: number; body?: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent }, (res) => {
+      let bytes = 0;
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => {
+        bytes += c.length;
+        if (bytes < 1_000_000) chunks.push(c);
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, body: Buffer.concat(chunks).toString() }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function main() {
+  const dir = await fsp.mkdtemp(join(tmpdir(), 'pcloud-bench-'));
+  const emu = await Emulator.create({ dataDir: dir, quirks: { rootRecursiveRefused: false } });
+  const st = emu.st;
+  const user = createUser(st, 'bench@example.com', 'bench-password');
+  const token = issueToken({ st }, user, 'auth').token;
+  const base = await emu.listen(0);
+
+  // a 100k-item tree: 100 folders × (ITEMS/100 - 1) files, all sharing one small blob
+  const top = createFolder(st, user, st.folderRow(user.rootfolder)!, 'tree');
+  const blob = await st.blobs.putBuffer(Buffer.from('x'.repeat(100)));
+  const t0 = performance.now();
+  st.db.transaction(() => {
+    for (let f = 0; f < 100; f++) {
+      const folder = createFolder(st, user, top, `folder-${f}`);
+      for (let i = 0; i < ITEMS / 100 - 1; i++) putFile(st, user, folder, `file-${i}.txt`, blob);
+    }
+  })();
+  line('seed_items', ITEMS, 'items');
+  line('seed_time', (performance.now() - t0) / 1000, 's');
+  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+  const t1 = performance.now();
+  const listing = await get(`${base}/listfolder?folderid=${top.id}&recursive=1&auth=${token}`, agent);
+  line('listfolder_recursive_100k', (performance.now() - t1) / 1000, 's');
+  line('listfolder_recursive_bytes', listing.bytes / 1e6, 'MB');
+
+  // download throughput vs a static server on the same file
+  const big = join(dir, 'big.bin');
+  const fh = await fsp.open(big, 'w');
+  const chunk = Buffer.alloc(1024 * 1024, 7);
+  for (let i = 0; i < FILE_MB; i++) await fh.write(chunk);
+  await fh.close();
+  const bigBlob = await st.blobs.put(createReadStream(big));
+  const bigFile = putFile(st, user, st.folderRow(user.rootfolder)!, 'big.bin', bigBlob);
+  const link = JSON.parse((await get(`${base}/getfilelink?fileid=${bigFile.id}&auth=${token}`)).body!) as { hosts: string[]; path: string };
+  const staticServer = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Length': FILE_MB * 1024 * 1024, 'Content-Type': 'application/octet-stream' });
+    createReadStream(big, { highWaterMark: 256 * 1024 }).pipe(res);
+  });
+  await new Promise<void>((r) => staticServer.listen(0, '127.0.0.1', r));
+  const staticUrl = `http://127.0.0.1:${(staticServer.address() as AddressInfo).port}/big.bin`;
+  const measure = async (url: string) => {
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      const r = await get(url);
+      if (r.bytes !== FILE_MB * 1024 * 1024) throw new Error(`short download ${r.bytes}`);
+      best = Math.min(best, performance.now() - t);
+    }
+    return (FILE_MB / best) * 1000;
+  };
+  const staticMBs = await measure(staticUrl);
+  const emuMBs = await measure(`http://${link.hosts[0]}${link.path}`);
+  line('download_static', staticMBs, 'MB/s');
+  line('download_emulator', emuMBs, 'MB/s');
+  line('download_ratio', emuMBs / staticMBs, 'x');
+  staticServer.close();
+
+  // 200 concurrent clients for DURATION on listfolder of a 100-item folder
+  const small = st.childFolder(top.id, 'folder-1')!;
+  const lat: number[] = [];
+  let errors = 0;
+  const end = Date.now() + DURATION_MS;
+  const url = `${base}/listfolder?folderid=${small.id}&auth=${token}`;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (Date.now() < end) {
+        const t = performance.now();
+        try {
+          const r = await get(url, agent);
+          if (r.status !== 200 || !r.body?.startsWith('{"result":0')) errors++;
+        } catch {
+          errors++;
+        }
+        lat.push(performance.now() - t);
+      }
+    }),
+  );
+  lat.sort((a, b) => a - b);
+  line('concurrent_clients', CLIENTS, 'clients');
+  line('concurrent_requests', lat.length, 'requests');
+  line('concurrent_rps', lat.length / (DURATION_MS / 1000), 'req/s');
+  line('concurrent_errors', errors, 'errors');
+  line('concurrent_p50', lat[Math.floor(lat.length * 0.5)], 'ms');
+  line('concurrent_p99', lat[Math.floor(lat.length * 0.99)], 'ms');
+  agent.destroy();
+  await emu.close();
+  await fsp.rm(dir, { recursive: true, force: true });
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
