@@ -10,6 +10,7 @@ import { themeChosen, useTheme } from '../stores/prefs';
 import { formatBytes } from '../lib/format';
 import { Icon } from '../ui/icons';
 import { Toaster } from '../ui/toaster';
+import { UploadPanel } from '../features/upload/upload-panel';
 import { ErrorBoundary } from './error-boundary';
 import { paths } from './paths';
 
@@ -127,6 +128,7 @@ export function Shell() {
           </ErrorBoundary>
         </main>
       </div>
+      <UploadPanel />
       <Toaster />
     </div>
   );

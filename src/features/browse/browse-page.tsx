@@ -19,6 +19,7 @@ import { Breadcrumbs } from './breadcrumbs';
 import { ConflictDialog, FolderPickerDialog, NewFolderDialog, type ConflictRequest } from './dialogs';
 import { DetailsPanel } from './details-panel';
 import { CommandPalette } from './command-palette';
+import { UploadButton, UploadZone } from '../upload/upload-zone';
 import { createFolderIn, downloadItem, humanError, removeWithUndo, renameItem, transfer, type AskConflict } from './operations';
 
 type Picker = { mode: 'move' | 'copy'; items: readonly Metadata[] } | null;
@@ -139,32 +140,36 @@ export default function BrowsePage() {
     <div className={`browse ${detailsOpen ? 'with-details' : ''}`}>
       <div className="browse-main">
         <div className="browse-head">
-          <Breadcrumbs folder={folder} onDropItems={(keys, id) => dropOnto(keys, id)} />
+          <div className="head-row">
+            <Breadcrumbs folder={folder} onDropItems={(keys, id) => dropOnto(keys, id)} />
+            <div className="view-tools">
+              <label className="filter">
+                <Icon name="search" />
+                <input ref={filterRef} type="search" placeholder="Filter" aria-label="Filter this folder" value={filter} onChange={(e) => setFilter(e.target.value)} />
+              </label>
+              <button className="btn icon" aria-label={view === 'list' ? 'Grid view' : 'List view'} title={view === 'list' ? 'Grid view' : 'List view'} onClick={() => viewChosen(view === 'list' ? 'grid' : 'list')}>
+                <Icon name={view === 'list' ? 'grid' : 'list'} />
+              </button>
+              <button className="btn icon" aria-label="Details" aria-pressed={detailsOpen} title="Details" onClick={detailsToggled}>
+                <Icon name="info" />
+              </button>
+              <button className="btn icon" aria-label="Command palette" title={`Command palette (${shortcutLabel('Mod+K')})`} onClick={() => setPalette(true)}>
+                <Icon name="command" />
+              </button>
+            </div>
+          </div>
+          {/* every action is always shown (disabled when it does not apply), so selecting never shifts the list */}
           <div className="toolbar" role="toolbar" aria-label="File actions">
+            <UploadButton disabled={!commandById('new-folder').enabled(ctx)} />
             {toolbarIds.map((id) => {
               const c = commandById(id);
               const enabled = c.enabled(ctx);
-              if (!enabled && id !== 'new-folder') return null;
               return (
                 <button key={id} className="btn" disabled={!enabled} title={`${c.label}${c.shortcut ? ` (${shortcutLabel(c.shortcut)})` : ''}${!enabled && c.reason?.(ctx) ? ` — ${c.reason(ctx)}` : ''}`} onClick={() => c.run(ctx)}>
                   <Icon name={icons[id]} /> <span className="btn-label">{c.label}</span>
                 </button>
               );
             })}
-            <div className="toolbar-spacer" />
-            <label className="filter">
-              <Icon name="search" />
-              <input ref={filterRef} type="search" placeholder="Filter" aria-label="Filter this folder" value={filter} onChange={(e) => setFilter(e.target.value)} />
-            </label>
-            <button className="btn icon" aria-label={view === 'list' ? 'Grid view' : 'List view'} title={view === 'list' ? 'Grid view' : 'List view'} onClick={() => viewChosen(view === 'list' ? 'grid' : 'list')}>
-              <Icon name={view === 'list' ? 'grid' : 'list'} />
-            </button>
-            <button className="btn icon" aria-label="Details" aria-pressed={detailsOpen} title="Details" onClick={detailsToggled}>
-              <Icon name="info" />
-            </button>
-            <button className="btn icon" aria-label="Command palette" title={`Command palette (${shortcutLabel('Mod+K')})`} onClick={() => setPalette(true)}>
-              <Icon name="command" />
-            </button>
           </div>
         </div>
         {listing.isError && !folder ? (
@@ -183,7 +188,7 @@ export default function BrowsePage() {
         ) : !folder ? (
           <div className="loading" role="status" aria-label="Loading folder" />
         ) : (
-          <>
+          <UploadZone folderId={folderId} folderName={title} enabled={commandById('new-folder').enabled(ctx)}>
             {listing.isError && (
               <p className="inline-alert" role="alert">
                 Showing the last loaded listing: {humanError(listing.error)}
@@ -195,6 +200,7 @@ export default function BrowsePage() {
                   {items.length === 0 ? (
                     <div className="state-box empty">
                       <h2>{filter ? 'Nothing matches this filter' : 'This folder is empty'}</h2>
+                      {!filter && <p className="muted">Drop files or folders here, or use Upload.</p>}
                       {!filter && commandById('new-folder').enabled(ctx) && (
                         <button className="btn primary" onClick={() => setNewFolder(true)}>
                           <Icon name="plus" /> New folder
@@ -233,7 +239,7 @@ export default function BrowsePage() {
               {items.length} item{items.length === 1 ? '' : 's'}
               {selectedItems.length ? ` · ${selectedItems.length} selected` : ''}
             </p>
-          </>
+          </UploadZone>
         )}
       </div>
       {detailsOpen && <DetailsPanel items={selectedItems} folder={folder} onClose={detailsToggled} />}
