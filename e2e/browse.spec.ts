@@ -87,6 +87,18 @@ test.describe('browsing the demo account', () => {
     expect(await page.locator('img[src="x"]').count()).toBe(0);
   });
 
+  test('photos show thumbnails from one batch request per screenful', async ({ page }) => {
+    const batches: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/getthumbslinks')) batches.push(r.url());
+    });
+    await page.getByRole('listbox').getByRole('option', { name: /Photos/ }).dblclick();
+    const thumbs = page.getByRole('listbox').locator('img.thumb');
+    await expect(thumbs.first()).toBeVisible();
+    await expect.poll(() => thumbs.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(batches).toHaveLength(1);
+  });
+
   test('the command palette finds actions and folders', async ({ page }) => {
     await page.getByRole('listbox').focus();
     await page.keyboard.press('ControlOrMeta+k');

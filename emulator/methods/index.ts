@@ -10,6 +10,14 @@ import { revisionMethods } from './revisions';
 import { trashMethods } from './trash';
 import { uploadMethods } from './upload';
 import { fileopsMethods } from './fileops';
+import { thumbnailMethods } from './thumbnails';
+import { archivingMethods } from './archiving';
+import { collectionMethods } from './collections';
+import { newsletterMethods } from './newsletter';
+import { transferMethods } from './transfer';
+import { sharingMethods } from './sharing';
+import { publinkMethods } from './publinks';
+import { uploadLinkMethods } from './uploadlinks';
 
 /** Every method the emulator answers, one module per category (mirrors src/api/). */
 export function allMethods(emu: Emulator): MethodDef[] {
@@ -26,5 +34,13 @@ export function allMethods(emu: Emulator): MethodDef[] {
     ...trashMethods(),
     ...uploadMethods(),
     ...fileopsMethods(emu),
+    ...thumbnailMethods(),
+    ...archivingMethods(emu),
+    ...collectionMethods(emu),
+    ...newsletterMethods(emu),
+    ...transferMethods(emu),
+    ...sharingMethods(emu),
+    ...publinkMethods(emu),
+    ...uploadLinkMethods(emu),
   ];
 }

@@ -1,10 +1,21 @@
 import { defineMethods, me, type Ctx } from '../registry';
+import { promises as fsp } from 'node:fs';
 import type { Emulator } from '../server';
 import type { FileRow } from '../store/model';
 import { fileKind, now } from '../store/model';
 import { fail } from '../errors';
 import { fileArg } from './common';
-import { sendFile } from '../content';
+import { plain, sendFile, type LinkGrant } from '../content';
+import { RAW } from '../registry';
+import { join } from 'node:path';
+import { media } from '../media/state';
+import { installProbeHook, mediaCategory, probeBlob, type MediaInfo } from '../media/probe';
+import { THUMB_MIME, type ThumbType } from '../media/thumbs';
+import {
+  displaySize, isDone, predictedPlaylist, startHlsVariant, ensureMp3, ensureMp4, fitBox, bitrateFor, hlsLadder, masterPlaylist, parseVariantKey,
+  variantKey, type VideoVariant,
+} from '../media/transcode';
+import { reencode } from '../media/text';
 
 const PCLOUD_SITES = /(^|\.)pcloud\.(com|link)$/;
 
@@ -44,7 +55,142 @@ export function registerFileContent(emu: Emulator): void {
       downloadName: grant.dl ? String(grant.n) : undefined,
     });
   });
+  registerMediaContent(emu);
+  installProbeHook(emu);
 }
+
+// ---- media content (thumbnails, transcodes, HLS) ----------------------------------------------
+
+/** Runs a transcode for a content request; a failure answers 500 instead of a broken stream. */
+async function made(emu: Emulator, res: Parameters<typeof plain>[0], job: () => Promise<string>): Promise<string | null> {
+  try {
+    return await job();
+  } catch (err) {
+    emu.log(`transcode: ${(err as Error).message}`);
+    if (!res.headersSent) plain(res, 500, 'Transcoding failed.');
+    return null;
+  }
+}
+
+function registerMediaContent(emu: Emulator): void {
+  const state = media(emu);
+  emu.content.handlers.set('thumb', async (grant, req, res) => {
+    const rel = String(grant.p);
+    const ext = rel.slice(rel.lastIndexOf('.') + 1);
+    const type: ThumbType = ext === 'png' ? 'png' : ext === 'webp' ? 'webp' : 'jpeg';
+    await sendFile(req, res, join(state.cacheDir, rel), { contentType: THUMB_MIME[type], cache: 'private, max-age=86400' });
+  });
+  // getaudiolink (mp3) and getvideolink / getvideolinks (progressive mp4)
+  emu.content.handlers.set('stream', async (grant, req, res) => {
+    const blob = String(grant.b);
+    const v = parseVariantKey(String(grant.v ?? ''));
+    const file = await made(emu, res, () =>
+      grant.op === 'mp3' ? ensureMp3(emu, blob, Number(grant.a)) : ensureMp4(emu, blob, v!, grant.na !== 1),
+    );
+    if (file === null) return;
+    await sendFile(req, res, file, { contentType: String(grant.ct), downloadName: grant.dl ? String(grant.n) : undefined });
+  });
+  // gethlslink: `<prefix>/<name>.m3u8` master, `<prefix>/v<i>/index.m3u8` renditions, `<prefix>/v<i>/segNNN.ts`
+  emu.content.handlers.set('hls', async (grant, req, res, rest) => {
+    const blob = String(grant.b);
+    const hasAudio = grant.na !== 1;
+    const variants = (grant.v as string[]).map(parseVariantKey).filter((v): v is VideoVariant => v !== null);
+    if (rest === '' || /^[^/]+\.m3u8$/.test(rest)) {
+      const body = masterPlaylist(variants, hasAudio);
+      res.writeHead(200, {
+        'Content-Type': 'application/vnd.apple.mpegurl', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'private, max-age=3600',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+      return;
+    }
+    const m = /^v(\d+)\/(index\.m3u8|seg\d{3,6}\.ts)$/.exec(rest);
+    const v = m ? variants[Number(m[1])] : undefined;
+    if (!m || !v) return plain(res, 404, 'Not found.');
+    const job = startHlsVariant(emu, blob, v, hasAudio);
+    const file = join(job.dir, m[2]);
+    if (m[2] === 'index.m3u8') {
+      const duration = Number(grant.d);
+      if (!(await isDone(job.dir)) && duration > 0) {
+        // still transcoding: answer the playlist ffmpeg is going to write, segments follow as they are made
+        const body = predictedPlaylist(duration);
+        res.writeHead(200, { 'Content-Type': 'application/vnd.apple.mpegurl', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-cache' });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
+      if ((await made(emu, res, () => job.done.then(() => file))) === null) return;
+      await sendFile(req, res, file, { contentType: 'application/vnd.apple.mpegurl', cache: 'private, max-age=86400' });
+      return;
+    }
+    let settled = false;
+    job.done.then(() => (settled = true), () => (settled = true));
+    const deadline = Date.now() + 5 * 60_000;
+    for (;;) {
+      try {
+        await fsp.access(file);
+        break;
+      } catch {
+        if (settled || Date.now() > deadline || res.destroyed) return plain(res, 404, 'Not found.');
+        await Promise.race([job.done.catch(() => {}), new Promise((r) => setTimeout(r, 200))]);
+      }
+    }
+    await sendFile(req, res, file, { contentType: 'video/mp2t', cache: 'private, max-age=86400' });
+  });
+}
+
+/** A video (category 2) the caller may read, with its probed fields; 2044 for anything else. */
+async function videoArg(ctx: Ctx, audioToo = false): Promise<{ row: FileRow; blob: string; info: MediaInfo; category: number }> {
+  const { row, perms } = fileArg(ctx);
+  if (!perms.read) fail(2003);
+  const blob = contentOf(ctx, row).blob;
+  const category = mediaCategory(row.name);
+  if (category !== 2 && !(audioToo && category === 3)) fail(2044);
+  const info = await probeBlob(ctx.emu, blob, category);
+  if (category === 2 && !displaySize(info)) fail(2044);
+  return { row, blob, info, category };
+}
+
+/** `name` with its extension replaced. */
+function renamed(name: string, ext: string): string {
+  const dot = name.lastIndexOf('.');
+  return (dot > 0 ? name.slice(0, dot) : name) + ext;
+}
+
+/** kbit/s parameter within [min, max]; malformed or absent values take the default. */
+function kbitArg(ctx: Ctx, name: string, def: number, min: number, max: number): number {
+  const n = parseInt(ctx.p.str(name) ?? '', 10);
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : def;
+}
+
+/** `resolution=WxH` (64x64 … 1280x960); malformed values mean "unchanged". */
+function resolutionArg(ctx: Ctx): { width: number; height: number } | undefined {
+  const m = /^(\d+)x(\d+)$/.exec(ctx.p.str('resolution') ?? '');
+  if (!m) return undefined;
+  return { width: Math.min(1280, Math.max(64, Number(m[1]))), height: Math.min(960, Math.max(64, Number(m[2]))) };
+}
+
+function contentTypeArg(ctx: Ctx, def: string): { ct: string; dl: 0 | 1 } {
+  const ct = ctx.p.str('contenttype');
+  if (ct !== undefined && !CONTENT_TYPE.test(ct)) fail(1005);
+  const dl = ctx.p.flag('forcedownload');
+  return { ct: dl ? 'application/octet-stream' : ct ?? def, dl: dl ? 1 : 0 };
+}
+
+function linkOf(ctx: Ctx, grant: LinkGrant, name: string) {
+  return ctx.emu.content.link(ctx.host, grant, ctx.p.flag('skipfilename') ? null : name);
+}
+
+/** Starts a transcode now so the first content request finds it (or finds it under way). */
+function prewarm(job: () => Promise<unknown>): void {
+  job().catch(() => {});
+}
+
+const mediaFields = (info: MediaInfo) => {
+  const out: MediaInfo = {};
+  for (const k of ['width', 'height', 'fps', 'duration', 'videocodec', 'videobitrate', 'audiocodec', 'audiobitrate', 'audiosamplerate', 'rotate']) {
+    if (info[k] !== undefined) out[k] = info[k];
+  }
+  return out;
+};
 
 export const streamingMethods = () =>
   defineMethods([
@@ -70,6 +216,106 @@ export const streamingMethods = () =>
         const b = ctx.st.blobRow(content.blob);
         void user;
         return { ...link, dwltag: b.sha1.slice(0, 16), hash: BigInt(b.hash), size: content.size };
+      },
+    },
+    {
+      // Choice: a progressive MP4 (H.264 + AAC, faststart, Range-seekable) instead of pCloud's FLV,
+      // which browsers cannot play; `fixedbitrate` and the content URL's `start` are accepted and ignored.
+      name: 'getvideolink',
+      auth: 'required',
+      async handler(ctx) {
+        checkReferer(ctx);
+        const { row, blob, info } = await videoArg(ctx);
+        const { ct, dl } = contentTypeArg(ctx, 'video/mp4');
+        const box = resolutionArg(ctx);
+        const src = displaySize(info)!;
+        const size = box ? fitBox(src, box.width, box.height) : fitBox(src, src.width, src.height);
+        const v: VideoVariant = { ...size, vbitrate: kbitArg(ctx, 'vbitrate', 1000, 16, 4000), abitrate: kbitArg(ctx, 'abitrate', 128, 16, 320) };
+        const hasAudio = info.audiocodec !== undefined;
+        prewarm(() => ensureMp4(ctx.emu, blob, v, hasAudio));
+        const name = renamed(row.name, '.mp4');
+        return linkOf(ctx, { k: 'stream', op: 'mp4', b: blob, v: variantKey(v), na: hasAudio ? 0 : 1, ct, dl, n: name, e: now() + ctx.emu.linkTtl }, name);
+      },
+    },
+    {
+      name: 'getvideolinks',
+      auth: 'required',
+      async handler(ctx) {
+        checkReferer(ctx);
+        const { row, blob, info } = await videoArg(ctx);
+        const { ct, dl } = contentTypeArg(ctx, 'video/mp4');
+        const e = now() + ctx.emu.linkTtl;
+        const src = displaySize(info)!;
+        const size = fitBox(src, 1280, 720);
+        const v: VideoVariant = { ...size, vbitrate: bitrateFor(size, 2500), abitrate: 128 };
+        const hasAudio = info.audiocodec !== undefined;
+        const name = renamed(row.name, '.mp4');
+        const transcoded = {
+          isoriginal: false, width: v.width, height: v.height, ...(info.fps ? { fps: info.fps } : {}), ...(info.duration ? { duration: info.duration } : {}),
+          videocodec: 'h264', videobitrate: v.vbitrate, ...(hasAudio ? { audiocodec: 'aac', audiobitrate: v.abitrate } : {}),
+          ...linkOf(ctx, { k: 'stream', op: 'mp4', b: blob, v: variantKey(v), na: hasAudio ? 0 : 1, ct, dl, n: name, e }, name),
+        };
+        const original = {
+          isoriginal: true, ...mediaFields(info),
+          ...linkOf(ctx, { k: 'file', b: blob, n: row.name, e, ct: dl ? ct : ctx.p.str('contenttype') ?? fileKind(row.name).contenttype, dl }, row.name),
+        };
+        return { variants: [transcoded, original] };
+      },
+    },
+    {
+      name: 'getaudiolink',
+      auth: 'required',
+      async handler(ctx) {
+        checkReferer(ctx);
+        const { row, blob, info, category } = await videoArg(ctx, true);
+        if (category === 2 && info.audiocodec === undefined) fail(2044);
+        const { ct, dl } = contentTypeArg(ctx, 'audio/mpeg');
+        const abitrate = kbitArg(ctx, 'abitrate', 192, 16, 320);
+        prewarm(() => ensureMp3(ctx.emu, blob, abitrate));
+        const name = renamed(row.name, '.mp3');
+        return linkOf(ctx, { k: 'stream', op: 'mp3', b: blob, a: abitrate, ct, dl, n: name, e: now() + ctx.emu.linkTtl }, name);
+      },
+    },
+    {
+      // A master playlist (one rendition per rung of a 360p/720p/1080p ladder up to the source size,
+      // or one fitting `resolution`) whose relative URIs resolve under the same signed link prefix.
+      name: 'gethlslink',
+      auth: 'required',
+      async handler(ctx) {
+        checkReferer(ctx);
+        const { row, blob, info } = await videoArg(ctx);
+        const hasAudio = info.audiocodec !== undefined;
+        const vb = ctx.p.str('vbitrate') === undefined ? undefined : kbitArg(ctx, 'vbitrate', 1000, 16, 4000);
+        const variants = hlsLadder(displaySize(info)!, { vbitrate: vb, abitrate: kbitArg(ctx, 'abitrate', 128, 16, 320), box: resolutionArg(ctx) });
+        startHlsVariant(ctx.emu, blob, variants[0], hasAudio); // the lowest rung first: players start there
+        const grant = { k: 'hls', b: blob, v: variants.map(variantKey), na: hasAudio ? 0 : 1, d: Number(info.duration ?? 0), e: now() + ctx.emu.linkTtl };
+        return linkOf(ctx, grant, renamed(row.name, '.m3u8'));
+      },
+    },
+    {
+      name: 'gettextfile',
+      auth: 'required',
+      async handler(ctx): Promise<typeof RAW> {
+        checkReferer(ctx);
+        const { row, perms } = fileArg(ctx);
+        if (!perms.read) fail(2003);
+        const content = contentOf(ctx, row);
+        const ct = ctx.p.str('contenttype');
+        if (ct !== undefined && !CONTENT_TYPE.test(ct)) fail(1005);
+        const data = await fsp.readFile(ctx.st.blobs.pathOf(content.blob));
+        const { body, to } = await reencode(ctx.emu, data, ctx.p.str('fromencoding'), ctx.p.str('toencoding'));
+        const dl = ctx.p.flag('forcedownload');
+        const headers: Record<string, string | number> = {
+          'Content-Type': dl ? 'application/octet-stream' : ct ?? `text/plain; charset=${to.toLowerCase()}`,
+          'Content-Length': body.length,
+          'Access-Control-Allow-Origin': '*',
+          'Access-Control-Expose-Headers': 'X-Error, Content-Length, Content-Disposition',
+          'Cache-Control': 'private, max-age=0',
+        };
+        if (dl) headers['Content-Disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(row.name)}`;
+        ctx.res.writeHead(200, headers);
+        ctx.res.end(body);
+        return RAW;
       },
     },
   ]);

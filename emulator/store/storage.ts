@@ -36,6 +36,10 @@ export class Storage {
   sharePerms: (userid: number, folder: FolderRow) => Perms | null = () => null;
   /** Set by the sharing module: whether a folder of mine is shared out. */
   isShared: (folder: FolderRow) => boolean = () => false;
+  /** Set by the sharing module: foreign shared folders mounted in this (recipient's) folder. */
+  mountedFolders: (parent: number) => FolderRow[] = () => [];
+  /** Set by the sharing module: the folder a recipient mounted a foreign shared folder in, or null. */
+  mountParent: (userid: number, folder: FolderRow) => number | null = () => null;
 
   private constructor(readonly dataDir: string) {
     this.db = openDb(join(dataDir, 'pcloud.sqlite'));
@@ -130,9 +134,10 @@ export class Storage {
   }
 
   childFolder(parent: number, name: string): FolderRow | undefined {
-    return this.q('SELECT * FROM folders WHERE parent = ? AND name = ? AND deleted = 0').get(parent, name) as
+    const own = this.q('SELECT * FROM folders WHERE parent = ? AND name = ? AND deleted = 0').get(parent, name) as
       | FolderRow
       | undefined;
+    return own ?? this.mountedFolders(parent).find((f) => f.name === name);
   }
 
   childFile(parent: number, name: string): FileRow | undefined {
@@ -226,7 +231,10 @@ export class Storage {
       folderid: ext,
       icon: 'folder',
     };
-    if (!isRoot && row.parent !== null) m.parentfolderid = this.extFolderId(user, row.parent);
+    if (!isRoot && row.parent !== null) {
+      const mount = row.owner !== user.id ? this.mountParent(user.id, row) : null;
+      m.parentfolderid = this.extFolderId(user, mount ?? row.parent);
+    }
     if (opts.path !== null) m.path = opts.path ?? (isRoot ? '/' : this.folderPath(user, row));
     if (row.deleted) m.isdeleted = true;
     if (!perms.mine) {
@@ -279,7 +287,10 @@ export class Storage {
   }
 
   childFolders(parent: number, deleted = 0): FolderRow[] {
-    return this.q('SELECT * FROM folders WHERE parent = ? AND deleted = ? ORDER BY name').all(parent, deleted) as FolderRow[];
+    const own = this.q('SELECT * FROM folders WHERE parent = ? AND deleted = ? ORDER BY name').all(parent, deleted) as FolderRow[];
+    const mounted = deleted === 0 ? this.mountedFolders(parent) : [];
+    if (!mounted.length) return own;
+    return [...own, ...mounted].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
   /**

@@ -24,6 +24,7 @@ interface SessionState {
 
 const KEY = 'pcloud.session';
 const PREFS_KEY = 'pcloud.transport';
+const ERROR_KEY = 'pcloud.signInError';
 
 function load(): Session | null {
   for (const storage of [localStorage, sessionStorage]) {
@@ -41,7 +42,8 @@ const useSessionStore = create<SessionState>()(() => ({
   session: load(),
   tokenTransport: (localStorage.getItem(PREFS_KEY) as 'header' | 'query' | null) ?? 'header',
   returnTo: sessionStorage.getItem('pcloud.returnTo'),
-  signInError: null,
+  // kept for this tab, so the reason survives a reload of the welcome page
+  signInError: sessionStorage.getItem(ERROR_KEY),
 }));
 
 // ---- hooks (small selectors) ----------------------------------------------------------------
@@ -62,6 +64,7 @@ export function signedIn(session: Session): void {
   localStorage.removeItem(KEY);
   sessionStorage.removeItem(KEY);
   (session.keep ? localStorage : sessionStorage).setItem(KEY, JSON.stringify(session));
+  sessionStorage.removeItem(ERROR_KEY);
   useSessionStore.setState({ session, signInError: null });
 }
 
@@ -69,10 +72,13 @@ export function signedOut(opts: { returnTo?: string | null; error?: string | nul
   localStorage.removeItem(KEY);
   sessionStorage.removeItem(KEY);
   if (opts.returnTo) sessionStorage.setItem('pcloud.returnTo', opts.returnTo);
+  if (opts.error) sessionStorage.setItem(ERROR_KEY, opts.error);
+  else sessionStorage.removeItem(ERROR_KEY);
   useSessionStore.setState({ session: null, returnTo: opts.returnTo ?? null, signInError: opts.error ?? null });
 }
 
 export function signInFailed(error: string): void {
+  sessionStorage.setItem(ERROR_KEY, error);
   useSessionStore.setState({ signInError: error });
 }
 

@@ -9,6 +9,7 @@ import {
 } from '../../stores/selection';
 import { sortChosen, useSort, useSortDir, type SortKey } from '../../stores/prefs';
 import { InlineRename } from './inline-rename';
+import { useThumbs } from './use-thumbs';
 
 export const DRAG_TYPE = 'application/x-pcloud-items';
 
@@ -49,6 +50,22 @@ export function FileList(props: ListProps) {
     overscan: 8,
   });
   const typeahead = useRef({ text: '', at: 0 });
+  const visible = virtualizer.getVirtualItems();
+  const thumbs = useThumbs(
+    items,
+    visible.length ? visible[0].index * cols : 0,
+    visible.length ? Math.min(items.length - 1, (visible[visible.length - 1].index + 1) * cols - 1) : -1,
+    view === 'grid' ? 120 : 32,
+  );
+  const picture = (item: Metadata, size: number) => {
+    const url = !item.isfolder ? thumbs.get(item.fileid) : undefined;
+    // fixed box: the icon and the thumbnail take the same space, so nothing shifts when it loads
+    return url ? (
+      <img className="thumb" src={url} alt="" width={size} height={size} loading="lazy" decoding="async" draggable={false} />
+    ) : (
+      <ItemIcon item={item} size={view === 'grid' ? 56 : 22} />
+    );
+  };
 
   const focusIndex = focused ? order.indexOf(focused) : -1;
   useEffect(() => {
@@ -196,9 +213,7 @@ export function FileList(props: ListProps) {
     if (view === 'grid') {
       return (
         <div key={item.id} {...common} className={`card ${isSel ? 'selected' : ''} ${focused === item.id ? 'focused' : ''}`}>
-          <div className="card-thumb">
-            <ItemIcon item={item} size={56} />
-          </div>
+          <div className="card-thumb">{picture(item, 120)}</div>
           {name}
         </div>
       );
@@ -215,9 +230,7 @@ export function FileList(props: ListProps) {
             onChange={() => toggleSelected(item.id)}
           />
         </span>
-        <span className="cell icon">
-          <ItemIcon item={item} />
-        </span>
+        <span className="cell icon">{picture(item, 32)}</span>
         <span className="cell name-cell">{name}</span>
         <span className="cell size">{item.isfolder ? '—' : formatBytes(item.size)}</span>
         <span className="cell date">{formatDate(item.modified)}</span>

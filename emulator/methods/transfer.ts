@@ -1,0 +1,175 @@
+// pCloud Transfer (methods-media.md §5): anonymous multipart upload whose files are kept for the
+// transfer (under <data>/transfers/, outside any account and outside the blob store) and whose
+// download links (content kind 'transfer', valid TRANSFER_LIMITS.ttl) are mailed to the outbox.
+// Not modelled: 2098/2100 (no sender/receiver is ever refused), a message over 160 characters is cut.
+import { createWriteStream, promises as fsp } from 'node:fs';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { defineMethods, type Ctx, type MethodDef } from '../registry';
+import type { Emulator } from '../server';
+import type { Storage } from '../store/storage';
+import { fileKind, now, validName } from '../store/model';
+import { ApiError, fail } from '../errors';
+import { sendMail } from '../mail';
+import { sendFile } from '../content';
+import type { UploadProgress } from '../progress';
+
+/** Limits of a transfer; tests may lower them (the emulator runs in-process). */
+export const TRANSFER_LIMITS = {
+  /** Total bytes of one transfer (pCloud Transfer's free limit is 5 GB); beyond → 2097. */
+  maxBytes: 5 * 1024 ** 3,
+  maxReceivers: 20,
+  /** Lifetime of the download links, seconds (pCloud keeps transfers 7 days). */
+  ttl: 7 * 24 * 3600,
+};
+
+const MAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
+
+export function ensureTransferTables(st: Storage): void {
+  st.db.exec(`
+    CREATE TABLE IF NOT EXISTS transfers (
+      id INTEGER PRIMARY KEY,
+      sender TEXT NOT NULL,
+      receivers TEXT NOT NULL,
+      message TEXT NOT NULL,
+      created INTEGER NOT NULL,
+      expires INTEGER NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS transfer_files (
+      transferid INTEGER NOT NULL REFERENCES transfers (id) ON DELETE CASCADE,
+      idx INTEGER NOT NULL,
+      name TEXT NOT NULL,
+      size INTEGER NOT NULL,
+      PRIMARY KEY (transferid, idx)
+    );
+  `);
+}
+
+function transferDir(st: Storage, id: number): string {
+  return join(st.dataDir, 'transfers', String(id));
+}
+
+/** Writes one incoming part to `file`; 2097 past `limit` bytes, 2041 when the body breaks off. */
+async function store(stream: Readable, file: string, limit: number, onBytes: (n: number) => void): Promise<number> {
+  let size = 0;
+  const out = createWriteStream(file);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let done = false;
+      const failWith = (err: Error) => {
+        if (done) return;
+        done = true;
+        stream.unpipe(out);
+        stream.resume();
+        out.destroy();
+        reject(err);
+      };
+      stream.on('data', (c: Buffer) => {
+        size += c.length;
+        onBytes(c.length);
+        if (size > limit) failWith(new ApiError(2097));
+      });
+      stream.on('error', () => failWith(new ApiError(2041)));
+      stream.on('close', () => {
+        if (!stream.readableEnded) failWith(new ApiError(2041));
+      });
+      out.on('error', failWith);
+      out.on('finish', () => {
+        if (!done) resolve();
+      });
+      stream.pipe(out);
+    });
+  } catch (err) {
+    await fsp.rm(file, { force: true });
+    throw err;
+  }
+  return size;
+}
+
+async function uploadtransfer(ctx: Ctx) {
+  const { st } = ctx;
+  const sender = (ctx.p.str('sendermail') ?? '').trim();
+  if (!MAIL.test(sender)) fail(1074);
+  const receivers = (ctx.p.str('receivermails') ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (!receivers.length || !receivers.every((r) => MAIL.test(r))) fail(1075);
+  if (receivers.length > TRANSFER_LIMITS.maxReceivers) fail(2099);
+  const message = (ctx.p.str('message') ?? '').slice(0, 160);
+  if (!ctx.files) fail(2088); // a request without a body
+  const source = ctx.files;
+  const raw = !String(ctx.req.headers['content-type'] ?? '').startsWith('multipart/');
+  const hash = ctx.p.str('progresshash');
+  const progress: UploadProgress = {
+    kind: 'upload', userid: 0, total: Number(ctx.req.headers['content-length'] ?? 0), uploaded: 0, filenumber: 0, files: [], finished: false, updated: 0,
+  };
+  if (hash) ctx.emu.progress.set(`transfer:${hash}`, progress);
+  const t = now();
+  const info = st.q('INSERT INTO transfers (sender, receivers, message, created, expires) VALUES (?, ?, ?, ?, ?)').run(
+    sender, receivers.join(','), message, t, t + TRANSFER_LIMITS.ttl,
+  );
+  const id = Number(info.lastInsertRowid);
+  const dir = transferDir(st, id);
+  await fsp.mkdir(dir, { recursive: true });
+  const files: { name: string; size: number }[] = [];
+  let total = 0;
+  try {
+    for (let f = await source.next(); f; f = await source.next()) {
+      // a raw (PUT) body is one file named by `filename`, as uploadfile takes it
+      const name = raw ? ctx.p.str('filename') ?? '' : f.name;
+      if (!validName(name)) {
+        f.stream.resume();
+        fail(2001);
+      }
+      progress.filenumber++;
+      progress.currentfile = name;
+      progress.currentfileuploaded = 0;
+      const size = await store(f.stream, join(dir, String(files.length)), TRANSFER_LIMITS.maxBytes - total, (n) => {
+        progress.uploaded += n;
+        progress.currentfileuploaded = (progress.currentfileuploaded ?? 0) + n;
+      });
+      total += size;
+      st.q('INSERT INTO transfer_files (transferid, idx, name, size) VALUES (?, ?, ?, ?)').run(id, files.length, name, size);
+      files.push({ name, size });
+      progress.files.push({ name, size });
+    }
+    if (!files.length) fail(2088);
+  } catch (err) {
+    st.q('DELETE FROM transfers WHERE id = ?').run(id);
+    await fsp.rm(dir, { recursive: true, force: true });
+    throw err;
+  }
+  progress.finished = true;
+  delete progress.currentfile;
+  delete progress.currentfileuploaded;
+
+  const links = files.map((f, idx) => {
+    const link = ctx.emu.content.link(ctx.host, { k: 'transfer', e: t + TRANSFER_LIMITS.ttl, t: id, i: idx }, f.name);
+    return `${f.name} (${f.size} B): ${ctx.scheme}://${link.hosts[0]}${link.path}`;
+  });
+  const body = [`${sender} sent you ${files.length} file(s) with pCloud Transfer.`, message ? `\nMessage: ${message}\n` : '', ...links, ''].join('\n');
+  for (const r of receivers) await sendMail(ctx.emu, r, `${sender} sent you files via pCloud Transfer`, body);
+  await sendMail(ctx.emu, sender, 'Your files were sent with pCloud Transfer', `Sent to ${receivers.join(', ')}:\n${links.join('\n')}\n`);
+  return {};
+}
+
+export function transferMethods(emu: Emulator): MethodDef[] {
+  ensureTransferTables(emu.st);
+  emu.content.handlers.set('transfer', async (grant, req, res) => {
+    const row = emu.st.q('SELECT name FROM transfer_files WHERE transferid = ? AND idx = ?').get(Number(grant.t), Number(grant.i)) as { name: string } | undefined;
+    const file = row ? join(transferDir(emu.st, Number(grant.t)), String(Number(grant.i))) : '/nonexistent';
+    await sendFile(req, res, file, { contentType: row ? fileKind(row.name).contenttype : 'application/octet-stream', downloadName: row?.name ?? '' });
+  });
+  return defineMethods([
+    { name: 'uploadtransfer', auth: 'none', upload: true, handler: uploadtransfer },
+    {
+      name: 'uploadtransferprogress',
+      auth: 'none',
+      handler(ctx) {
+        const hash = ctx.p.require('progresshash', 1900);
+        const job = ctx.emu.progress.get(`transfer:${hash}`);
+        if (!job || job.kind !== 'upload') fail(1900);
+        const { kind: _k, userid: _u, updated: _t, ...rest } = job;
+        return rest;
+      },
+    },
+  ]);
+}

@@ -1,0 +1,279 @@
+// Upload links (methods-uploadlinks.md): anyone holding the code can drop files into one folder of
+// the owner's, within the link's expiry, space and file-count limits; they see nothing of it.
+import { randomBytes } from 'node:crypto';
+import { defineMethods, me, type Ctx } from '../registry';
+import type { Emulator } from '../server';
+import type { FileRow, UserRow } from '../store/model';
+import { PDate, now, validName } from '../store/model';
+import type { Meta, Storage } from '../store/storage';
+import type { BlobInfo } from '../store/blobs';
+import { BlobTooLarge, BodyEnded } from '../store/blobs';
+import { fail } from '../errors';
+import { fileArg, folderArg } from './common';
+import { putFile } from '../store/ops';
+
+interface UploadLinkRow {
+  id: number;
+  owner: number;
+  folderid: number;
+  code: string;
+  mail: string;
+  comment: string;
+  created: number;
+  modified: number;
+  expire: number | null;
+  maxspace: number | null;
+  maxfiles: number | null;
+  files: number;
+  space: number;
+  deleted: number;
+}
+
+function ensureTables(st: Storage): void {
+  st.db.exec(`
+    CREATE TABLE IF NOT EXISTS uploadlinks (
+      id INTEGER PRIMARY KEY,
+      owner INTEGER NOT NULL,
+      folderid INTEGER NOT NULL,
+      code TEXT NOT NULL UNIQUE,
+      mail TEXT NOT NULL,
+      comment TEXT NOT NULL,
+      created INTEGER NOT NULL,
+      modified INTEGER NOT NULL,
+      expire INTEGER,
+      maxspace INTEGER,
+      maxfiles INTEGER,
+      files INTEGER NOT NULL DEFAULT 0,
+      space INTEGER NOT NULL DEFAULT 0,
+      deleted INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX IF NOT EXISTS uploadlinks_owner ON uploadlinks(owner);
+  `);
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+function randomCode(length: number): string {
+  let out = '';
+  for (const b of randomBytes(length)) out += ALPHABET[b % ALPHABET.length];
+  return out;
+}
+
+const linkUrl = (code: string) => `https://my.pcloud.com/#page=puplink&code=${code}`;
+
+function byCode(st: Storage, ctx: Ctx): UploadLinkRow {
+  const code = ctx.p.require('code', 1022);
+  const l = st.q('SELECT * FROM uploadlinks WHERE code = ?').get(code) as UploadLinkRow | undefined;
+  if (!l) fail(7001);
+  return l;
+}
+
+/** 7002 deleted (or its folder trashed), 7004 expired, 7007 space full, 7008 file limit reached. */
+function checkUsable(st: Storage, l: UploadLinkRow): void {
+  const folder = st.folderRow(l.folderid);
+  if (l.deleted || !folder || folder.deleted !== 0) fail(7002);
+  if (l.expire !== null && l.expire < now()) fail(7004);
+  if (l.maxspace && l.space >= l.maxspace) fail(7007);
+  if (l.maxfiles && l.files >= l.maxfiles) fail(7008);
+}
+
+function current(st: Storage, id: number): UploadLinkRow {
+  return st.q('SELECT * FROM uploadlinks WHERE id = ?').get(id) as UploadLinkRow;
+}
+
+function linkObject(st: Storage, owner: UserRow, l: UploadLinkRow): Meta {
+  const m: Meta = {
+    uploadlinkid: l.id, code: l.code, link: linkUrl(l.code), mail: l.mail, comment: l.comment,
+    files: l.files, space: l.space, created: new PDate(l.created), modified: new PDate(l.modified),
+  };
+  const folder = st.folderRow(l.folderid);
+  if (folder) m.metadata = { ...st.folderMeta(owner, folder), isshared: true };
+  // the field's real name is unverified (docs: `expire`, api.txt: `expires`): both are sent
+  if (l.expire !== null) m.expire = m.expires = new PDate(l.expire);
+  if (l.maxspace) m.maxspace = l.maxspace;
+  if (l.maxfiles) m.maxfiles = l.maxfiles;
+  return m;
+}
+
+/** Stores one received file in the link's folder (renamed on conflict) and counts it. */
+function store(st: Storage, l: UploadLinkRow, name: string, blob: BlobInfo): FileRow {
+  const owner = st.user(l.owner)!;
+  const folder = st.folderRow(l.folderid)!;
+  const row = putFile(st, owner, folder, name, blob, { renameIfExists: true });
+  st.q('UPDATE uploadlinks SET files = files + 1, space = space + ? WHERE id = ?').run(blob.size, l.id);
+  return row;
+}
+
+function linkIdArg(ctx: Ctx): UploadLinkRow {
+  const id = ctx.p.int('uploadlinkid', 2040);
+  if (id === undefined) fail(1036);
+  const l = ctx.st.q('SELECT * FROM uploadlinks WHERE id = ? AND owner = ? AND deleted = 0').get(id, me(ctx).id) as UploadLinkRow | undefined;
+  if (!l) fail(2040);
+  return l;
+}
+
+async function uploadtolink(ctx: Ctx) {
+  const st = ctx.st;
+  const l = byCode(st, ctx);
+  checkUsable(st, l);
+  const names = ctx.p.str('names');
+  if (!names || !names.trim()) fail(2001);
+  const hash = ctx.p.str('progresshash');
+  const total = Number(ctx.req.headers['content-length'] ?? 0);
+  const progress: Meta & { kind: string; userid: number; updated: number; uploaded: number; filenumber: number; finished: boolean } = {
+    kind: 'linkupload', userid: l.owner, updated: 0, linkid: l.id, total, uploaded: 0, filenumber: 0, finished: false,
+  };
+  if (hash) {
+    ctx.emu.progress.set(hash, progress);
+    ctx.req.on('data', (c: Buffer) => {
+      progress.uploaded += c.length;
+    });
+  }
+  const raw = !String(ctx.req.headers['content-type'] ?? '').startsWith('multipart/');
+  const stored: FileRow[] = [];
+  for (let f = await ctx.files!.next(); f; f = await ctx.files!.next()) {
+    const cur = current(st, l.id);
+    const name = raw ? ctx.p.str('filename') ?? '' : f.name;
+    if (!validName(name)) {
+      f.stream.resume();
+      fail(2001);
+    }
+    if (cur.maxfiles && cur.files >= cur.maxfiles) {
+      f.stream.resume();
+      fail(7008);
+    }
+    const spaceLeft = cur.maxspace ? Math.max(0, cur.maxspace - cur.space) : Infinity;
+    const quotaLeft = Math.max(0, st.user(l.owner)!.quota - st.usedQuota(l.owner));
+    const expected = raw && ctx.req.headers['content-length'] !== undefined ? total : undefined;
+    if (expected !== undefined && expected > spaceLeft) {
+      f.stream.resume();
+      fail(7007);
+    }
+    progress.filenumber++;
+    progress.currentfile = name;
+    progress.currentfileuploaded = 0;
+    let blob: BlobInfo;
+    try {
+      blob = await st.blobs.put(f.stream, {
+        limit: Math.min(spaceLeft, quotaLeft),
+        expected,
+        onBytes: (n) => {
+          progress.currentfileuploaded = n;
+        },
+      });
+    } catch (err) {
+      if (err instanceof BlobTooLarge) fail(spaceLeft <= quotaLeft ? 7007 : 2008);
+      if (err instanceof BodyEnded) fail(2041);
+      throw err;
+    }
+    stored.push(store(st, l, name, blob));
+  }
+  progress.finished = true;
+  delete progress.currentfile;
+  delete progress.currentfileuploaded;
+  return {};
+}
+
+export function uploadLinkMethods(emu: Emulator) {
+  ensureTables(emu.st);
+  const st = emu.st;
+  return defineMethods([
+    {
+      name: 'createuploadlink',
+      auth: 'required',
+      handler(ctx) {
+        const user = me(ctx);
+        const { row } = folderArg(ctx);
+        if (row.owner !== user.id) fail(2039);
+        if (!user.emailverified) fail(2014);
+        const comment = ctx.p.require('comment', 1035);
+        const expire = ctx.p.date('expire') ?? null;
+        const maxspace = ctx.p.int('maxspace', 1000) || null;
+        const maxfiles = ctx.p.int('maxfiles', 1000) || null;
+        let code = randomCode(30);
+        while (st.q('SELECT 1 FROM uploadlinks WHERE code = ?').get(code)) code = randomCode(30);
+        const mail = `${randomCode(12).toLowerCase()}@${user.locationid === 2 ? 'e' : 'u'}.pcloud.com`;
+        const t = now();
+        const id = Number(
+          st.q('INSERT INTO uploadlinks (owner, folderid, code, mail, comment, created, modified, expire, maxspace, maxfiles) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+            .run(user.id, row.id, code, mail, comment, t, t, expire, maxspace, maxfiles).lastInsertRowid,
+        );
+        return { uploadlinkid: id, code, mail, link: linkUrl(code) };
+      },
+    },
+    {
+      name: 'listuploadlinks',
+      auth: 'required',
+      handler(ctx) {
+        const user = me(ctx);
+        const rows = st.q('SELECT * FROM uploadlinks WHERE owner = ? AND deleted = 0 ORDER BY id').all(user.id) as UploadLinkRow[];
+        return { uploadlinks: rows.map((l) => linkObject(st, user, l)) };
+      },
+    },
+    {
+      name: 'deleteuploadlink',
+      auth: 'required',
+      handler(ctx) {
+        const l = linkIdArg(ctx);
+        st.q('UPDATE uploadlinks SET deleted = 1, modified = ? WHERE id = ?').run(now(), l.id);
+        return {};
+      },
+    },
+    {
+      name: 'changeuploadlink',
+      auth: 'required',
+      handler(ctx) {
+        const expire = ctx.p.date('expire');
+        const maxspace = ctx.p.int('maxspace', 1000);
+        const maxfiles = ctx.p.int('maxfiles', 1000);
+        const l = linkIdArg(ctx);
+        const set = (col: string, v: unknown) => st.q(`UPDATE uploadlinks SET ${col} = ? WHERE id = ?`).run(v, l.id);
+        if (ctx.p.flag('deleteexpire')) set('expire', null);
+        else if (expire !== undefined) set('expire', expire);
+        if (maxspace !== undefined) set('maxspace', maxspace || null);
+        if (maxfiles !== undefined) set('maxfiles', maxfiles || null);
+        set('modified', now());
+        return {};
+      },
+    },
+    {
+      name: 'showuploadlink',
+      auth: 'none',
+      handler(ctx) {
+        const l = byCode(st, ctx);
+        checkUsable(st, l);
+        return { comment: l.comment, mail: l.mail };
+      },
+    },
+    { name: 'uploadtolink', auth: 'none', upload: true, handler: uploadtolink },
+    {
+      name: 'uploadlinkprogress',
+      auth: 'none',
+      handler(ctx) {
+        const l = byCode(st, ctx);
+        const hash = ctx.p.require('progresshash', 1900);
+        const job = ctx.emu.progress.get(hash);
+        if (!job || job.kind !== 'linkupload' || (job as Meta).linkid !== l.id) fail(1900);
+        const { kind: _k, userid: _u, updated: _t, linkid: _l, ...rest } = job as Meta;
+        return rest;
+      },
+    },
+    {
+      name: 'copytolink',
+      auth: 'required',
+      handler(ctx) {
+        const l = byCode(st, ctx);
+        checkUsable(st, l);
+        const { row, perms } = fileArg(ctx);
+        if (!perms.read) fail(2003);
+        const name = ctx.p.str('toname') ?? row.name;
+        if (!validName(name)) fail(2001);
+        if (l.maxspace && l.space + row.size > l.maxspace) fail(7007);
+        const b = st.blobRow(row.blob);
+        const blob: BlobInfo = { key: b.key, size: b.size, sha1: b.sha1, md5: b.md5, sha256: b.key, hash: BigInt(b.hash) };
+        store(st, l, name, blob);
+        return {};
+      },
+    },
+  ]);
+}

@@ -1,0 +1,39 @@
+import { useQueries } from '@tanstack/react-query';
+import type { Metadata } from '../../api/protocol/types';
+import { contentUrl } from '../../api/client';
+import { thumbLinksOptions } from '../../queries/thumbnails';
+import { getSession } from '../../stores/session';
+
+/** Items per thumbnail batch: about one screenful, so scrolling costs one request per screen. */
+export const THUMB_PAGE = 48;
+
+/** pCloud thumb sizes must be divisible by 4 or 5: round the device-pixel size up to a multiple of 4. */
+export function thumbSize(cssPx: number): `${number}x${number}` {
+  const px = Math.min(1024, Math.ceil((cssPx * (window.devicePixelRatio || 1)) / 4) * 4);
+  return `${px}x${px}` as const;
+}
+
+/** fileid → thumbnail URL for the visible pages of a listing (one getthumbslinks per page). */
+export function useThumbs(items: readonly Metadata[], firstIndex: number, lastIndex: number, cssPx: number): Map<number, string> {
+  const size = thumbSize(cssPx);
+  const pages: number[][] = [];
+  if (lastIndex >= firstIndex) {
+    for (let p = Math.floor(firstIndex / THUMB_PAGE); p <= Math.floor(lastIndex / THUMB_PAGE); p++) {
+      const ids: number[] = [];
+      for (let i = p * THUMB_PAGE; i < Math.min(items.length, (p + 1) * THUMB_PAGE); i++) {
+        const m = items[i];
+        if (!m.isfolder && m.thumb) ids.push(m.fileid);
+      }
+      if (ids.length) pages.push(ids);
+    }
+  }
+  const results = useQueries({ queries: pages.map((ids) => thumbLinksOptions(ids, { size, crop: true })) });
+  const urls = new Map<number, string>();
+  const base = getSession()?.apiBase ?? '';
+  for (const r of results) {
+    for (const t of r.data ?? []) {
+      if (t.result === 0 && t.hosts && t.path) urls.set(t.fileid, contentUrl({ hosts: t.hosts, path: t.path }, base));
+    }
+  }
+  return urls;
+}
