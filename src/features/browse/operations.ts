@@ -1,11 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { FolderMetadata, Metadata } from '../../api/protocol/types';
-import { copyFile, deleteFile, renameFile } from '../../api/file';
+import { copyFile, deleteFile } from '../../api/file';
 import { getFileLink } from '../../api/streaming';
-import { copyFolder, createFolder, deleteFolderRecursive, listFolder, renameFolder } from '../../api/folder';
+import { copyFolder, createFolder, deleteFolderRecursive, listFolder } from '../../api/folder';
 import { contentUrl } from '../../api/client';
 import { PcloudError } from '../../api/errors';
-import { folderListingOptions } from '../../queries/folder';
+import { createFolderMutation, folderListingOptions, renameFolderMutation } from '../../queries/folder';
+import { renameFileMutation } from '../../queries/file';
+import { runMutation } from '../../queries/mutations';
 import { getSession } from '../../stores/session';
 import { toast, updateToast } from '../../stores/toasts';
 import { freeName } from '../../lib/items';
@@ -29,27 +31,25 @@ async function invalidate(qc: QueryClient, ...folderIds: (number | undefined)[])
 }
 
 export async function createFolderIn(qc: QueryClient, parent: number, name: string): Promise<boolean> {
+  // optimistic: the folder shows at once and is rolled back if the server refuses
   try {
-    await createFolder({ folderid: parent, name });
+    await runMutation(qc, createFolderMutation, { folderid: parent, name });
     toast({ kind: 'success', message: `Folder “${name}” created` });
     return true;
   } catch (err) {
     toast({ kind: 'error', message: `Could not create “${name}”: ${humanError(err)}` });
     return false;
-  } finally {
-    await invalidate(qc, parent);
   }
 }
 
 export async function renameItem(qc: QueryClient, item: Metadata, name: string): Promise<void> {
+  // optimistic: the new name shows at once and is rolled back if the server refuses
   try {
-    if (item.isfolder) await renameFolder({ folderid: item.folderid, toname: name });
-    else await renameFile({ fileid: item.fileid, toname: name });
+    if (item.isfolder) await runMutation(qc, renameFolderMutation, { folderid: item.folderid, toname: name });
+    else await runMutation(qc, renameFileMutation, { fileid: item.fileid, toname: name });
     toast({ kind: 'success', message: `Renamed to “${name}”` });
   } catch (err) {
     toast({ kind: 'error', message: `Could not rename “${item.name}”: ${humanError(err)}` });
-  } finally {
-    await invalidate(qc, item.parentfolderid);
   }
 }
 
@@ -98,13 +98,13 @@ export async function transfer(
           // pCloud cannot replace a folder in one step; merging is what copyfolder does, a move cannot
           if (mode === 'move') throw new Error(`a folder named “${item.name}” already exists there`);
           await copyFolder({ folderid: item.folderid, tofolderid: (existing as FolderMetadata).folderid, copycontentonly: true });
-        } else if (mode === 'move') await renameFolder({ folderid: item.folderid, tofolderid: target, ...(toname ? { toname } : {}) });
+        } else if (mode === 'move') await runMutation(qc, renameFolderMutation, { folderid: item.folderid, tofolderid: target, ...(toname ? { toname } : {}) });
         else if (toname) {
           const made = await createFolder({ folderid: target, name: toname });
           await copyFolder({ folderid: item.folderid, tofolderid: (made.metadata as FolderMetadata).folderid, copycontentonly: true });
         } else await copyFolder({ folderid: item.folderid, tofolderid: target });
       } else if (mode === 'move') {
-        await renameFile({ fileid: item.fileid, tofolderid: target, ...(toname ? { toname } : {}) });
+        await runMutation(qc, renameFileMutation, { fileid: item.fileid, tofolderid: target, ...(toname ? { toname } : {}) });
       } else {
         await copyFile({ fileid: item.fileid, tofolderid: target, ...(toname ? { toname } : {}), ...(answer === 'replace' ? {} : { noover: true }) });
       }
