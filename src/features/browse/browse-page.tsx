@@ -1,5 +1,5 @@
-import { useMemo, useRef, useState, useEffect, type KeyboardEvent } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { lazy, Suspense, useMemo, useRef, useState, useEffect, type KeyboardEvent } from 'react';
+import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import * as ContextMenu from '@radix-ui/react-context-menu';
 import type { FolderMetadata, Metadata } from '../../api/protocol/types';
@@ -22,6 +22,8 @@ import { CommandPalette } from './command-palette';
 import { UploadButton, UploadZone } from '../upload/upload-zone';
 import { createFolderIn, downloadItem, humanError, removeWithUndo, renameItem, transfer, type AskConflict } from './operations';
 
+const Viewer = lazy(() => import('../viewer/viewer'));
+
 type Picker = { mode: 'move' | 'copy'; items: readonly Metadata[] } | null;
 
 function unwrap(data: unknown): FolderMetadata | undefined {
@@ -33,6 +35,9 @@ export default function BrowsePage() {
   const params = useParams();
   const folderId = Number(params.folderId ?? 0);
   const navigate = useNavigate();
+  const location = useLocation();
+  const [search, setSearch] = useSearchParams();
+  const viewing = search.get('view') ? Number(search.get('view')) : null;
   const qc = useQueryClient();
   const online = useOnline();
   const listing = useQuery(folderListingOptions(folderId));
@@ -72,7 +77,7 @@ export default function BrowsePage() {
     ui: {
       open: (m) => {
         if (m.isfolder) navigate(paths.folder(m.folderid));
-        else void downloadItem(m);
+        else setSearch({ view: String(m.fileid) }, { state: { viewer: true } });
       },
       up: () => {
         if (folder && folder.folderid !== 0) navigate(paths.folder(folder.parentfolderid ?? 0));
@@ -259,6 +264,21 @@ export default function BrowsePage() {
         />
       )}
       <ConflictDialog request={conflict} />
+      {viewing !== null && folder && (
+        <Suspense fallback={null}>
+          <Viewer
+            items={items}
+            fileid={viewing}
+            onShow={(id) => setSearch({ view: String(id) }, { replace: true, state: location.state })}
+            onClose={() => {
+              // opened from the list: going back closes it and keeps history tidy; a deep link just drops the parameter
+              if ((location.state as { viewer?: boolean } | null)?.viewer) navigate(-1);
+              else setSearch({}, { replace: true });
+            }}
+            onDownload={(m) => void downloadItem(m)}
+          />
+        </Suspense>
+      )}
       <CommandPalette open={palette} onOpenChange={setPalette} ctx={ctx} items={items} />
     </div>
   );

@@ -1,0 +1,70 @@
+import { test, expect, signIn } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const demo = { email: 'demo@pcloud.local', password: 'pcloud-demo' };
+
+async function open(page: Page, ...names: RegExp[]) {
+  for (const n of names) await page.getByRole('listbox').getByRole('option', { name: n }).first().dblclick();
+}
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page, demo);
+});
+
+test('images open in a gallery with its own URL; arrows page, Back closes', async ({ page }) => {
+  await open(page, /Photos/, /IMG_2041\.jpg/);
+  const viewer = page.getByRole('dialog', { name: 'IMG_2041.jpg' });
+  await expect(viewer).toBeVisible();
+  await expect(page).toHaveURL(/\?view=\d+/);
+  await expect.poll(() => viewer.getByRole('img', { name: 'IMG_2041.jpg' }).evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0)).toBe(true);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('dialog', { name: 'IMG_2042.jpg' })).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('dialog', { name: 'IMG_2041.jpg' })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page).not.toHaveURL(/view=/);
+});
+
+test('text previews render markup inert, with line numbers', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  await open(page, /Documents/, /index\.html/);
+  const doc = page.getByRole('document', { name: 'Contents of index.html' });
+  await expect(doc).toContainText('<script>alert(1)</script>');
+  expect(await page.locator('.text-view script').count()).toBe(0);
+  expect(dialogs).toBe(0);
+  await page.getByRole('button', { name: 'Close viewer' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('the demo video plays through HLS', async ({ page }) => {
+  const hlsRequests: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('.m3u8') || r.url().includes('/gethlslink')) hlsRequests.push(r.url());
+  });
+  await open(page, /Videos/, /Big Buck Demo\.mp4/);
+  const video = page.getByRole('dialog').locator('video');
+  await expect(video).toBeVisible();
+  await video.evaluate((v: HTMLVideoElement) => {
+    v.muted = true;
+    return v.play().catch(() => undefined);
+  });
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 30_000 }).toBeGreaterThan(0.5);
+  expect(hlsRequests.some((u) => u.includes('/gethlslink'))).toBe(true);
+});
+
+test('audio plays from an audio link', async ({ page }) => {
+  await open(page, /Music/);
+  await page.getByRole('listbox').getByRole('option', { name: /\.mp3/ }).first().dblclick();
+  const audio = page.getByRole('dialog').locator('audio');
+  await expect(audio).toBeVisible();
+  await audio.evaluate((a: HTMLAudioElement) => {
+    a.muted = true;
+    return a.play().catch(() => undefined);
+  });
+  await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 20_000 }).toBeGreaterThan(0.2);
+});
