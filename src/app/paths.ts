@@ -4,4 +4,6 @@ export const paths = {
   welcome: '/welcome',
   folder: (id: number | string) => `/folder/${id}`,
   folderPattern: '/folder/:folderId',
+  trash: '/trash',
+  account: '/account',
 } as const;

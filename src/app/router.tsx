@@ -6,6 +6,8 @@ import { Shell } from './shell';
 
 const WelcomePage = lazy(() => import('../features/auth/welcome-page'));
 const BrowsePage = lazy(() => import('../features/browse/browse-page'));
+const TrashPage = lazy(() => import('../features/trash/trash-page'));
+const AccountPage = lazy(() => import('../features/account/account-page'));
 
 function Loading() {
   return <div className="loading" role="status" aria-label="Loading" />;
@@ -54,6 +56,22 @@ export const routes: RouteObject[] = [
         element: (
           <Suspense fallback={<Loading />}>
             <BrowsePage />
+          </Suspense>
+        ),
+      },
+      {
+        path: paths.trash,
+        element: (
+          <Suspense fallback={<Loading />}>
+            <TrashPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: paths.account,
+        element: (
+          <Suspense fallback={<Loading />}>
+            <AccountPage />
           </Suspense>
         ),
       },

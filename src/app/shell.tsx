@@ -121,6 +121,12 @@ export function Shell() {
           <NavLink to={paths.folder(0)} className={({ isActive }) => `nav-item ${isActive ? 'active' : ''}`}>
             <Icon name="list" /> My files
           </NavLink>
+          <NavLink to={paths.trash} className={({ isActive }) => `nav-item ${isActive ? 'active' : ''}`}>
+            <Icon name="trash" /> Trash
+          </NavLink>
+          <NavLink to={paths.account} className={({ isActive }) => `nav-item ${isActive ? 'active' : ''}`}>
+            <Icon name="info" /> Account
+          </NavLink>
         </nav>
         <main id="main" className="main" tabIndex={-1}>
           <ErrorBoundary label="this view">

@@ -1,0 +1,27 @@
+// pCloud refuses some methods (trash_*, listtokens) to OAuth tokens with 1000. That is not a
+// signed-out session: explain it calmly and point to pCloud's own web app instead.
+import { PcloudError } from '../../api/errors';
+
+export const PCLOUD_WEB_TRASH = 'https://my.pcloud.com/#page=trash';
+export const PCLOUD_WEB_SETTINGS = 'https://my.pcloud.com/#page=settings';
+
+export function NotAvailableWithSignIn({ title, what, href, linkText }: { title: string; what: string; href: string; linkText: string }) {
+  return (
+    <div className="state-box not-available" role="status">
+      <h2>{title}</h2>
+      <p className="muted">
+        pCloud does not let third-party apps see {what} when you sign in this way. Your data is safe, and you are still signed in.
+      </p>
+      <a className="btn primary" href={href} target="_blank" rel="noopener noreferrer">
+        {linkText}
+        <span className="sr-only"> (opens in a new tab)</span>
+      </a>
+    </div>
+  );
+}
+
+export function errorText(err: unknown): string {
+  if (err instanceof PcloudError) return err.message;
+  if (err instanceof Error && err.name === 'AbortError') return 'Cancelled.';
+  return 'The server could not be reached. Check your connection and try again.';
+}
