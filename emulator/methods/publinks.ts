@@ -4,11 +4,11 @@ import { randomBytes } from 'node:crypto';
 import { defineMethods, me, type Ctx } from '../registry';
 import type { Emulator } from '../server';
 import type { FileRow, FolderRow, UserRow } from '../store/model';
-import { PDate, fileKind, now } from '../store/model';
+import { PDate, now } from '../store/model';
 import type { Meta, Storage } from '../store/storage';
 import { fail } from '../errors';
 import { fileArg, folderArg, times } from './common';
-import { checkReferer } from './streaming';
+import { checkReferer, downloadGrant } from './streaming';
 import { listing } from './folder';
 import { copyFile, destination } from '../store/ops';
 import { plain, sendFile } from '../content';
@@ -257,7 +257,6 @@ class Links {
   }
 }
 
-const CONTENT_TYPE = /^[a-z0-9.+-]+\/[a-z0-9.+-]+(;\s*charset=[a-z0-9-]+)?$/i;
 
 /** Content links of public links: they re-check the link and count downloads and traffic. */
 function registerPublinkContent(emu: Emulator, links: Links): void {
@@ -347,15 +346,7 @@ export function publinkMethods(emu: Emulator) {
         checkReferer(ctx);
         const l = links.resolve(ctx);
         const row = links.file(ctx, l);
-        const ct = ctx.p.str('contenttype');
-        if (ct !== undefined && !CONTENT_TYPE.test(ct)) fail(1005);
-        const maxspeed = ctx.p.int('maxspeed', 2011);
-        if (maxspeed !== undefined && maxspeed < 1024) fail(2011, { minspeed: 1024 });
-        const dl = ctx.p.flag('forcedownload');
-        const grant = {
-          k: 'publink', l: l.id, b: row.blob, n: row.name, e: now() + ctx.emu.linkTtl,
-          ct: dl ? 'application/octet-stream' : ct ?? fileKind(row.name).contenttype, dl: dl ? 1 : 0,
-        };
+        const grant = { k: 'publink', l: l.id, ...downloadGrant(ctx, row.blob, row.name) };
         const link = ctx.emu.content.link(ctx.host, grant, ctx.p.flag('skipfilename') ? null : row.name);
         const b = st.blobRow(row.blob);
         return { ...link, dwltag: b.sha1.slice(0, 16), hash: BigInt(b.hash), size: row.size };

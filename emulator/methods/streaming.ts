@@ -46,6 +46,22 @@ export function contentOf(ctx: Ctx, file: FileRow): { blob: string; size: number
   return row;
 }
 
+/**
+ * The parts of a download grant that come from the link options every download method takes
+ * (`contenttype` → 1005, `maxspeed` → 2011, `forcedownload`): shared by getfilelink and getpublinkdownload.
+ */
+export function downloadGrant(ctx: Ctx, blob: string, name: string) {
+  const ct = ctx.p.str('contenttype');
+  if (ct !== undefined && !CONTENT_TYPE.test(ct)) fail(1005);
+  const maxspeed = ctx.p.int('maxspeed', 2011);
+  if (maxspeed !== undefined && maxspeed < 1024) fail(2011, { minspeed: 1024 });
+  const dl = ctx.p.flag('forcedownload');
+  return {
+    b: blob, n: name, e: now() + ctx.emu.linkTtl,
+    ct: dl ? 'application/octet-stream' : ct ?? fileKind(name).contenttype, dl: dl ? 1 : 0,
+  };
+}
+
 const CONTENT_TYPE = /^[a-z0-9.+-]+\/[a-z0-9.+-]+(;\s*charset=[a-z0-9-]+)?$/i;
 
 export function registerFileContent(emu: Emulator): void {
@@ -203,15 +219,7 @@ export const streamingMethods = () =>
         const { row, perms } = fileArg(ctx);
         if (!perms.read) fail(2003);
         const content = contentOf(ctx, row);
-        const ct = ctx.p.str('contenttype');
-        if (ct !== undefined && !CONTENT_TYPE.test(ct)) fail(1005);
-        const maxspeed = ctx.p.int('maxspeed', 2011);
-        if (maxspeed !== undefined && maxspeed < 1024) fail(2011, { minspeed: 1024 });
-        const dl = ctx.p.flag('forcedownload');
-        const grant = {
-          k: 'file', b: content.blob, n: row.name, e: now() + ctx.emu.linkTtl,
-          ct: dl ? 'application/octet-stream' : ct ?? fileKind(row.name).contenttype, dl: dl ? 1 : 0,
-        };
+        const grant = { k: 'file', ...downloadGrant(ctx, content.blob, row.name) };
         const link = ctx.emu.content.link(ctx.host, grant, ctx.p.flag('skipfilename') ? null : row.name);
         const b = ctx.st.blobRow(content.blob);
         void user;
