@@ -102,9 +102,19 @@ test.describe('browsing the demo account', () => {
   test('the command palette finds actions and folders', async ({ page }) => {
     await page.getByRole('listbox').focus();
     await page.keyboard.press('ControlOrMeta+k');
-    const input = page.getByPlaceholder('Type a command or a name…');
+    const input = page.getByPlaceholder('Type a command, a file or a folder name…');
     await input.fill('Videos');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Videos');
+  });
+
+  test('the command palette finds a folder anywhere in the account', async ({ page }) => {
+    await page.getByRole('listbox').focus();
+    await page.keyboard.press('ControlOrMeta+k');
+    await page.getByPlaceholder('Type a command, a file or a folder name…').fill('holidays');
+    const hit = page.getByRole('option', { name: /Holidays 2025/ });
+    await expect(hit).toContainText('/Photos/Holidays 2025');
+    await hit.click();
+    await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).locator('[aria-current="page"]')).toHaveText('Holidays 2025');
   });
 });

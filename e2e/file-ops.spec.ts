@@ -111,3 +111,17 @@ test('a failing request keeps the listing and says why', async ({ page }) => {
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(option(page, 'report.txt')).toBeVisible();
 });
+
+test('moves by dropping onto a breadcrumb', async ({ page }) => {
+  await upload(account.token, docs, 'draft.txt', 'a draft');
+  await option(page, 'Docs').dblclick();
+  await expect(option(page, 'draft.txt')).toBeVisible();
+  const dt = await page.evaluateHandle(() => new DataTransfer());
+  await option(page, 'draft.txt').dispatchEvent('dragstart', { dataTransfer: dt });
+  const crumb = page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'My files' });
+  await crumb.dispatchEvent('dragover', { dataTransfer: dt });
+  await crumb.dispatchEvent('drop', { dataTransfer: dt });
+  await expect(option(page, 'draft.txt')).toHaveCount(0);
+  await expect.poll(() => names(account.token, 0)).toContain('draft.txt');
+  expect(await names(account.token, docs)).toEqual([]);
+});

@@ -66,6 +66,45 @@ export function subfoldersOptions(folderid: number) {
   });
 }
 
+export interface FolderPathEntry {
+  folderid: number;
+  name: string;
+  /** `/Photos/2024`, built from names */
+  path: string;
+}
+
+/**
+ * Every folder of the account, flattened with its path. pCloud refuses `recursive` on the root
+ * folder (1101, since April 2026), so this lists the root's subfolders and then each of them
+ * recursively (`nofiles`), four at a time.
+ */
+export function folderTreeOptions() {
+  return queryOptions({
+    queryKey: folderKeys.tree,
+    queryFn: async ({ signal }): Promise<FolderPathEntry[]> => {
+      const out: FolderPathEntry[] = [];
+      const walk = (f: FolderMetadata, parent: string) => {
+        const path = `${parent}/${f.name}`;
+        out.push({ folderid: f.folderid, name: f.name, path });
+        for (const c of f.contents ?? []) if (c.isfolder) walk(c, path);
+      };
+      const { metadata: root } = await listFolder({ folderid: 0, nofiles: true }, { signal });
+      const top = (root.contents ?? []).filter((c): c is FolderMetadata => c.isfolder);
+      let next = 0;
+      const worker = async () => {
+        while (next < top.length) {
+          const f = top[next++];
+          const { metadata } = await listFolder({ folderid: f.folderid, recursive: true, nofiles: true }, { signal });
+          walk(metadata, '');
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(4, top.length) }, worker));
+      return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    },
+    staleTime: 60_000,
+  });
+}
+
 /** A folder's own metadata: from a fresh cached listing when one shows it, else `listfolder?nofiles`. */
 export function folderMetaOptions(folderid: number) {
   return queryOptions({

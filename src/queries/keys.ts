@@ -13,6 +13,8 @@ export const folderKeys = {
   subfolders: (folderid: number) => ['folder', folderid, 'subfolders'] as const,
   /** The folder's own metadata without `contents`; seeded from listings. */
   meta: (folderid: number) => ['folder', folderid, 'meta'] as const,
+  /** Every folder of the account with its path (palette search, jump to folder). */
+  tree: ['folder', 'tree'] as const,
 };
 
 export const fileKeys = {

@@ -1,14 +1,34 @@
+import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
 import { Command as Cmdk } from 'cmdk';
 import * as RD from '@radix-ui/react-dialog';
 import type { Metadata } from '../../api/protocol/types';
+import { folderTreeOptions } from '../../queries/folder';
+import { paths } from '../../app/paths';
 import { commands } from '../../commands/file-commands';
 import { shortcutLabel, type CommandContext } from '../../commands/registry';
 import { ItemIcon } from '../../ui/icons';
 
-/** Ctrl/Cmd+K: find any action, or a folder/file of this listing, by typing. */
+const MAX_FOLDER_HITS = 30;
+
+/** Ctrl/Cmd+K: find any action, a file of this listing, or any folder of the account, by typing. */
 export function CommandPalette({ open, onOpenChange, ctx, items }: { open: boolean; onOpenChange: (o: boolean) => void; ctx: CommandContext; items: readonly Metadata[] }) {
+  const navigate = useNavigate();
+  const [search, setSearch] = useState('');
+  // the whole folder tree is fetched only once the palette is used, then kept for a minute
+  const tree = useQuery({ ...folderTreeOptions(), enabled: open && ctx.online });
+  const q = search.trim().toLowerCase();
+  const folderHits = useMemo(() => {
+    if (q.length < 2 || !tree.data) return [];
+    const hits = tree.data.filter((f) => f.name.toLowerCase().includes(q));
+    // names starting with the query first, then shallower paths
+    hits.sort((a, b) => Number(!a.name.toLowerCase().startsWith(q)) - Number(!b.name.toLowerCase().startsWith(q)) || a.path.split('/').length - b.path.split('/').length);
+    return hits.slice(0, MAX_FOLDER_HITS);
+  }, [q, tree.data]);
   const run = (f: () => void) => {
     onOpenChange(false);
+    setSearch('');
     setTimeout(f, 0);
   };
   return (
@@ -18,7 +38,7 @@ export function CommandPalette({ open, onOpenChange, ctx, items }: { open: boole
         <RD.Content className="palette" aria-describedby={undefined}>
           <RD.Title className="sr-only">Command palette</RD.Title>
           <Cmdk label="Command palette" loop>
-            <Cmdk.Input placeholder="Type a command or a name…" aria-label="Command or name" autoFocus />
+            <Cmdk.Input placeholder="Type a command, a file or a folder name…" aria-label="Command or name" autoFocus value={search} onValueChange={setSearch} />
             <Cmdk.List>
               <Cmdk.Empty>Nothing matches.</Cmdk.Empty>
               <Cmdk.Group heading="Actions">
@@ -40,6 +60,20 @@ export function CommandPalette({ open, onOpenChange, ctx, items }: { open: boole
                   </Cmdk.Item>
                 ))}
               </Cmdk.Group>
+              {folderHits.length > 0 && (
+                <Cmdk.Group heading="Folders">
+                  {folderHits.map((f) => (
+                    <Cmdk.Item key={f.folderid} value={`folder ${f.path} ${f.folderid}`} keywords={[search]} onSelect={() => run(() => navigate(paths.folder(f.folderid)))}>
+                      <ItemIcon item={{ isfolder: true, icon: 'folder' }} size={18} /> <span dir="auto">{f.name}</span>
+                      <small className="muted" dir="auto">
+                        {' '}
+                        {f.path}
+                      </small>
+                    </Cmdk.Item>
+                  ))}
+                </Cmdk.Group>
+              )}
+              {q.length >= 2 && tree.isFetching && !tree.data && <Cmdk.Loading>Searching all folders…</Cmdk.Loading>}
             </Cmdk.List>
           </Cmdk>
         </RD.Content>
