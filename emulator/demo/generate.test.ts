@@ -88,7 +88,8 @@ afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
 });
 
-describe('generateDemoTree', () => {
+// ffprobe runs per file: on a loaded 2-core machine a test can take longer than the default 5 s
+describe('generateDemoTree', { timeout: 30_000 }, () => {
   it('creates the expected top-level folders and reports accurate stats', async () => {
     const top = (await readdir(root)).sort();
     expect(top).toEqual(['Archives', 'Documents', 'Hostile names', 'Many files', 'Music', 'Photos', 'Projects', 'Videos']);

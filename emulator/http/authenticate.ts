@@ -87,7 +87,7 @@ export function authenticate(ctx: Ctx, def: MethodDef): void {
   const st = ctx.st;
   const oauthToken = bearer(ctx) ?? ctx.p.str('access_token');
   if (oauthToken) {
-    const row = st.db.prepare("SELECT * FROM tokens WHERE token = ? AND kind = 'oauth'").get(oauthToken) as TokenRow | undefined;
+    const row = st.q("SELECT * FROM tokens WHERE token = ? AND kind = 'oauth'").get(oauthToken) as TokenRow | undefined;
     if (!row) fail(2094);
     if (row.revoked) fail(2095);
     const user = st.user(row.userid);
@@ -100,10 +100,14 @@ export function authenticate(ctx: Ctx, def: MethodDef): void {
   }
   const auth = ctx.p.str('auth');
   if (auth) {
-    const row = st.db.prepare("SELECT * FROM tokens WHERE token = ? AND kind = 'auth'").get(auth) as TokenRow | undefined;
+    const row = st.q("SELECT * FROM tokens WHERE token = ? AND kind = 'auth'").get(auth) as TokenRow | undefined;
     const t = now();
     if (!row || row.revoked || row.expires < t || row.lastused + row.inactiveexpire < t) fail(2000);
-    st.db.prepare('UPDATE tokens SET lastused = ? WHERE id = ?').run(t, row.id);
+    // one write per second at most: a busy client would otherwise commit (and grow the WAL) per request
+    if (row.lastused !== t) {
+      st.q('UPDATE tokens SET lastused = ? WHERE id = ?').run(t, row.id);
+      row.lastused = t;
+    }
     const user = st.user(row.userid);
     if (!user || user.deactivated) fail(2000);
     ctx.user = user;

@@ -45,7 +45,7 @@ export interface TreeSpec {
   excludefileids: number[];
 }
 
-interface ZipItem {
+export interface ZipItem {
   path: string;
   dir: boolean;
   blob: string;
@@ -67,7 +67,7 @@ export function treeSpec(p: Params): TreeSpec {
  * The entries of a tree, folders first within each folder. An unknown or foreign folder answers 1017
  * (getzip lists no 2005), an unknown file 2009. Name clashes at the top level get `name (2)`.
  */
-function resolveTree(st: Storage, user: UserRow, spec: TreeSpec): ZipItem[] {
+export function resolveTree(st: Storage, user: UserRow, spec: TreeSpec): ZipItem[] {
   const skipFolders = new Set(spec.excludefolderids.map((id) => st.intFolderId(user, id)));
   const skipFiles = new Set(spec.excludefileids);
   const items: ZipItem[] = [];
@@ -149,7 +149,7 @@ interface ZipTracker {
   onFile(): void;
 }
 
-function buildZip(st: Storage, items: ZipItem[], tz: string | undefined, track?: ZipTracker): yazl.ZipFile {
+export function buildZip(st: Storage, items: ZipItem[], tz: string | undefined, track?: ZipTracker): yazl.ZipFile {
   const zip = new yazl.ZipFile();
   for (const it of items) {
     const mtime = dosTime(it.mtime, tz);
@@ -182,7 +182,7 @@ function buildZip(st: Storage, items: ZipItem[], tz: string | undefined, track?:
 }
 
 /** Pipes a zip to an HTTP response whose headers it writes; resolves when the response is done. */
-async function streamZip(res: ServerResponse, zip: yazl.ZipFile, opts: { download: boolean; filename?: string }): Promise<void> {
+export async function streamZip(res: ServerResponse, zip: yazl.ZipFile, opts: { download: boolean; filename?: string }): Promise<void> {
   const headers: Record<string, string> = {
     'Content-Type': opts.download ? 'application/octet-stream' : 'application/zip',
     'Cache-Control': 'private, max-age=0',
@@ -364,6 +364,46 @@ interface ZipProgress extends Meta {
   totalbytes: number;
 }
 
+/** savezip: the zip of `items` stored as a file of `user` (`topath` | `tofolderid` + `toname`, `noover`, `progresshash`). */
+export async function saveZip(ctx: Ctx, user: UserRow, items_: () => ZipItem[]): Promise<{ metadata: Meta }> {
+  const topath = ctx.p.str('topath');
+  const tofolderid = ctx.p.int('tofolderid', 1017);
+  const toname = ctx.p.str('toname');
+  if ((topath === undefined || topath === '') && (tofolderid === undefined || !toname)) fail(1016);
+  const items = items_();
+  const dest = destination(ctx.st, user, topath ? { topath } : { tofolderid, toname }, 'archive.zip');
+  if (!validName(dest.name)) fail(2001);
+  const noover = ctx.p.flag('noover');
+  if (noover && ctx.st.childFile(dest.parent.id, dest.name)) fail(2004);
+  const files = items.filter((i) => !i.dir);
+  const job: ZipProgress = {
+    kind: 'savezip', userid: user.id, updated: 0, files: 0, totalfiles: files.length, bytes: 0,
+    totalbytes: files.reduce((n, i) => n + i.size, 0),
+  };
+  const hash = ctx.p.str('progresshash');
+  if (hash) ctx.emu.progress.set(hash, job);
+  const zip = buildZip(ctx.st, items, ctx.p.str('timeoffset'), {
+    onBytes: (n) => {
+      job.bytes += n;
+    },
+    onFile: () => {
+      job.files++;
+    },
+  });
+  const out = zip.outputStream as Readable;
+  zip.on('error', (err: Error) => out.destroy(err));
+  let blob: BlobInfo;
+  try {
+    blob = await ctx.st.blobs.put(out, { limit: quotaLeft(ctx.st, dest.parent.owner) });
+  } catch (err) {
+    if (err instanceof BlobTooLarge) fail(2008);
+    if (err instanceof BodyEnded) fail(5001);
+    throw err;
+  }
+  const row = putFile(ctx.st, user, dest.parent, dest.name, blob, { noOverwrite: noover });
+  return { metadata: ctx.st.fileMeta(user, row) };
+}
+
 export function archivingMethods(emu: Emulator) {
   emu.content.handlers.set('zip', async (grant, _req, res) => {
     const user = emu.st.user(Number(grant.u));
@@ -413,42 +453,7 @@ export function archivingMethods(emu: Emulator) {
       async handler(ctx) {
         const user = me(ctx);
         const spec = treeSpec(ctx.p);
-        const topath = ctx.p.str('topath');
-        const tofolderid = ctx.p.int('tofolderid', 1017);
-        const toname = ctx.p.str('toname');
-        if ((topath === undefined || topath === '') && (tofolderid === undefined || !toname)) fail(1016);
-        const items = resolveTree(ctx.st, user, spec);
-        const dest = destination(ctx.st, user, topath ? { topath } : { tofolderid, toname }, 'archive.zip');
-        if (!validName(dest.name)) fail(2001);
-        const noover = ctx.p.flag('noover');
-        if (noover && ctx.st.childFile(dest.parent.id, dest.name)) fail(2004);
-        const files = items.filter((i) => !i.dir);
-        const job: ZipProgress = {
-          kind: 'savezip', userid: user.id, updated: 0, files: 0, totalfiles: files.length, bytes: 0,
-          totalbytes: files.reduce((n, i) => n + i.size, 0),
-        };
-        const hash = ctx.p.str('progresshash');
-        if (hash) ctx.emu.progress.set(hash, job);
-        const zip = buildZip(ctx.st, items, ctx.p.str('timeoffset'), {
-          onBytes: (n) => {
-            job.bytes += n;
-          },
-          onFile: () => {
-            job.files++;
-          },
-        });
-        const out = zip.outputStream as Readable;
-        zip.on('error', (err: Error) => out.destroy(err));
-        let blob: BlobInfo;
-        try {
-          blob = await ctx.st.blobs.put(out, { limit: quotaLeft(ctx.st, dest.parent.owner) });
-        } catch (err) {
-          if (err instanceof BlobTooLarge) fail(2008);
-          if (err instanceof BodyEnded) fail(5001);
-          throw err;
-        }
-        const row = putFile(ctx.st, user, dest.parent, dest.name, blob, { noOverwrite: noover });
-        return { metadata: ctx.st.fileMeta(user, row) };
+        return saveZip(ctx, user, () => resolveTree(ctx.st, user, spec));
       },
     },
     {

@@ -9,7 +9,7 @@ import type { FileRow, UserRow } from '../store/model';
 import { PDate, fileKind, now } from '../store/model';
 import { ApiError, fail, messageFor } from '../errors';
 
-interface CollectionRow {
+export interface CollectionRow {
   id: number;
   userid: number;
   name: string;
@@ -77,7 +77,7 @@ function visibleFile(st: Storage, user: UserRow, fileid: number): FileRow | null
   }
 }
 
-function visibleItems(st: Storage, user: UserRow, c: CollectionRow): { item: ItemRow; file: FileRow }[] {
+export function visibleItems(st: Storage, user: UserRow, c: CollectionRow): { item: ItemRow; file: FileRow }[] {
   const rows = st.q('SELECT fileid, position, added FROM collection_items WHERE collectionid = ? ORDER BY position').all(c.id) as ItemRow[];
   const out: { item: ItemRow; file: FileRow }[] = [];
   for (const item of rows) {

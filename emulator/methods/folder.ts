@@ -94,7 +94,16 @@ function filesJson(st: Storage, user: UserRow, folder: FolderRow, deleted: numbe
     parentfolderid: want('parentfolderid'), icon: want('icon'), category: want('category'), contenttype: want('contenttype'),
     size: want('size'), hash: want('hash'), path: want('path') && pathPrefix !== null, isdeleted: want('isdeleted') && deleted !== 0,
   };
-  const date = (s: number) => (fmt.timestamps ? String(s) : `"${formatDate(s)}"`);
+  // files of a folder tend to share timestamps (one upload batch): format each second once
+  let lastSecond = -1;
+  let lastDate = '';
+  const date = (s: number) => {
+    if (s !== lastSecond) {
+      lastSecond = s;
+      lastDate = fmt.timestamps ? String(s) : `"${formatDate(s)}"`;
+    }
+    return lastDate;
+  };
   const parent = String(st.extFolderId(user, folder.id));
   const out = new ChunkWriter();
   let sep = '';

@@ -1,26 +1,48 @@
-// Public links (methods-publinks.md): file, folder and tree links with expiry, download/traffic
-// limits and counters; anonymous methods see only what lies inside the link.
+// Public links (methods-publinks.md): file, folder, tree and collection links with expiry,
+// download/traffic limits and counters; anonymous methods see only what lies inside the link.
+//
+// Choices where the reference is silent or unverified (all isolated here):
+// * Counters: `downloads` counts fetches of a file's original bytes (getpublinkdownload, the original
+//   variant of getpubvideolinks/getmediatranscodepublink) and whole zips (getpubzip, getpubziplink's
+//   URL); `traffic` counts every byte served for the link — those, transcoded streams
+//   (getpubvideolinks/getpubaudiolink) and getpubtextfile. Thumbnails count nothing. Server-side copies
+//   (copypubfile, savepubzip, savepubthumb) move no bytes to the visitor and count nothing.
+// * 7010 (referer quirk): getpublinkdownload, getpubvideolinks, getpubaudiolink and
+//   getmediatranscodepublink carry the docs banner; getpubthumb*/getpubzip* have none; for
+//   getpubtextfile the docs page is unverified and we do not check, so browser previews of a link work.
+// * getpubzip of a whole folder link holds the folder itself as the top directory (like getzip
+//   folderids=<it>); tree links hold their virtual folder's items at the top; collection links their files.
+//   Tree parameters outside the link answer 1017 (folders) / 1018 (files), the codes getpubzip documents.
+// * Collection links show a virtual folder named after the collection (folderid 0) holding its files in
+//   collection order; a file leaves the link when it leaves the collection or the owner loses it.
+//   Top-level items of tree and collection links report `parentfolderid: 0` (that virtual root), not
+//   the id of their real folder outside the link. listplshort adds `collectionid` for collection links.
 import { randomBytes } from 'node:crypto';
-import { defineMethods, me, type Ctx } from '../registry';
+import { defineMethods, me, RAW, type Ctx } from '../registry';
 import type { Emulator } from '../server';
 import type { FileRow, FolderRow, UserRow } from '../store/model';
 import { PDate, now } from '../store/model';
 import type { Meta, Storage } from '../store/storage';
-import { fail } from '../errors';
+import { ApiError, fail, messageFor } from '../errors';
 import { fileArg, folderArg, times } from './common';
-import { checkReferer, downloadGrant } from './streaming';
+import { audioLinkReply, checkReferer, downloadGrant, mediaOf, sendTextFile, videoLinksReply, type GrantWrap } from './streaming';
+import { pool, saveThumb, sendThumb, thumbLink, thumbOf, thumbSpec } from './thumbnails';
+import { buildZip, resolveTree, saveZip, streamZip, treeSpec, type TreeSpec as ZipTree, type ZipItem } from './archiving';
+import { visibleItems, type CollectionRow } from './collections';
+import type { ServerResponse } from 'node:http';
 import { listing } from './folder';
 import { copyFile, destination } from '../store/ops';
-import { plain, sendFile } from '../content';
+import { plain, sendFile, type LinkGrant } from '../content';
 
 interface LinkRow {
   id: number;
   owner: number;
   code: string;
   shortcode: string | null;
-  kind: 'file' | 'folder' | 'tree';
+  kind: 'file' | 'folder' | 'tree' | 'collection';
   fileid: number | null;
   folderid: number | null;
+  collectionid: number | null;
   tree: string | null; // JSON TreeSpec
   created: number;
   modified: number;
@@ -47,9 +69,10 @@ function ensureTables(st: Storage): void {
       owner INTEGER NOT NULL,
       code TEXT NOT NULL UNIQUE,
       shortcode TEXT UNIQUE,
-      kind TEXT NOT NULL,              -- file, folder, tree
+      kind TEXT NOT NULL,              -- file, folder, tree, collection
       fileid INTEGER,
       folderid INTEGER,
+      collectionid INTEGER,
       tree TEXT,                       -- JSON {name, fileids, folderids, folderid} of a tree link
       created INTEGER NOT NULL,
       modified INTEGER NOT NULL,
@@ -63,6 +86,8 @@ function ensureTables(st: Storage): void {
     );
     CREATE INDEX IF NOT EXISTS publinks_owner ON publinks(owner);
   `);
+  const cols = st.db.prepare('PRAGMA table_info(publinks)').all() as { name: string }[];
+  if (!cols.some((c) => c.name === 'collectionid')) st.db.exec('ALTER TABLE publinks ADD COLUMN collectionid INTEGER');
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -98,7 +123,18 @@ class Links {
       const folder = this.st.folderRow(l.folderid!);
       return folder && folder.deleted === 0 ? { folder } : null;
     }
+    if (l.kind === 'collection') return this.collection(l) ? {} : null;
     return {};
+  }
+
+  collection(l: LinkRow): CollectionRow | undefined {
+    return this.st.q('SELECT * FROM collections WHERE id = ? AND userid = ?').get(l.collectionid, l.owner) as CollectionRow | undefined;
+  }
+
+  /** The live files of a collection link, in collection order. */
+  collectionFiles(l: LinkRow): FileRow[] {
+    const c = this.collection(l);
+    return c ? visibleItems(this.st, this.st.user(l.owner)!, c).map((i) => i.file) : [];
   }
 
   /**
@@ -141,19 +177,64 @@ class Links {
       return this.st.fileRow(l.fileid!)!;
     }
     if (id === undefined) fail(1029);
+    return this.fileIn(l, id) ?? fail(2009);
+  }
+
+  /** A live file with this id inside the link's scope, or null. */
+  fileIn(l: LinkRow, id: number): FileRow | null {
+    if (l.kind === 'file') return id === l.fileid ? this.st.fileRow(id)! : null;
+    if (l.kind === 'collection') return this.collectionFiles(l).find((f) => f.id === id) ?? null;
     const f = this.st.fileRow(id);
-    if (!f || f.deleted !== 0 || f.owner !== l.owner) fail(2009);
-    if (l.kind === 'folder' && this.inside(l.folderid!, f.parent)) return f;
-    if (l.kind === 'tree') {
-      const t = this.tree(l);
-      if (t.fileids.includes(f.id)) return f;
-      if (t.folderid !== null && f.parent === t.folderid) return f;
-      if (t.folderid !== null) {
-        for (const sub of this.st.childFolders(t.folderid)) if (sub.owner === l.owner && this.inside(sub.id, f.parent)) return f;
+    if (!f || f.deleted !== 0 || f.owner !== l.owner) return null;
+    return this.folderIn(l, f.parent) ? f : l.kind === 'tree' && this.tree(l).fileids.includes(f.id) ? f : null;
+  }
+
+  /** Whether a live folder (internal id) lies inside the link's scope (a tree's poured-in folder included). */
+  folderIn(l: LinkRow, id: number): boolean {
+    if (l.kind === 'folder') return this.inside(l.folderid!, id);
+    if (l.kind !== 'tree') return false;
+    const f = this.st.folderRow(id);
+    if (!f || f.deleted !== 0 || f.owner !== l.owner) return false;
+    const t = this.tree(l);
+    if (t.folderid !== null && this.inside(t.folderid, id)) return true;
+    return t.folderids.some((root) => this.inside(root, id));
+  }
+
+  /**
+   * The zip tree of a link (owner's folder ids): the whole link, or the sub-tree named by
+   * `folderid`/`folderids`/`fileids` (each must lie inside the link: 1017 / 1018 otherwise).
+   * Exclusions narrow it further.
+   */
+  zipSpec(ctx: Ctx, l: LinkRow): ZipTree {
+    const owner = this.st.user(l.owner)!;
+    const asked = treeSpec(ctx.p);
+    const ext = (id: number) => this.st.extFolderId(owner, id);
+    if (asked.folderid !== undefined || asked.folderids.length || asked.fileids.length) {
+      for (const id of [...(asked.folderid !== undefined ? [asked.folderid] : []), ...asked.folderids]) {
+        if (!this.folderIn(l, this.st.intFolderId(owner, id))) fail(1017);
       }
-      if (t.folderids.some((root) => this.inside(root, f.parent))) return f;
+      for (const id of asked.fileids) if (!this.fileIn(l, id)) fail(1018);
+      return asked;
     }
-    fail(2009);
+    const base = { excludefolderids: asked.excludefolderids, excludefileids: asked.excludefileids };
+    if (l.kind === 'file') return { ...base, folderids: [], fileids: [l.fileid!] };
+    if (l.kind === 'folder') return { ...base, folderids: [ext(l.folderid!)], fileids: [] };
+    if (l.kind === 'collection') return { ...base, folderids: [], fileids: this.collectionFiles(l).map((f) => f.id) };
+    const t = this.tree(l);
+    const live = (id: number) => {
+      const f = this.st.folderRow(id);
+      return f !== undefined && f.deleted === 0 && f.owner === l.owner;
+    };
+    return {
+      ...base,
+      folderid: t.folderid !== null && live(t.folderid) ? ext(t.folderid) : undefined,
+      folderids: t.folderids.filter(live).map(ext),
+      fileids: t.fileids.filter((id) => this.fileIn(l, id)),
+    };
+  }
+
+  zipItems(l: LinkRow, spec: ZipTree): ZipItem[] {
+    return resolveTree(this.st, this.st.user(l.owner)!, spec);
   }
 
   /** Metadata as a link's viewer sees it: no paths, nothing above the link, never shared. */
@@ -177,6 +258,16 @@ class Links {
     const mine = caller?.id === l.owner;
     if (l.kind === 'file') return this.scrub(this.st.fileMeta(owner, this.st.fileRow(l.fileid!)!, { path: null }), mine, true);
     if (l.kind === 'folder') return this.scrub(this.folderTree(owner, this.st.folderRow(l.folderid!)!), mine, true);
+    if (l.kind === 'collection') {
+      const c = this.collection(l)!;
+      const root: Meta = {
+        name: c.name, created: new PDate(c.created), modified: new PDate(c.modified), ismine: mine, isshared: false,
+        thumb: false, comments: 0, isfolder: true, id: 'd0', folderid: 0, icon: 'folder',
+        // items hang off the virtual root: their real folders lie outside the link
+        contents: this.collectionFiles(l).map((f) => ({ ...this.st.fileMeta(owner, f, { path: null }), parentfolderid: 0 })),
+      };
+      return this.scrub(root, mine, true);
+    }
     const t = this.tree(l);
     const contents: Meta[] = [];
     const live = (id: number) => {
@@ -195,6 +286,7 @@ class Links {
       const f = this.st.fileRow(id);
       if (f && f.deleted === 0 && f.owner === l.owner) contents.push(this.st.fileMeta(owner, f, { path: null }));
     }
+    for (const c of contents) c.parentfolderid = 0; // the virtual root, not folders outside the link
     const root: Meta = {
       name: t.name, created: new PDate(l.created), modified: new PDate(l.created), ismine: mine, isshared: false,
       thumb: false, comments: 0, isfolder: true, id: 'd0', folderid: 0, icon: 'folder', contents,
@@ -207,6 +299,12 @@ class Links {
     const m: Meta = { linkid: l.id, code: l.code, link: linkUrl(owner, l.code), created: new PDate(l.created), modified: new PDate(l.modified) };
     if (withMeta) {
       if (l.kind === 'tree') m.metadata = this.metadata(l, owner);
+      else if (l.kind === 'collection') {
+        if (!this.collection(l)) return null;
+        const meta = this.metadata(l, owner);
+        delete meta.contents;
+        m.metadata = meta;
+      }
       else {
         const target = l.kind === 'file' ? this.st.fileRow(l.fileid!) : this.st.folderRow(l.folderid!);
         if (!target) return null;
@@ -215,6 +313,7 @@ class Links {
     } else {
       m.isfolder = l.kind !== 'file';
       if (l.kind === 'file') Object.assign(m, { fileid: l.fileid, id: `f${l.fileid}` });
+      else if (l.kind === 'collection') Object.assign(m, { folderid: 0, id: 'd0', collectionid: l.collectionid });
       else Object.assign(m, { folderid: l.folderid ?? 0, id: `d${l.folderid ?? 0}` });
     }
     m.downloads = l.downloads;
@@ -228,7 +327,7 @@ class Links {
   }
 
   /** Common creation parameters and the new link's creation reply. */
-  create(ctx: Ctx, kind: LinkRow['kind'], target: { fileid?: number; folderid?: number; tree?: TreeSpec }): Meta {
+  create(ctx: Ctx, kind: LinkRow['kind'], target: { fileid?: number; folderid?: number; collectionid?: number; tree?: TreeSpec }): Meta {
     const user = me(ctx);
     if (!user.emailverified) fail(2014);
     const expire = ctx.p.date('expire') ?? null;
@@ -241,8 +340,11 @@ class Links {
     const shortcode = ctx.p.flag('shortlink') ? this.newShortcode() : null;
     const id = Number(
       this.st
-        .q('INSERT INTO publinks (owner, code, shortcode, kind, fileid, folderid, tree, created, modified, expire, maxdownloads, maxtraffic, password) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(user.id, code, shortcode, kind, target.fileid ?? null, target.folderid ?? null, target.tree ? JSON.stringify(target.tree) : null, t, t, expire, maxdownloads, maxtraffic, password)
+        .q('INSERT INTO publinks (owner, code, shortcode, kind, fileid, folderid, collectionid, tree, created, modified, expire, maxdownloads, maxtraffic, password) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(
+          user.id, code, shortcode, kind, target.fileid ?? null, target.folderid ?? null, target.collectionid ?? null,
+          target.tree ? JSON.stringify(target.tree) : null, t, t, expire, maxdownloads, maxtraffic, password,
+        )
         .lastInsertRowid,
     );
     const out: Meta = { linkid: id, code, link: linkUrl(user, code) };
@@ -277,6 +379,91 @@ function registerPublinkContent(emu: Emulator, links: Links): void {
   });
 }
 
+/** What a content fetch of a link counts: nothing (thumbnails), traffic, or traffic and one download. */
+enum Count {
+  None = 0,
+  Traffic = 1,
+  Download = 2,
+}
+
+function alive(emu: Emulator, links: Links, id: number): LinkRow | null {
+  const l = emu.st.q('SELECT * FROM publinks WHERE id = ?').get(id) as LinkRow | undefined;
+  if (!l || l.deleted || (l.expire !== null && l.expire < now()) || !links.target(l)) return null;
+  return l;
+}
+
+/**
+ * Counts the bytes a response writes for a link (streamed zips have no Content-Length), and one
+ * download when asked and the response was a success; a download cut short still counts what was sent.
+ */
+function countOn(emu: Emulator, res: ServerResponse, linkid: number, count: Count): void {
+  if (count === Count.None) return;
+  let bytes = 0;
+  const size = (chunk: unknown, enc?: unknown) =>
+    typeof chunk === 'string' ? Buffer.byteLength(chunk, typeof enc === 'string' ? (enc as BufferEncoding) : 'utf8') : chunk instanceof Uint8Array ? chunk.length : 0;
+  let failed = false;
+  const write = res.write;
+  const end = res.end;
+  const writeHead = res.writeHead;
+  // API errors of binary methods are JSON written with writeHead (X-Error): they serve nothing
+  res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    const headers = args.find((a) => typeof a === 'object' && a !== null && !Array.isArray(a)) as Record<string, unknown> | undefined;
+    if (headers && Object.keys(headers).some((k) => k.toLowerCase() === 'x-error')) failed = true;
+    return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as typeof res.writeHead;
+  res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
+    bytes += size(chunk, rest[0]);
+    return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as typeof res.write;
+  res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+    if (typeof chunk !== 'function') bytes += size(chunk, rest[0]);
+    return (end as (...a: unknown[]) => ServerResponse).call(this, chunk, ...rest);
+  } as typeof res.end;
+  let done = false;
+  const settle = () => {
+    if (done) return;
+    done = true;
+    if (failed || res.statusCode >= 400 || res.getHeader('X-Error') !== undefined) return;
+    const first = count === Count.Download && (res.statusCode === 200 || /^bytes 0-/.test(String(res.getHeader('Content-Range') ?? '')));
+    emu.st.q('UPDATE publinks SET downloads = downloads + ?, traffic = traffic + ? WHERE id = ?').run(first && res.writableFinished ? 1 : 0, bytes, linkid);
+  };
+  res.once('finish', settle);
+  res.once('close', settle);
+}
+
+/**
+ * Content links minted for a link (`pubw`) wrap an ordinary grant: the fetch re-checks that the link
+ * still lives (deleted, expired, target gone → 410) and counts, then the inner kind serves it.
+ */
+function registerWrappedContent(emu: Emulator, links: Links): void {
+  emu.content.handlers.set('pubw', async (grant, req, res, rest) => {
+    const inner = grant.g as LinkGrant;
+    const handler = emu.content.handlers.get(inner.k);
+    if (!alive(emu, links, Number(grant.l)) || !handler || inner.k === 'pubw') return plain(res, 410, 'This link is no longer available.');
+    if (req.method !== 'HEAD') countOn(emu, res, Number(grant.l), Number(grant.c) as Count);
+    await handler(inner, req, res, rest);
+  });
+}
+
+function wrapFor(l: LinkRow, count: (download: boolean) => Count): GrantWrap {
+  return (g, download) => ({ k: 'pubw', e: g.e, l: l.id, c: count(download), g });
+}
+
+const mediaCount = (download: boolean) => (download ? Count.Download : Count.Traffic);
+
+/** A `getvideolinks` reply for a link file; `transcodetype` added for getmediatranscodepublink. */
+async function pubVideoLinks(ctx: Ctx, links: Links, transcodetype: boolean) {
+  checkReferer(ctx);
+  const l = links.resolve(ctx);
+  const row = links.file(ctx, l);
+  const { info } = await mediaOf(ctx, row, row.blob);
+  const reply = videoLinksReply(ctx, row, row.blob, info, wrapFor(l, mediaCount));
+  if (transcodetype) {
+    for (const v of reply.variants as Meta[]) v.transcodetype = v.isoriginal ? 'original' : `${String(v.height)}p`;
+  }
+  return reply;
+}
+
 function parseIds(ctx: Ctx, name: string, bad: number): number[] {
   return ctx.p.intList(name, bad) ?? [];
 }
@@ -286,6 +473,7 @@ export function publinkMethods(emu: Emulator) {
   const st = emu.st;
   const links = new Links(st);
   registerPublinkContent(emu, links);
+  registerWrappedContent(emu, links);
   return defineMethods([
     {
       name: 'getfilepublink',
@@ -419,6 +607,137 @@ export function publinkMethods(emu: Emulator) {
         const after = links.byId(l.owner, l.id)!;
         const owner = st.user(l.owner);
         return after.shortcode && ctx.p.flag('shortlink') ? { shortcode: after.shortcode, shortlink: shortUrl(owner, after.shortcode) } : {};
+      },
+    },
+    {
+      name: 'getcollectionpublink',
+      auth: 'required',
+      handler(ctx) {
+        const id = ctx.p.int('collectionid', 2065);
+        if (id === undefined) fail(1057);
+        const c = st.q('SELECT * FROM collections WHERE id = ? AND userid = ?').get(id, me(ctx).id) as CollectionRow | undefined;
+        if (!c) fail(2065);
+        return links.create(ctx, 'collection', { collectionid: c.id });
+      },
+    },
+    {
+      name: 'getpubthumb',
+      auth: 'none',
+      async handler(ctx): Promise<typeof RAW> {
+        const l = links.resolve(ctx);
+        const row = links.file(ctx, l);
+        const spec = thumbSpec(ctx);
+        return sendThumb(ctx, await thumbOf(ctx, row, spec), spec);
+      },
+    },
+    {
+      name: 'getpubthumblink',
+      auth: 'none',
+      async handler(ctx) {
+        const l = links.resolve(ctx);
+        const row = links.file(ctx, l);
+        const t = await thumbOf(ctx, row, thumbSpec(ctx));
+        return thumbLink(ctx, row, t, (g) => wrapFor(l, () => Count.None)(g, false));
+      },
+    },
+    {
+      name: 'getpubthumbslinks',
+      auth: 'none',
+      async handler(ctx) {
+        const l = links.resolve(ctx);
+        const ids = ctx.p.intList('fileids', 1038);
+        if (!ids || ids.length === 0) fail(1038);
+        const spec = thumbSpec(ctx);
+        const wrap = (g: LinkGrant) => wrapFor(l, () => Count.None)(g, false);
+        const thumbs = await pool(ids, 8, async (fileid) => {
+          try {
+            const row = links.fileIn(l, fileid) ?? fail(2009);
+            return { fileid, result: 0, ...thumbLink(ctx, row, await thumbOf(ctx, row, spec), wrap) };
+          } catch (err) {
+            if (!(err instanceof ApiError)) throw err;
+            return { fileid, result: err.code, error: messageFor(err.code) };
+          }
+        });
+        return { thumbs };
+      },
+    },
+    {
+      name: 'savepubthumb',
+      auth: 'required',
+      async handler(ctx) {
+        const l = links.resolve(ctx);
+        const row = links.file(ctx, l);
+        return saveThumb(ctx, me(ctx), row, row.blob);
+      },
+    },
+    {
+      // `auth: optional` as the reference table: credentials change nothing here.
+      name: 'getpubzip',
+      auth: 'optional',
+      async handler(ctx): Promise<typeof RAW> {
+        const l = links.resolve(ctx);
+        const items = links.zipItems(l, links.zipSpec(ctx, l));
+        const zip = buildZip(st, items, ctx.p.str('timeoffset'));
+        countOn(emu, ctx.res, l.id, Count.Download);
+        await streamZip(ctx.res, zip, { download: ctx.p.flag('forcedownload'), filename: ctx.p.str('filename') || undefined });
+        return RAW;
+      },
+    },
+    {
+      name: 'getpubziplink',
+      auth: 'none',
+      handler(ctx) {
+        const l = links.resolve(ctx);
+        const spec = links.zipSpec(ctx, l);
+        links.zipItems(l, spec); // errors now, not when the link is fetched
+        const maxspeed = ctx.p.int('maxspeed', 2011);
+        if (maxspeed !== undefined && maxspeed < 1024) fail(2011, { minspeed: 1024 });
+        const filename = ctx.p.str('filename') || undefined;
+        const e = now() + ctx.emu.linkTtl;
+        const inner = { k: 'zip', e, u: l.owner, t: spec, tz: ctx.p.str('timeoffset'), dl: ctx.p.flag('forcedownload') ? 1 : 0, n: filename };
+        return ctx.emu.content.link(ctx.host, wrapFor(l, () => Count.Download)(inner, true), filename ?? 'archive.zip');
+      },
+    },
+    {
+      name: 'savepubzip',
+      auth: 'required',
+      async handler(ctx) {
+        const l = links.resolve(ctx);
+        const spec = links.zipSpec(ctx, l);
+        return saveZip(ctx, me(ctx), () => links.zipItems(l, spec));
+      },
+    },
+    {
+      name: 'getpubvideolinks',
+      auth: 'none',
+      handler: (ctx) => pubVideoLinks(ctx, links, false),
+    },
+    {
+      // Undocumented (cyberdrop-dl): getpubvideolinks' variants, each with `transcodetype` —
+      // "original" for the file itself (what that client downloads), "<height>p" for transcodes (our choice).
+      name: 'getmediatranscodepublink',
+      auth: 'none',
+      handler: (ctx) => pubVideoLinks(ctx, links, true),
+    },
+    {
+      name: 'getpubaudiolink',
+      auth: 'none',
+      async handler(ctx) {
+        checkReferer(ctx);
+        const l = links.resolve(ctx);
+        const row = links.file(ctx, l);
+        await mediaOf(ctx, row, row.blob, true);
+        return audioLinkReply(ctx, row, row.blob, wrapFor(l, mediaCount));
+      },
+    },
+    {
+      name: 'getpubtextfile',
+      auth: 'none',
+      async handler(ctx): Promise<typeof RAW> {
+        const l = links.resolve(ctx);
+        const row = links.file(ctx, l);
+        countOn(emu, ctx.res, l.id, Count.Traffic);
+        return sendTextFile(ctx, row.blob, row.name);
       },
     },
   ]);

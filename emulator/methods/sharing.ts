@@ -430,5 +430,19 @@ export function sharingMethods(emu: Emulator) {
         return {};
       },
     },
+    {
+      // Undocumented (pclsync): pCloud Business shares a folder with a team (`teamid` instead of `mail`).
+      // The emulator has no Business accounts or teams, so after the ordinary folder checks every call
+      // answers 2003 (Access denied), as a personal account would be refused a Business feature (unverified).
+      name: 'account_teamshare',
+      auth: 'required',
+      handler(ctx) {
+        const user = me(ctx);
+        const { row } = folderArg(ctx);
+        if (row.id === user.rootfolder) fail(2015);
+        if (row.owner !== user.id) fail(2016);
+        fail(2003);
+      },
+    },
   ]);
 }

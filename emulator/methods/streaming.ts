@@ -158,11 +158,71 @@ async function videoArg(ctx: Ctx, audioToo = false): Promise<{ row: FileRow; blo
   const { row, perms } = fileArg(ctx);
   if (!perms.read) fail(2003);
   const blob = contentOf(ctx, row).blob;
+  return { row, blob, ...(await mediaOf(ctx, row, blob, audioToo)) };
+}
+
+/** Probed fields of a video (or, with `audioToo`, an audio file); 2044 for anything else. */
+export async function mediaOf(ctx: Ctx, row: FileRow, blob: string, audioToo = false): Promise<{ info: MediaInfo; category: number }> {
   const category = mediaCategory(row.name);
   if (category !== 2 && !(audioToo && category === 3)) fail(2044);
   const info = await probeBlob(ctx.emu, blob, category);
   if (category === 2 && !displaySize(info)) fail(2044);
-  return { row, blob, info, category };
+  if (audioToo && category === 2 && info.audiocodec === undefined) fail(2044);
+  return { info, category };
+}
+
+/** Wraps a content grant (public links re-check the link and count); `download` marks the original bytes. */
+export type GrantWrap = (grant: LinkGrant, download: boolean) => LinkGrant;
+const unwrapped: GrantWrap = (g) => g;
+
+/** getvideolinks' reply: one transcoded 720p-box MP4 and the original. */
+export function videoLinksReply(ctx: Ctx, row: FileRow, blob: string, info: MediaInfo, wrap: GrantWrap = unwrapped) {
+  const { ct, dl } = contentTypeArg(ctx, 'video/mp4');
+  const e = now() + ctx.emu.linkTtl;
+  const src = displaySize(info)!;
+  const size = fitBox(src, 1280, 720);
+  const v: VideoVariant = { ...size, vbitrate: bitrateFor(size, 2500), abitrate: 128 };
+  const hasAudio = info.audiocodec !== undefined;
+  const name = renamed(row.name, '.mp4');
+  const transcoded = {
+    isoriginal: false, width: v.width, height: v.height, ...(info.fps ? { fps: info.fps } : {}), ...(info.duration ? { duration: info.duration } : {}),
+    videocodec: 'h264', videobitrate: v.vbitrate, ...(hasAudio ? { audiocodec: 'aac', audiobitrate: v.abitrate } : {}),
+    ...linkOf(ctx, wrap({ k: 'stream', op: 'mp4', b: blob, v: variantKey(v), na: hasAudio ? 0 : 1, ct, dl, n: name, e }, false), name),
+  };
+  const original = {
+    isoriginal: true, ...mediaFields(info),
+    ...linkOf(ctx, wrap({ k: 'file', b: blob, n: row.name, e, ct: dl ? ct : ctx.p.str('contenttype') ?? fileKind(row.name).contenttype, dl }, true), row.name),
+  };
+  return { variants: [transcoded, original] };
+}
+
+/** getaudiolink's reply: an mp3 at `abitrate` (default 192 kbit/s). */
+export function audioLinkReply(ctx: Ctx, row: FileRow, blob: string, wrap: GrantWrap = unwrapped) {
+  const { ct, dl } = contentTypeArg(ctx, 'audio/mpeg');
+  const abitrate = kbitArg(ctx, 'abitrate', 192, 16, 320);
+  prewarm(() => ensureMp3(ctx.emu, blob, abitrate));
+  const name = renamed(row.name, '.mp3');
+  return linkOf(ctx, wrap({ k: 'stream', op: 'mp3', b: blob, a: abitrate, ct, dl, n: name, e: now() + ctx.emu.linkTtl }, false), name);
+}
+
+/** gettextfile's body: the blob re-encoded (`fromencoding`/`toencoding`), written straight to the socket. */
+export async function sendTextFile(ctx: Ctx, blob: string, name: string): Promise<typeof RAW> {
+  const ct = ctx.p.str('contenttype');
+  if (ct !== undefined && !CONTENT_TYPE.test(ct)) fail(1005);
+  const data = await fsp.readFile(ctx.st.blobs.pathOf(blob));
+  const { body, to } = await reencode(ctx.emu, data, ctx.p.str('fromencoding'), ctx.p.str('toencoding'));
+  const dl = ctx.p.flag('forcedownload');
+  const headers: Record<string, string | number> = {
+    'Content-Type': dl ? 'application/octet-stream' : ct ?? `text/plain; charset=${to.toLowerCase()}`,
+    'Content-Length': body.length,
+    'Access-Control-Allow-Origin': '*',
+    'Access-Control-Expose-Headers': 'X-Error, Content-Length, Content-Disposition',
+    'Cache-Control': 'private, max-age=0',
+  };
+  if (dl) headers['Content-Disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+  ctx.res.writeHead(200, headers);
+  ctx.res.end(body);
+  return RAW;
 }
 
 /** `name` with its extension replaced. */
@@ -251,23 +311,7 @@ export const streamingMethods = () =>
       async handler(ctx) {
         checkReferer(ctx);
         const { row, blob, info } = await videoArg(ctx);
-        const { ct, dl } = contentTypeArg(ctx, 'video/mp4');
-        const e = now() + ctx.emu.linkTtl;
-        const src = displaySize(info)!;
-        const size = fitBox(src, 1280, 720);
-        const v: VideoVariant = { ...size, vbitrate: bitrateFor(size, 2500), abitrate: 128 };
-        const hasAudio = info.audiocodec !== undefined;
-        const name = renamed(row.name, '.mp4');
-        const transcoded = {
-          isoriginal: false, width: v.width, height: v.height, ...(info.fps ? { fps: info.fps } : {}), ...(info.duration ? { duration: info.duration } : {}),
-          videocodec: 'h264', videobitrate: v.vbitrate, ...(hasAudio ? { audiocodec: 'aac', audiobitrate: v.abitrate } : {}),
-          ...linkOf(ctx, { k: 'stream', op: 'mp4', b: blob, v: variantKey(v), na: hasAudio ? 0 : 1, ct, dl, n: name, e }, name),
-        };
-        const original = {
-          isoriginal: true, ...mediaFields(info),
-          ...linkOf(ctx, { k: 'file', b: blob, n: row.name, e, ct: dl ? ct : ctx.p.str('contenttype') ?? fileKind(row.name).contenttype, dl }, row.name),
-        };
-        return { variants: [transcoded, original] };
+        return videoLinksReply(ctx, row, blob, info);
       },
     },
     {
@@ -275,13 +319,8 @@ export const streamingMethods = () =>
       auth: 'required',
       async handler(ctx) {
         checkReferer(ctx);
-        const { row, blob, info, category } = await videoArg(ctx, true);
-        if (category === 2 && info.audiocodec === undefined) fail(2044);
-        const { ct, dl } = contentTypeArg(ctx, 'audio/mpeg');
-        const abitrate = kbitArg(ctx, 'abitrate', 192, 16, 320);
-        prewarm(() => ensureMp3(ctx.emu, blob, abitrate));
-        const name = renamed(row.name, '.mp3');
-        return linkOf(ctx, { k: 'stream', op: 'mp3', b: blob, a: abitrate, ct, dl, n: name, e: now() + ctx.emu.linkTtl }, name);
+        const { row, blob } = await videoArg(ctx, true);
+        return audioLinkReply(ctx, row, blob);
       },
     },
     {
@@ -307,23 +346,7 @@ export const streamingMethods = () =>
         checkReferer(ctx);
         const { row, perms } = fileArg(ctx);
         if (!perms.read) fail(2003);
-        const content = contentOf(ctx, row);
-        const ct = ctx.p.str('contenttype');
-        if (ct !== undefined && !CONTENT_TYPE.test(ct)) fail(1005);
-        const data = await fsp.readFile(ctx.st.blobs.pathOf(content.blob));
-        const { body, to } = await reencode(ctx.emu, data, ctx.p.str('fromencoding'), ctx.p.str('toencoding'));
-        const dl = ctx.p.flag('forcedownload');
-        const headers: Record<string, string | number> = {
-          'Content-Type': dl ? 'application/octet-stream' : ct ?? `text/plain; charset=${to.toLowerCase()}`,
-          'Content-Length': body.length,
-          'Access-Control-Allow-Origin': '*',
-          'Access-Control-Expose-Headers': 'X-Error, Content-Length, Content-Disposition',
-          'Cache-Control': 'private, max-age=0',
-        };
-        if (dl) headers['Content-Disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(row.name)}`;
-        ctx.res.writeHead(200, headers);
-        ctx.res.end(body);
-        return RAW;
+        return sendTextFile(ctx, contentOf(ctx, row).blob, row.name);
       },
     },
   ]);

@@ -275,5 +275,17 @@ export function uploadLinkMethods(emu: Emulator) {
         return {};
       },
     },
+    {
+      // Undocumented: only errors.txt names it (1022, 2012); its purpose is unknown (probably "tell the
+      // owner an upload batch finished"). A no-op that validates the code, as the reference suggests.
+      name: 'notifyuploadlink',
+      auth: 'none',
+      handler(ctx) {
+        const code = ctx.p.require('code', 1022);
+        const l = st.q('SELECT * FROM uploadlinks WHERE code = ? AND deleted = 0').get(code) as UploadLinkRow | undefined;
+        if (!l) fail(2012);
+        return {};
+      },
+    },
   ]);
 }
