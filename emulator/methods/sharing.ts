@@ -167,7 +167,12 @@ class Shares {
       return [...out];
     };
     st.mountedFolders = (parent) =>
-      st.q('SELECT f.* FROM shares s JOIN folders f ON f.id = s.folderid WHERE s.mount = ? AND f.deleted = 0').all(parent) as FolderRow[];
+      // the recipient sees the share under the name they accepted it with
+      st.q('SELECT f.*, s.name AS name FROM shares s JOIN folders f ON f.id = s.folderid WHERE s.mount = ? AND f.deleted = 0').all(parent) as FolderRow[];
+    st.mountName = (userid, folder) => {
+      const s = st.q('SELECT name FROM shares WHERE folderid = ? AND touserid = ?').get(folder.id, userid) as { name: string } | undefined;
+      return s ? s.name : null;
+    };
     st.mountParent = (userid, folder) => {
       const s = st.q('SELECT mount FROM shares WHERE folderid = ? AND touserid = ?').get(folder.id, userid) as { mount: number } | undefined;
       return s ? s.mount : null;
@@ -202,7 +207,8 @@ class Shares {
 
   // ---- state changes ---------------------------------------------------------------------------
 
-  accept(r: RequestRow, user: UserRow, always: boolean): ShareRow {
+  /** `mount`/`name`: where and under which name the recipient sees it (default: root, request's name). */
+  accept(r: RequestRow, user: UserRow, always: boolean, mount: number = user.rootfolder, name: string = r.name): ShareRow {
     const st = this.st;
     const t = now();
     const id = st.db.transaction(() => {
@@ -210,7 +216,7 @@ class Shares {
       if (always) st.q("INSERT OR REPLACE INTO sharepolicies (userid, fromuserid, policy) VALUES (?, ?, 'always')").run(user.id, r.owner);
       return Number(
         st.q('INSERT INTO shares (folderid, owner, touserid, mount, name, perms, created) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(r.folderid, r.owner, user.id, user.rootfolder, r.name, r.perms, t).lastInsertRowid,
+          .run(r.folderid, r.owner, user.id, mount, name, r.perms, t).lastInsertRowid,
       );
     })();
     const s = this.share(id)!;
@@ -375,14 +381,16 @@ export function sharingMethods(emu: Emulator) {
         if (!byCode && r.tomail.toLowerCase() !== user.email.toLowerCase()) fail(2022);
         const name = ctx.p.str('name');
         if (name !== undefined && !validName(name)) fail(2001);
+        let mount = user.rootfolder;
         if (ctx.p.has('folderid') || ctx.p.has('path')) {
           const { row } = folderArg(ctx, 2002);
           if (row.owner !== user.id) fail(2023);
+          mount = row.id;
         }
         const folder = liveFolder(st, r.folderid);
         if (!folder) fail(2021);
         if (sh.hasAccess(user.id, folder)) fail(2024);
-        const s = sh.accept(r, user, ctx.p.flag('always'));
+        const s = sh.accept(r, user, ctx.p.flag('always'), mount, name ?? r.name);
         return { shareid: s.id };
       },
     },

@@ -40,6 +40,8 @@ export class Storage {
   mountedFolders: (parent: number) => FolderRow[] = () => [];
   /** Set by the sharing module: the folder a recipient mounted a foreign shared folder in, or null. */
   mountParent: (userid: number, folder: FolderRow) => number | null = () => null;
+  /** Set by the sharing module: the name a recipient gave a foreign shared folder, or null. */
+  mountName: (userid: number, folder: FolderRow) => string | null = () => null;
 
   private constructor(readonly dataDir: string) {
     this.db = openDb(join(dataDir, 'pcloud.sqlite'));
@@ -195,8 +197,14 @@ export class Storage {
     const names: string[] = [];
     let cur: FolderRow | undefined = folder;
     while (cur && cur.id !== user.rootfolder && cur.parent !== null) {
+      if (cur.owner !== user.id && !this.folderPerms(user, this.folderRow(cur.parent)!)) {
+        // the top of a share: the recipient's name for it, then on from where they mounted it
+        names.push(this.mountName(user.id, cur) ?? cur.name);
+        const mount = this.mountParent(user.id, cur);
+        cur = mount === null ? undefined : this.folderRow(mount);
+        continue;
+      }
       names.push(cur.name);
-      if (cur.owner !== user.id && !this.folderPerms(user, this.folderRow(cur.parent)!)) break;
       cur = this.folderRow(cur.parent);
     }
     return '/' + names.reverse().join('/');
@@ -219,7 +227,7 @@ export class Storage {
     const ext = this.extFolderId(user, row.id);
     const isRoot = ext === 0;
     const m: Meta = {
-      name: isRoot ? '/' : row.name,
+      name: isRoot ? '/' : (row.owner !== user.id ? this.mountName(user.id, row) : null) ?? row.name,
       created: new PDate(row.created),
       modified: new PDate(row.modified),
       ismine: perms.mine,

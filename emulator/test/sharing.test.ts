@@ -155,3 +155,22 @@ describe('an accepted share', () => {
     expect(await bob.names(0)).toEqual(['Second', 'Shared']);
   });
 });
+
+describe('acceptshare with a place and a name', () => {
+  it('mounts the share in the chosen folder under the chosen name', async () => {
+    const carol = await srv.user();
+    const dave = await srv.user();
+    const src = await carol.mkdir('Project');
+    await carol.upload('plan.txt', 'the plan', { folderid: src.folderid });
+    const place = await dave.mkdir('From others');
+    await carol.call('sharefolder', { folderid: src.folderid, mail: dave.email, permissions: 'view' });
+    const id = (await dave.call('listshares')).requests.incoming[0].sharerequestid;
+    expect((await dave.call('acceptshare', { sharerequestid: id, folderid: place.folderid, name: 'Carol project' })).result).toBe(0);
+    const root = await dave.call('listfolder', { folderid: 0 });
+    expect(root.metadata.contents.map((c: Json) => c.name)).not.toContain('Project');
+    const inPlace = await dave.call('listfolder', { folderid: place.folderid });
+    expect(inPlace.metadata.contents).toEqual([expect.objectContaining({ name: 'Carol project', folderid: src.folderid, ismine: false })]);
+    const inside = await dave.call('listfolder', { path: '/From others/Carol project' });
+    expect(inside.metadata.contents.map((c: Json) => c.name)).toEqual(['plan.txt']);
+  });
+});
