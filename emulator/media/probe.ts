@@ -27,7 +27,7 @@ interface ProbeStream {
 }
 interface ProbeOutput {
   streams?: ProbeStream[];
-  format?: { duration?: string; bit_rate?: string; tags?: Record<string, string> };
+  format?: { format_name?: string; duration?: string; bit_rate?: string; tags?: Record<string, string> };
 }
 
 function rate(r: string | undefined): number {

@@ -5,7 +5,7 @@ import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import type { Emulator } from '../server';
 import { FFMPEG, media, produce } from './state';
-import type { MediaInfo } from './probe';
+import { ffprobe, type MediaInfo } from './probe';
 
 export interface VideoVariant {
   width: number;
@@ -65,15 +65,29 @@ function videoArgs(v: VideoVariant, hasAudio: boolean): string[] {
   return args;
 }
 
-/** MP3 of a file's (first) audio track at `abitrate` kbit/s. */
+/**
+ * MP3 of a file's (first) audio track at `abitrate` kbit/s. A file that already is an MP3 at or
+ * below that bitrate is served as it is: re-encoding it could only lose quality, and the first
+ * play then starts at once instead of after a whole transcode (clients cannot tell the difference:
+ * pCloud's reply is an MP3 at most `abitrate` either way).
+ */
 export function ensureMp3(emu: Emulator, blob: string, abitrate: number): Promise<string> {
   const state = media(emu);
   const final = join(state.cacheDir, 'audio', blob.slice(0, 2), `${blob}-${abitrate}.mp3`);
-  return state.once(`mp3:${final}`, () =>
-    produce(final, async (tmp) => {
-      await state.run(FFMPEG, ['-nostdin', '-v', 'error', '-y', '-i', emu.st.blobs.pathOf(blob), '-map', '0:a:0', '-vn', '-c:a', 'libmp3lame', '-b:a', `${abitrate}k`, '-f', 'mp3', tmp]);
-    }),
-  );
+  return state.once(`mp3:${final}`, async () => {
+    const source = emu.st.blobs.pathOf(blob);
+    try {
+      const probe = await ffprobe(emu, source);
+      const audio = (probe.streams ?? []).find((st) => st.codec_type === 'audio');
+      const kbps = Number(audio?.bit_rate ?? probe.format?.bit_rate) / 1000;
+      if (probe.format?.format_name === 'mp3' && audio?.codec_name === 'mp3' && kbps > 0 && kbps <= abitrate + 1) return source;
+    } catch {
+      /* not probeable: let ffmpeg try (and report) below */
+    }
+    return produce(final, async (tmp) => {
+      await state.run(FFMPEG, ['-nostdin', '-v', 'error', '-y', '-i', source, '-map', '0:a:0', '-vn', '-c:a', 'libmp3lame', '-b:a', `${abitrate}k`, '-f', 'mp3', tmp]);
+    });
+  });
 }
 
 /** Progressive MP4 (faststart) of a video, H.264 + AAC. */

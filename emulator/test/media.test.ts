@@ -13,6 +13,7 @@ let alice: TestUser;
 let photo: Json;
 let clip: Json; // 320x240, 25 fps, 1.5 s, H.264 + AAC 44.1 kHz
 let song: Json; // MP3 with ID3 tags
+let songBytes: Buffer;
 let text: Json;
 
 function ffmpeg(dir: string, out: string, args: string[]): Buffer {
@@ -32,6 +33,7 @@ beforeAll(async () => {
     '-f', 'lavfi', '-i', 'sine=frequency=330:duration=1', '-c:a', 'libmp3lame', '-b:a', '64k',
     '-metadata', 'artist=The Testers', '-metadata', 'album=Fixtures', '-metadata', 'title=Sine Song', '-metadata', 'genre=Ambient', '-metadata', 'track=3/12',
   ]);
+  songBytes = mp3;
   rmSync(dir, { recursive: true, force: true });
   const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#808080' } }).jpeg().toBuffer();
   [photo, clip, song, text] = await Promise.all([
@@ -123,6 +125,15 @@ describe('getaudiolink / getvideolink / getvideolinks', () => {
     expect(a.body.length).toBeGreaterThan(1000);
     const v = await srv.fetchLink(await alice.call('getaudiolink', { fileid: clip.fileid }));
     expect(v.headers['content-type']).toBe('audio/mpeg');
+  });
+
+  it('passes an MP3 at or below the asked bitrate through untouched, and re-encodes above it', async () => {
+    const same = await srv.fetchLink(await alice.call('getaudiolink', { fileid: song.fileid, abitrate: 192 }));
+    expect(Buffer.compare(same.body, songBytes)).toBe(0);
+    const lower = await srv.fetchLink(await alice.call('getaudiolink', { fileid: song.fileid, abitrate: 32 }));
+    expect(lower.headers['content-type']).toBe('audio/mpeg');
+    expect(Buffer.compare(lower.body, songBytes)).not.toBe(0);
+    expect(lower.body.length).toBeLessThan(songBytes.length);
   });
 
   it('serves a progressive MP4 with Range support', async () => {
