@@ -12,6 +12,7 @@ function freePort(): string {
 process.env.E2E_API_PORT ??= freePort();
 process.env.E2E_APP_PORT ??= freePort();
 process.env.E2E_DATA ??= mkdtempSync(join(tmpdir(), 'pcloud-e2e-'));
+// E2E_APP_DIST lets several checkouts' builds be tested side by side (default: dist/)
 
 export const API_URL = `http://127.0.0.1:${process.env.E2E_API_PORT}`;
 export const APP_URL = `http://127.0.0.1:${process.env.E2E_APP_PORT}`;
@@ -34,7 +35,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx tsx emulator/cli.ts serve --demo --data ${process.env.E2E_DATA} --port ${process.env.E2E_API_PORT} --app dist --app-port ${process.env.E2E_APP_PORT}`,
+    command: `npx tsx emulator/cli.ts serve --demo --data ${process.env.E2E_DATA} --port ${process.env.E2E_API_PORT} --app ${process.env.E2E_APP_DIST ?? 'dist'} --app-port ${process.env.E2E_APP_PORT}`,
     url: `${API_URL}/health`,
     timeout: 180_000,
     reuseExistingServer: false,

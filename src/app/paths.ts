@@ -6,4 +6,19 @@ export const paths = {
   folderPattern: '/folder/:folderId',
   trash: '/trash',
   account: '/account',
+  /** shares both ways and the inbox of incoming requests */
+  shared: '/shared',
+  /** public links and upload links with their counters */
+  links: '/links',
+  collections: '/collections',
+  collection: (id: number | string) => `/collections/${id}`,
+  collectionPattern: '/collections/:collectionId',
+  /** public-link viewer, the same shape as pCloud's own links so a code can be pasted onto this host */
+  publink: (code: string) => `/publink/show?code=${encodeURIComponent(code)}`,
+  publinkPattern: '/publink/show',
+  /** anonymous upload-link drop page (pCloud's own is `#page=puplink&code=…`) */
+  puplink: (code: string) => `/puplink?code=${encodeURIComponent(code)}`,
+  puplinkPattern: '/puplink',
+  /** where the installed app's share sheet (Web Share Target) lands: pick a folder, upload */
+  shareTarget: '/share-target',
 } as const;

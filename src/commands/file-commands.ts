@@ -1,9 +1,25 @@
+import type { FileMetadata, Metadata } from '../api/protocol/types';
+import { playQueue } from '../stores/player';
+import { openDialog, type DialogKind } from '../stores/dialogs';
 import type { Command, CommandContext } from './registry';
 
 const one = (ctx: CommandContext) => ctx.items.length === 1;
 const some = (ctx: CommandContext) => ctx.items.length > 0;
 const writable = (ctx: CommandContext) => ctx.online && (ctx.folder?.ismine !== false || ctx.folder?.cancreate === true);
+const ARCHIVE = /\.(zip)$/i;
+const isAudio = (m: Metadata) => !m.isfolder && m.category === 3;
+const PLAYABLE = (m: Metadata) => !m.isfolder && (m.category === 2 || m.category === 3);
+/** The selected folder, or the open folder when nothing is selected (never the root for sharing). */
+const targetFolder = (ctx: CommandContext): Metadata | undefined =>
+  ctx.items.length === 1 ? (ctx.items[0].isfolder ? ctx.items[0] : undefined) : ctx.items.length === 0 && ctx.folder && ctx.folder.folderid !== 0 ? ctx.folder : undefined;
+const dialog = (kind: DialogKind, items: (c: CommandContext) => readonly Metadata[]) => (c: CommandContext) =>
+  openDialog({ kind, items: items(c), folder: c.folder });
 const offlineReason = (ctx: CommandContext) => (ctx.online ? null : 'Needs a connection');
+// In a folder shared with me, the share's rights decide (canmodify for rename/move, candelete for delete).
+const mayModify = (m: Metadata) => m.ismine !== false || m.canmodify === true;
+const mayDelete = (m: Metadata) => m.ismine !== false || m.candelete === true;
+const rightsReason = (ctx: CommandContext) =>
+  offlineReason(ctx) ?? (ctx.items.some((m) => m.ismine === false) ? 'The owner of this shared folder did not allow this' : null);
 
 /** Every user action, once: toolbar, context menu, keyboard and the command palette all run these. */
 export const commands: Command[] = [
@@ -17,11 +33,11 @@ export const commands: Command[] = [
   },
   {
     id: 'rename', label: 'Rename', group: 'file', shortcut: 'F2',
-    enabled: (c) => one(c) && c.online, reason: offlineReason, run: (c) => c.ui.rename(c.items[0]),
+    enabled: (c) => one(c) && c.online && mayModify(c.items[0]), reason: rightsReason, run: (c) => c.ui.rename(c.items[0]),
   },
   {
     id: 'move', label: 'Move to…', group: 'file', shortcut: 'Mod+Shift+M', keywords: ['cut', 'relocate'],
-    enabled: (c) => some(c) && c.online, reason: offlineReason, run: (c) => c.ui.moveTo(c.items),
+    enabled: (c) => some(c) && c.online && c.items.every(mayModify), reason: rightsReason, run: (c) => c.ui.moveTo(c.items),
   },
   {
     id: 'copy', label: 'Copy to…', group: 'file', shortcut: 'Mod+Shift+C', keywords: ['duplicate'],
@@ -33,7 +49,57 @@ export const commands: Command[] = [
   },
   {
     id: 'delete', label: 'Move to trash', group: 'file', shortcut: 'Delete', keywords: ['remove', 'delete', 'trash'],
-    enabled: (c) => some(c) && c.online, reason: offlineReason, run: (c) => c.ui.remove(c.items),
+    enabled: (c) => some(c) && c.online && c.items.every(mayDelete), reason: rightsReason, run: (c) => c.ui.remove(c.items),
+  },
+  {
+    id: 'share', label: 'Share with people…', group: 'file', shortcut: 'Mod+Shift+S', keywords: ['invite', 'collaborate', 'permissions'],
+    enabled: (c) => c.online && targetFolder(c)?.ismine === true, reason: (c) => offlineReason(c) ?? 'Select one of your folders',
+    run: dialog('share', (c) => [targetFolder(c)!]),
+  },
+  {
+    id: 'get-link', label: 'Get public link…', group: 'file', shortcut: 'Mod+Shift+L', keywords: ['publink', 'url', 'send', 'qr'],
+    enabled: (c) => c.online && (some(c) || (c.folder?.folderid ?? 0) !== 0), reason: offlineReason,
+    run: dialog('publink', (c) => (c.items.length ? c.items : [c.folder!])),
+  },
+  {
+    id: 'upload-link', label: 'Create upload link…', group: 'folder', keywords: ['request files', 'collect', 'puplink'],
+    enabled: (c) => c.online && (targetFolder(c)?.ismine ?? (c.items.length === 0 && c.folder?.folderid === 0)), reason: offlineReason,
+    run: dialog('uploadlink', (c) => [targetFolder(c) ?? c.folder!]),
+  },
+  {
+    id: 'download-zip', label: 'Download as zip', group: 'file', keywords: ['archive', 'compress'],
+    enabled: (c) => c.online && (c.items.length > 1 || (one(c) && c.items[0].isfolder)), reason: offlineReason,
+    run: dialog('zip-download', (c) => c.items),
+  },
+  {
+    id: 'save-zip', label: 'Save as zip to pCloud…', group: 'file', keywords: ['archive', 'compress', 'savezip'],
+    enabled: (c) => some(c) && writable(c), reason: offlineReason,
+    run: dialog('zip-save', (c) => c.items),
+  },
+  {
+    id: 'extract', label: 'Extract archive…', group: 'file', keywords: ['unzip', 'unpack', 'decompress'],
+    enabled: (c) => one(c) && !c.items[0].isfolder && ARCHIVE.test(c.items[0].name) && c.online, reason: offlineReason,
+    run: dialog('extract', (c) => c.items),
+  },
+  {
+    id: 'versions', label: 'Versions…', group: 'file', keywords: ['revisions', 'history', 'restore', 'revert'],
+    enabled: (c) => one(c) && !c.items[0].isfolder && c.online, reason: offlineReason,
+    run: dialog('revisions', (c) => c.items),
+  },
+  {
+    id: 'play', label: 'Play', group: 'file', shortcut: 'Mod+Shift+P', keywords: ['music', 'listen', 'queue', 'audio'],
+    enabled: (c) => c.online && c.items.some(isAudio), reason: (c) => offlineReason(c) ?? 'Select audio files',
+    run: (c) => playQueue(c.items.filter(isAudio) as FileMetadata[], 0, c.folder?.name),
+  },
+  {
+    id: 'add-to-collection', label: 'Add to playlist…', group: 'file', keywords: ['collection', 'playlist', 'music'],
+    enabled: (c) => c.online && some(c) && c.items.every(PLAYABLE), reason: (c) => offlineReason(c) ?? 'Select audio or video files',
+    run: dialog('add-to-collection', (c) => c.items),
+  },
+  {
+    id: 'remote-upload', label: 'Upload from a link…', group: 'folder', keywords: ['url', 'remote', 'downloadfile', 'fetch'],
+    enabled: writable, reason: offlineReason,
+    run: dialog('remote-upload', () => []),
   },
   { id: 'select-all', label: 'Select all', group: 'view', shortcut: 'Mod+A', enabled: () => true, run: (c) => c.ui.selectAll() },
   { id: 'details', label: 'Show or hide details', group: 'view', shortcut: 'Alt+Enter', keywords: ['info', 'properties'], enabled: () => true, run: (c) => c.ui.toggleDetails() },

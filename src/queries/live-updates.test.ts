@@ -123,7 +123,7 @@ describe('startLiveUpdates', () => {
     ]);
     const invalidated = recordInvalidations(client);
     const onEvents = vi.fn();
-    const stop = startLiveUpdates(client, { onEvents });
+    const stop = startLiveUpdates(client, { onEvents, minBatchIntervalMs: 0 });
     await vi.waitFor(() => expect(calls).toHaveLength(3));
     expect(calls.map((c) => c.params)).toEqual([{ last: 0 }, { diffid: 500, block: true }, { diffid: 501, block: true }]);
     expect(invalidated).toEqual(expect.arrayContaining([folderKeys.detail(10), fileKeys.detail(300)]));
@@ -144,7 +144,7 @@ describe('startLiveUpdates', () => {
     ]);
     const invalidated = recordInvalidations(client);
     const onError = vi.fn();
-    const stop = startLiveUpdates(client, { onError, backoffBaseMs: 1, backoffMaxMs: 2 });
+    const stop = startLiveUpdates(client, { onError, backoffBaseMs: 1, backoffMaxMs: 2, minBatchIntervalMs: 0 });
     await vi.waitFor(() => expect(calls).toHaveLength(4));
     expect(calls.map((c) => c.params)).toEqual([{ last: 0 }, { diffid: 500, block: true }, { last: 0 }, { diffid: 520, block: true }]);
     expect(onError).toHaveBeenCalledWith(expect.any(PcloudNetworkError));
@@ -178,6 +178,17 @@ describe('startLiveUpdates', () => {
     const secondAt = Date.now();
     await vi.waitFor(() => expect(calls).toHaveLength(3), { timeout: 2_000, interval: 5 });
     expect(Date.now() - secondAt).toBeGreaterThanOrEqual(300);
+    stop();
+  });
+
+  it('after a batch of events, waits before the next poll so a burst arrives in few batches', async () => {
+    const ev: DiffEvent = { event: 'createfolder', diffid: 2, time: 'x', metadata: folderMeta(9, 0, 'n') };
+    const calls = scriptDiff([() => ({ diffid: 1, entries: [] }), () => ({ diffid: 2, entries: [ev] }), () => ({ diffid: 2, entries: [] })]);
+    const stop = startLiveUpdates(client, { minBatchIntervalMs: 400 });
+    await vi.waitFor(() => expect(calls).toHaveLength(2), { interval: 5 });
+    const batchAt = Date.now();
+    await vi.waitFor(() => expect(calls).toHaveLength(3), { timeout: 2_000, interval: 5 });
+    expect(Date.now() - batchAt).toBeGreaterThanOrEqual(300);
     stop();
   });
 });

@@ -8,7 +8,7 @@ import { diff } from '../api/general';
 import type { DiffEvent, Metadata } from '../api/types';
 import { collectionKeys } from './collections';
 import { generalKeys } from './general';
-import { fileKeys } from './keys';
+import { fileKeys, folderKeys } from './keys';
 import { findListed, invalidateListings } from './listing-cache';
 import { invalidateKeys } from './mutations';
 import { shareKeys } from './sharing';
@@ -81,7 +81,13 @@ export function diffInvalidations(client: QueryClient, entries: readonly DiffEve
         addKey(generalKeys.userInfo());
         break;
       default:
-        if (SHARE_EVENT.test(entry.event)) addKey(shareKeys.all);
+        if (SHARE_EVENT.test(entry.event)) {
+          addKey(shareKeys.all);
+          // a changed share changes the recipient's rights on the whole shared tree (canmodify…):
+          // every listing and item query of that account may carry the old flags
+          if (entry.event === 'modifiedsharein') addKey(folderKeys.all);
+          if (entry.event === 'modifiedsharein') addKey(fileKeys.all);
+        }
       // unknown events are ignored (structures.md §5)
     }
   }
@@ -110,6 +116,12 @@ export interface LiveUpdatesOptions {
   backoffMaxMs?: number;
   /** A blocking call that returns nothing sooner than this waits the rest (guards a hot loop). */
   minEmptyPollMs?: number;
+  /**
+   * After a batch of events, the next poll waits until this long after the previous one began, so
+   * a burst of changes (200 files uploading) arrives as a few batches and refetches each open
+   * listing a few times instead of once per file.
+   */
+  minBatchIntervalMs?: number;
   /** Observes every failure of the feed (the loop handles them itself). */
   onError?: (error: unknown) => void;
   /** Observes every non-empty batch after it was applied. */
@@ -142,6 +154,7 @@ async function runFeed(client: QueryClient, signal: AbortSignal, opts: LiveUpdat
   const baseMs = opts.backoffBaseMs ?? 1_000;
   const maxMs = opts.backoffMaxMs ?? 60_000;
   const minEmptyPollMs = opts.minEmptyPollMs ?? 1_000;
+  const minBatchIntervalMs = opts.minBatchIntervalMs ?? 1_000;
   const random = opts.random ?? Math.random;
   let diffid: number | null = null;
   let missedEvents = false;
@@ -168,6 +181,7 @@ async function runFeed(client: QueryClient, signal: AbortSignal, opts: LiveUpdat
       // Only after applying, as the docs ask: a crash mid-batch replays it.
       diffid = reply.diffid;
       failures = 0;
+      if (reply.entries.length > 0) await sleep(minBatchIntervalMs - (Date.now() - started), signal);
     } catch (error) {
       if (signal.aborted) return;
       opts.onError?.(error);

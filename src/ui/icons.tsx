@@ -52,6 +52,19 @@ const ui: Record<string, string> = {
   command: 'M9 6a3 3 0 1 0-3 3h12a3 3 0 1 0-3-3v12a3 3 0 1 0 3-3H6a3 3 0 1 0 3 3z',
   signout: 'M15 4h4v16h-4M10 8l-4 4 4 4M6 12h10',
   refresh: 'M20 11a8 8 0 1 0-2 6M20 4v7h-7',
+  share: 'M18 8a3 3 0 1 0 0-.01M6 15a3 3 0 1 0 0-.01M18 19a3 3 0 1 0 0-.01M8.6 13.5l6.8-4M8.6 16.5l6.8 4',
+  link: 'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1',
+  music: 'M9 18V6l10-2v12M9 18a3 3 0 1 1-6 0 3 3 0 0 1 6 0zm10-2a3 3 0 1 1-6 0 3 3 0 0 1 6 0',
+  play: 'M7 5v14l12-7z',
+  pause: 'M7 5h4v14H7zM13 5h4v14h-4z',
+  next: 'M6 5v14l9-7zM18 5v14',
+  prev: 'M18 5v14l-9-7zM6 5v14',
+  shuffle: 'M4 7h3l10 10h3M4 17h3l3-3M14 10l3-3h3M18 4l3 3-3 3M18 14l3 3-3 3',
+  repeat: 'M4 12V9a3 3 0 0 1 3-3h12m0 0-3-3m3 3-3 3M20 12v3a3 3 0 0 1-3 3H5m0 0 3 3m-3-3 3-3',
+  upload: 'M12 20V9m0 0-4 4m4-4 4 4M5 4h14',
+  qr: 'M4 4h6v6H4zM14 4h6v6h-6zM4 14h6v6H4zM14 14h2v2h-2zM18 18h2v2h-2zM14 18h2M18 14h2',
+  history: 'M3 12a9 9 0 1 0 3-6.7M3 4v5h5M12 8v4l3 2',
+  zip: 'M4 4h16v16H4zM11 4v2h2v2h-2v2h2v2h-2',
 };
 
 export function Icon({ name, size = 18, label }: { name: keyof typeof ui; size?: number; label?: string }) {

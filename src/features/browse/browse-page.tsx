@@ -20,6 +20,7 @@ import { ConflictDialog, FolderPickerDialog, NewFolderDialog, type ConflictReque
 import { DetailsPanel } from './details-panel';
 import { CommandPalette } from './command-palette';
 import { UploadButton, UploadZone } from '../upload/upload-zone';
+import { PcloudError } from '../../api/errors';
 import { createFolderIn, downloadItem, humanError, removeWithUndo, renameItem, transfer, type AskConflict } from './operations';
 
 const Viewer = lazy(() => import('../viewer/viewer'));
@@ -131,10 +132,11 @@ export default function BrowsePage() {
     if (list.length) void run(transfer(qc, list, target, copy ? 'copy' : 'move', ask));
   };
 
-  const toolbarIds = ['new-folder', 'rename', 'move', 'copy', 'download', 'delete'] as const;
+  const toolbarIds = ['new-folder', 'rename', 'move', 'copy', 'download', 'delete', 'share', 'get-link'] as const;
   const icons: Record<string, Parameters<typeof Icon>[0]['name']> = {
-    'new-folder': 'plus', rename: 'rename', move: 'move', copy: 'copy', download: 'download', delete: 'trash',
+    'new-folder': 'plus', rename: 'rename', move: 'move', copy: 'copy', download: 'download', delete: 'trash', share: 'share', 'get-link': 'link',
   };
+  const shortLabels: Record<string, string> = { share: 'Share', 'get-link': 'Get link' };
 
   const title = folder ? (folder.folderid === 0 ? 'My files' : folder.name) : 'Loading…';
   useEffect(() => {
@@ -171,13 +173,13 @@ export default function BrowsePage() {
               const enabled = c.enabled(ctx);
               return (
                 <button key={id} className="btn" disabled={!enabled} title={`${c.label}${c.shortcut ? ` (${shortcutLabel(c.shortcut)})` : ''}${!enabled && c.reason?.(ctx) ? ` — ${c.reason(ctx)}` : ''}`} onClick={() => c.run(ctx)}>
-                  <Icon name={icons[id]} /> <span className="btn-label">{c.label}</span>
+                  <Icon name={icons[id]} /> <span className="btn-label">{shortLabels[id] ?? c.label}</span>
                 </button>
               );
             })}
           </div>
         </div>
-        {listing.isError && !folder ? (
+        {listing.isError && (!folder || (listing.error instanceof PcloudError && listing.error.kind === 'notFound')) ? (
           <div className="state-box" role="alert">
             <h2>This folder could not be opened</h2>
             <p className="muted">{humanError(listing.error)}</p>
