@@ -9,6 +9,7 @@ import {
 } from '../../stores/selection';
 import { sortChosen, useSort, useSortDir, type SortKey } from '../../stores/prefs';
 import { InlineRename } from './inline-rename';
+import { SharedBadge } from '../share/shared-badge';
 import { useThumbs } from './use-thumbs';
 
 export const DRAG_TYPE = 'application/x-pcloud-items';
@@ -215,6 +216,7 @@ export function FileList(props: ListProps) {
         <div key={item.id} {...common} className={`card ${isSel ? 'selected' : ''} ${focused === item.id ? 'focused' : ''}`}>
           <div className="card-thumb">{picture(item, 120)}</div>
           {name}
+          <SharedBadge item={item} />
         </div>
       );
     }
@@ -231,7 +233,10 @@ export function FileList(props: ListProps) {
           />
         </span>
         <span className="cell icon">{picture(item, 32)}</span>
-        <span className="cell name-cell">{name}</span>
+        <span className="cell name-cell">
+          {name}
+          <SharedBadge item={item} />
+        </span>
         <span className="cell size">{item.isfolder ? '—' : formatBytes(item.size)}</span>
         <span className="cell date">{formatDate(item.modified)}</span>
       </div>

@@ -1,0 +1,142 @@
+// Who has access to a folder I own: established shares (permission can change) and pending
+// invitations (can be cancelled). Used by the share dialog and by "Shared by me".
+import { useState } from 'react';
+import type { Share, ShareRequest } from '../../api/protocol/types';
+import { formatDate } from '../../lib/format';
+import {
+  EDIT_PERMISSIONS, permissionBits, useCancelShareRequest, useChangeShare, useRemoveShare, VIEW_PERMISSIONS,
+} from '../../queries/sharing';
+import { toast } from '../../stores/toasts';
+import { humanError } from '../browse/operations';
+import { levelOf, permissionLabel } from './permissions';
+
+/** View / Edit, plus the share's own mix when it is neither (so the current value is always shown). */
+export function PermissionSelect({ bits, label, onChange, disabled }: { bits: number; label: string; onChange: (bits: number) => void; disabled?: boolean }) {
+  const custom = levelOf(bits) === 'custom';
+  return (
+    <select className="share-select" aria-label={label} value={String(bits)} disabled={disabled} onChange={(e) => onChange(Number(e.target.value))}>
+      <option value={String(VIEW_PERMISSIONS)}>Can view</option>
+      <option value={String(EDIT_PERMISSIONS)}>Can edit</option>
+      {custom && <option value={String(bits)}>{permissionLabel(bits)}</option>}
+    </select>
+  );
+}
+
+export function Initial({ email }: { email: string }) {
+  return (
+    <span className="share-avatar" aria-hidden="true">
+      {(email.trim()[0] ?? '?').toUpperCase()}
+    </span>
+  );
+}
+
+interface PeopleListProps {
+  shares: readonly Share[];
+  requests: readonly ShareRequest[];
+  /** The shared folder's parent, so its "shared" badge follows when the last person goes. */
+  parentfolderid?: number;
+  /** Accessible name of the list. */
+  label: string;
+}
+
+/** Rows answer at once (the cached list is edited first); a refusal puts the row back with the reason. */
+export function PeopleList({ shares, requests, parentfolderid, label }: PeopleListProps) {
+  const change = useChangeShare();
+  const remove = useRemoveShare();
+  const cancel = useCancelShareRequest();
+  const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
+
+  const setError = (key: string, message: string | null) =>
+    setErrors((prev) => {
+      const next = new Map(prev);
+      if (message === null) next.delete(key);
+      else next.set(key, message);
+      return next;
+    });
+
+  const attempt = async (key: string, work: () => Promise<unknown>, failure: string, success?: string) => {
+    setError(key, null);
+    try {
+      await work();
+      if (success) toast({ kind: 'success', message: success });
+    } catch (err) {
+      setError(key, `${failure}: ${humanError(err)}`);
+    }
+  };
+
+  if (shares.length === 0 && requests.length === 0) {
+    return <p className="muted share-empty">Nobody else has access yet.</p>;
+  }
+
+  return (
+    <ul className="share-people" aria-label={label}>
+      {shares.map((s) => {
+        const key = `s${s.shareid}`;
+        const who = s.tomail ?? `user ${s.touserid ?? ''}`;
+        const bits = permissionBits(s);
+        return (
+          <li key={key} className="share-person">
+            <Initial email={who} />
+            <div className="share-who">
+              <span className="share-mail" dir="auto" title={who}>
+                {who}
+              </span>
+              <span className="muted share-sub">Has access since {formatDate(s.created)}</span>
+            </div>
+            <PermissionSelect
+              bits={bits}
+              label={`Permission for ${who}`}
+              onChange={(next) =>
+                void attempt(key, () => change.mutateAsync({ shareid: s.shareid, permissions: next }), `Could not change the permission of ${who}`, `${who}: ${permissionLabel(next).toLowerCase()}`)
+              }
+            />
+            <button
+              type="button"
+              className="btn danger"
+              aria-label={`Remove access for ${who}`}
+              onClick={() => void attempt(key, () => remove.mutateAsync({ shareid: s.shareid, parentfolderid }), `Could not remove ${who}`, `${who} no longer has access`)}
+            >
+              Remove
+            </button>
+            {errors.get(key) && (
+              <p className="field-error share-row-error" role="alert">
+                {errors.get(key)}
+              </p>
+            )}
+          </li>
+        );
+      })}
+      {requests.map((r) => {
+        const key = `r${r.sharerequestid}`;
+        const who = r.tomail ?? '';
+        return (
+          <li key={key} className="share-person pending">
+            <Initial email={who} />
+            <div className="share-who">
+              <span className="share-mail" dir="auto" title={who}>
+                {who}
+              </span>
+              <span className="muted share-sub">Invitation pending · expires {formatDate(r.expires)}</span>
+            </div>
+            <span className="share-perm-text">{permissionLabel(permissionBits(r))}</span>
+            <button
+              type="button"
+              className="btn"
+              aria-label={`Cancel invitation to ${who}`}
+              onClick={() =>
+                void attempt(key, () => cancel.mutateAsync({ sharerequestid: r.sharerequestid, parentfolderid }), `Could not cancel the invitation to ${who}`, `Invitation to ${who} cancelled`)
+              }
+            >
+              Cancel invitation
+            </button>
+            {errors.get(key) && (
+              <p className="field-error share-row-error" role="alert">
+                {errors.get(key)}
+              </p>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,202 @@
+// Share a folder with people: invite by e-mail with a permission, then manage who has access.
+import { useId, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { PcloudError } from '../../api/errors';
+import type { FolderMetadata } from '../../api/protocol/types';
+import { paths } from '../../app/paths';
+import { userInfoOptions } from '../../queries/general';
+import { EDIT_PERMISSIONS, shareListOptions, useShareFolder, VIEW_PERMISSIONS } from '../../queries/sharing';
+import type { DialogProps } from '../../stores/dialogs';
+import { toast } from '../../stores/toasts';
+import { Dialog } from '../../ui/dialog';
+import { humanError } from '../browse/operations';
+import { Initial, PeopleList } from './people-list';
+import { ADVANCED_RIGHTS, levelOf, parseEmails } from './permissions';
+import './share.css';
+
+/** 2014: the owner must verify their e-mail before sharing; the account page can resend the mail. */
+const NEEDS_VERIFIED_EMAIL = 2014;
+
+interface Failure {
+  email: string;
+  message: string;
+  code?: number;
+}
+
+function InviteForm({ folder, ownEmail }: { folder: FolderMetadata; ownEmail?: string }) {
+  const share = useShareFolder();
+  const ids = useId();
+  const [emails, setEmails] = useState('');
+  const [bits, setBits] = useState(VIEW_PERMISSIONS);
+  const [message, setMessage] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [failures, setFailures] = useState<Failure[]>([]);
+  const [busy, setBusy] = useState(false);
+  const level = levelOf(bits);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = parseEmails(emails, ownEmail);
+    setProblem(parsed.problem);
+    setFailures([]);
+    if (parsed.problem) return;
+    setBusy(true);
+    const failed: Failure[] = [];
+    const sent: string[] = [];
+    // one request per address, in order, so each refusal is reported next to its address
+    for (const mail of parsed.emails) {
+      try {
+        await share.mutateAsync({
+          folderid: folder.folderid,
+          mail,
+          permissions: bits,
+          ...(message.trim() ? { message: message.trim() } : {}),
+          parentfolderid: folder.parentfolderid,
+        });
+        sent.push(mail);
+      } catch (err) {
+        failed.push({ email: mail, message: humanError(err), code: err instanceof PcloudError ? err.code : undefined });
+      }
+    }
+    setBusy(false);
+    setFailures(failed);
+    // what failed stays in the form to fix and resend; what worked moves to the list below
+    setEmails(failed.map((f) => f.email).join(', '));
+    if (failed.length === 0) setMessage('');
+    if (sent.length) toast({ kind: 'success', message: sent.length === 1 ? `Invitation sent to ${sent[0]}` : `${sent.length} invitations sent` });
+  };
+
+  const errorId = `${ids}-error`;
+  const invalid = problem !== null || failures.length > 0;
+  return (
+    <form className="share-form" onSubmit={(e) => void submit(e)} noValidate>
+      <div className="share-invite-row">
+        <label className="field share-invite-mail">
+          <span>Invite people</span>
+          <input
+            type="text"
+            inputMode="email"
+            autoComplete="email"
+            autoFocus
+            placeholder="name@example.com"
+            value={emails}
+            onChange={(e) => {
+              setEmails(e.target.value);
+              setProblem(null);
+            }}
+            aria-invalid={invalid || undefined}
+            aria-describedby={invalid ? errorId : `${ids}-hint`}
+          />
+        </label>
+        <div className="field">
+          <label htmlFor={`${ids}-permission`}>Permission</label>
+          <select
+            id={`${ids}-permission`}
+            className="share-select"
+            value={level === 'custom' ? 'custom' : String(bits)}
+            onChange={(e) => {
+              if (e.target.value !== 'custom') setBits(Number(e.target.value));
+            }}
+          >
+            <option value={String(VIEW_PERMISSIONS)}>Can view</option>
+            <option value={String(EDIT_PERMISSIONS)}>Can edit</option>
+            {level === 'custom' && <option value="custom">Custom (see Advanced)</option>}
+          </select>
+        </div>
+      </div>
+      <span id={`${ids}-hint`} className="muted share-hint">
+        Separate several addresses with commas.
+      </span>
+      <details className="share-advanced">
+        <summary>Advanced permissions</summary>
+        <fieldset>
+          <legend className="muted">Everyone invited can open and download. They may also:</legend>
+          {ADVANCED_RIGHTS.map((r) => (
+            <label key={r.bit} className="share-check">
+              <input type="checkbox" checked={(bits & r.bit) !== 0} onChange={(e) => setBits(e.target.checked ? bits | r.bit : bits & ~r.bit)} />
+              {r.label}
+            </label>
+          ))}
+        </fieldset>
+      </details>
+      <label className="field">
+        <span>Message (optional)</span>
+        <textarea className="share-message" rows={2} maxLength={1000} value={message} onChange={(e) => setMessage(e.target.value)} />
+      </label>
+      {(problem || failures.length > 0) && (
+        <div id={errorId} className="inline-alert share-errors" role="alert">
+          {problem && <p>{problem}</p>}
+          {failures.map((f) => (
+            <p key={f.email}>
+              <span dir="auto">{f.email}</span>: {f.message}
+              {f.code === NEEDS_VERIFIED_EMAIL && (
+                <>
+                  {' '}
+                  <Link to={paths.account}>Verify your e-mail on the account page</Link>.
+                </>
+              )}
+            </p>
+          ))}
+        </div>
+      )}
+      <div className="dialog-actions">
+        <button type="submit" className="btn primary" disabled={busy}>
+          {busy ? 'Sending…' : 'Send invitation'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export default function ShareDialog({ items, onClose }: DialogProps) {
+  const folder = items[0];
+  const lists = useQuery(shareListOptions());
+  const me = useQuery(userInfoOptions());
+  const headingId = useId();
+  if (!folder?.isfolder) return null;
+
+  const shares = (lists.data?.shares?.outgoing ?? []).filter((s) => s.folderid === folder.folderid);
+  const requests = (lists.data?.requests?.outgoing ?? []).filter((r) => r.folderid === folder.folderid);
+
+  return (
+    <Dialog open onOpenChange={(o) => !o && onClose()} title={`Share “${folder.name}”`} description="People you invite get an e-mail and see the folder once they accept." wide>
+      {folder.ismine === false ? (
+        <p className="inline-alert" role="alert">
+          Only the owner of this folder can invite people to it.
+        </p>
+      ) : (
+        <InviteForm folder={folder} ownEmail={me.data?.email} />
+      )}
+      <section className="share-access" aria-labelledby={headingId}>
+        <h3 id={headingId} className="share-heading">
+          People with access
+        </h3>
+        {me.data && (
+          <div className="share-person owner">
+            <Initial email={me.data.email} />
+            <div className="share-who">
+              <span className="share-mail" dir="auto" title={me.data.email}>
+                {me.data.email}
+              </span>
+              <span className="muted share-sub">You</span>
+            </div>
+            <span className="share-perm-text">Owner</span>
+          </div>
+        )}
+        {lists.isPending ? (
+          <div className="loading small" role="status" aria-label="Loading people with access" />
+        ) : lists.isError ? (
+          <div className="inline-alert" role="alert">
+            Could not load who has access: {humanError(lists.error)}{' '}
+            <button type="button" className="btn link" onClick={() => void lists.refetch()}>
+              Try again
+            </button>
+          </div>
+        ) : (
+          <PeopleList shares={shares} requests={requests} parentfolderid={folder.parentfolderid} label={`People with access to ${folder.name}`} />
+        )}
+      </section>
+    </Dialog>
+  );
+}
