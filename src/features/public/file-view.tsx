@@ -1,0 +1,44 @@
+import type { FileMetadata } from '../../api/types';
+import type { PublicLink } from '../../queries/public';
+import { formatBytes, formatDate } from '../../lib/format';
+import { Icon } from '../../ui/icons';
+import { PublicFrame } from './frame';
+import { FilePreview } from './preview';
+import { SaveButton } from './save-button';
+import { previewKind } from './tree';
+import { useDownloads } from './use-downloads';
+
+/** A link to one file: its preview, what it is, and what a visitor may do with it. */
+export function FileLinkView({ link, file }: { link: PublicLink; file: FileMetadata }) {
+  const { busy, downloadFile } = useDownloads(link);
+  const download = () => void downloadFile(file);
+  const kind = previewKind(file);
+  return (
+    <PublicFrame title={file.name}>
+      <article className="pub-file" aria-labelledby="pub-file-name">
+        <header className="pub-file-head">
+          <div className="pub-file-title">
+            <h1 id="pub-file-name" dir="auto">
+              {file.name}
+            </h1>
+            <p className="muted">
+              {formatBytes(file.size)} · {formatDate(file.modified)}
+            </p>
+          </div>
+          <div className="pub-file-actions">
+            <button className="btn primary" onClick={download} disabled={busy !== null}>
+              <Icon name="download" />
+              {busy ? 'Starting…' : 'Download'}
+            </button>
+            <SaveButton link={link} target={{ kind: 'file', fileid: file.fileid, name: file.name }} />
+          </div>
+        </header>
+        {kind !== 'other' && (
+          <div className={`pub-stage ${kind}`}>
+            <FilePreview link={link} file={file} onDownload={download} />
+          </div>
+        )}
+      </article>
+    </PublicFrame>
+  );
+}

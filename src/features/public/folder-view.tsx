@@ -1,0 +1,428 @@
+// A folder or tree link: breadcrumbs inside the link, list or grid with thumbnails, selection with
+// "Download as zip", previews in an overlay. The position lives in the URL (`folder`, `view`) so
+// Back, reload and shared addresses all land in the same place. The list and the grid are
+// virtualised against the page's scroll, so a folder of thousands of files stays light.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useQueries } from '@tanstack/react-query';
+import { defaultRangeExtractor, measureElement, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
+import type { FileMetadata, FolderMetadata, Metadata } from '../../api/types';
+import { paths } from '../../app/paths';
+import { publicThumbsOptions, type PublicLink } from '../../queries/public';
+import { formatBytes, formatDate } from '../../lib/format';
+import { Icon, ItemIcon } from '../../ui/icons';
+import { PublicFrame } from './frame';
+import { PreviewDialog } from './preview-dialog';
+import { SaveButton } from './save-button';
+import { chunksOf, columnsFor, estimateCardHeight, GRID_GAP, GRID_PAD, moveTo } from './layout';
+import { describeContents, indexFolders, previewKind, sortForView, trail } from './tree';
+import { useDownloads } from './use-downloads';
+
+/** Items per thumbnail request: about one screenful of the grid. */
+const CHUNK = 48;
+type Layout = 'list' | 'grid';
+const LAYOUT_KEY = 'pcloud.public.layout';
+
+function storedLayout(): Layout {
+  try {
+    return localStorage.getItem(LAYOUT_KEY) === 'grid' ? 'grid' : 'list';
+  } catch {
+    return 'list';
+  }
+}
+
+/** `?code=…&folder=…&view=…` of this page. */
+function href(code: string, folder: number | null, view?: number): string {
+  let out = paths.publink(code);
+  if (folder !== null) out += `&folder=${folder}`;
+  if (view !== undefined) out += `&view=${view}`;
+  return out;
+}
+
+export function FolderLinkView({ link, root }: { link: PublicLink; root: FolderMetadata }) {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const index = useMemo(() => indexFolders(root), [root]);
+  const folderParam = params.get('folder');
+  const requested = folderParam !== null && /^\d+$/.test(folderParam) ? Number(folderParam) : null;
+  const crumbs = trail(index, requested);
+  const current = crumbs[crumbs.length - 1];
+  const atRoot = crumbs.length === 1;
+  const folderInUrl = atRoot ? null : current.folderid;
+  const items = useMemo(() => sortForView(current.contents ?? []), [current]);
+  const files = useMemo(() => items.filter((m): m is FileMetadata => !m.isfolder), [items]);
+  const viewParam = Number(params.get('view'));
+  const viewing = files.find((f) => f.fileid === viewParam);
+
+  const [layout, setLayout] = useState<Layout>(storedLayout);
+  const chooseLayout = (l: Layout) => {
+    setLayout(l);
+    try {
+      localStorage.setItem(LAYOUT_KEY, l);
+    } catch {
+      /* private mode: the choice lasts for this page only */
+    }
+  };
+
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // a new folder starts with nothing selected
+  useEffect(() => setSelected(new Set()), [current.folderid]);
+  const toggle = (m: Metadata) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(m.id)) next.delete(m.id);
+      else next.add(m.id);
+      return next;
+    });
+  const chosen = useMemo(() => items.filter((m) => selected.has(m.id)), [items, selected]);
+  const chosenFiles = chosen.filter((m): m is FileMetadata => !m.isfolder).map((m) => m.fileid);
+  const chosenFolders = chosen.filter((m): m is FolderMetadata => m.isfolder).map((m) => m.folderid);
+  const allSelected = items.length > 0 && chosen.length === items.length;
+
+  const { busy, downloadFile, downloadZip } = useDownloads(link);
+  // the whole link, or the open sub-folder (which then is the zip's top directory)
+  const everything = atRoot ? { fileids: [], folderids: [] } : { fileids: [], folderids: [current.folderid] };
+
+  const folderHref = (f: FolderMetadata) => href(link.code, f.folderid);
+  const fileHref = (f: FileMetadata) => href(link.code, folderInUrl, f.fileid);
+  const onDownload = (f: FileMetadata) => void downloadFile(f);
+
+  const closePreview = () => {
+    if ((location.state as { preview?: boolean } | null)?.preview) navigate(-1);
+    else navigate(href(link.code, folderInUrl), { replace: true });
+  };
+  const showFile = (fileid: number) => navigate(href(link.code, folderInUrl, fileid), { replace: true, state: location.state });
+
+  return (
+    <PublicFrame title={current.name}>
+      <div className="pub-folder">
+        <div className="pub-head">
+          <h1 className="sr-only">{current.name}</h1>
+          <nav aria-label="Folder path" className="crumbs pub-crumbs">
+            <ol>
+              {crumbs.map((f, i) => (
+                <li key={f.folderid}>
+                  {i === crumbs.length - 1 ? (
+                    <span aria-current="page" dir="auto">
+                      {f.name}
+                    </span>
+                  ) : (
+                    <Link to={href(link.code, i === 0 ? null : f.folderid)} dir="auto">
+                      {f.name}
+                    </Link>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </nav>
+          <p className="muted pub-count">{describeContents(items)}</p>
+        </div>
+
+        <div className="pub-toolbar" role="toolbar" aria-label="Folder actions">
+          {chosen.length > 0 ? (
+            <>
+              <span className="pub-selcount" aria-live="polite">
+                {chosen.length} selected
+              </span>
+              <button className="btn primary" disabled={busy === 'zip'} onClick={() => void downloadZip({ fileids: chosenFiles, folderids: chosenFolders, name: current.name })}>
+                <Icon name="zip" />
+                {busy === 'zip' ? 'Preparing zip…' : 'Download as zip'}
+              </button>
+              <SaveButton link={link} target={{ kind: 'zip', fileids: chosenFiles, folderids: chosenFolders, name: current.name }} />
+              <button className="btn" onClick={() => setSelected(new Set())}>
+                Clear selection
+              </button>
+            </>
+          ) : (
+            <>
+              <button className="btn primary" disabled={busy === 'zip' || items.length === 0} onClick={() => void downloadZip({ ...everything, name: current.name })}>
+                <Icon name="download" />
+                {busy === 'zip' ? 'Preparing zip…' : 'Download all'}
+              </button>
+              <SaveButton link={link} target={{ kind: 'zip', ...everything, name: current.name }} label="Save all to my pCloud" />
+            </>
+          )}
+          <span className="pub-spacer" />
+          <label className="pub-selectall">
+            <input
+              type="checkbox"
+              checked={allSelected}
+              disabled={items.length === 0}
+              onChange={() => setSelected(allSelected ? new Set() : new Set(items.map((m) => m.id)))}
+            />
+            Select all
+          </label>
+          <div className="pub-layout" role="group" aria-label="Layout">
+            <button className="btn icon" aria-pressed={layout === 'list'} aria-label="List" onClick={() => chooseLayout('list')}>
+              <Icon name="list" />
+            </button>
+            <button className="btn icon" aria-pressed={layout === 'grid'} aria-label="Grid" onClick={() => chooseLayout('grid')}>
+              <Icon name="grid" />
+            </button>
+          </div>
+        </div>
+
+        {items.length === 0 ? (
+          <div className="state-box">
+            <h2>This folder is empty</h2>
+          </div>
+        ) : (
+          <ItemList
+            key={current.folderid}
+            link={link}
+            items={items}
+            layout={layout}
+            label={`Contents of ${current.name}`}
+            selected={selected}
+            onToggle={toggle}
+            folderHref={folderHref}
+            fileHref={fileHref}
+            onDownload={onDownload}
+            busy={busy}
+          />
+        )}
+      </div>
+      {viewing && (
+        <PreviewDialog
+          link={link}
+          file={viewing}
+          gallery={files.filter((f) => previewKind(f) === 'image')}
+          onClose={closePreview}
+          onShow={showFile}
+          onDownload={() => void downloadFile(viewing)}
+          downloading={busy === `file:${viewing.fileid}`}
+        />
+      )}
+    </PublicFrame>
+  );
+}
+
+interface ItemListProps {
+  link: PublicLink;
+  items: readonly Metadata[];
+  layout: Layout;
+  label: string;
+  selected: ReadonlySet<string>;
+  onToggle: (m: Metadata) => void;
+  folderHref: (f: FolderMetadata) => string;
+  fileHref: (f: FileMetadata) => string;
+  onDownload: (f: FileMetadata) => void;
+  busy: string | null;
+}
+
+/** Parts of an item that keep their place when the arrow keys move to another item. */
+type Part = 'check' | 'open' | 'download';
+
+/** Estimated height of a list row before it is measured (52px and its top border). */
+const ROW_ESTIMATE = 53;
+
+/**
+ * The folder's items, virtualised against the page's own scroll: only the rows on screen (and a few
+ * around them) are in the document, absolutely placed in a box as tall as the whole folder. The
+ * item that last had focus stays rendered wherever it is, so focus is never dropped on the floor;
+ * arrow keys, Home/End and PageUp/PageDown move between items, scrolling them into view.
+ */
+function ItemList({ link, items, layout, label, selected, onToggle, folderHref, fileHref, onDownload, busy }: ItemListProps) {
+  const listRef = useRef<HTMLUListElement>(null);
+  const [box, setBox] = useState({ width: 0, top: 0, bar: 0 });
+  const [pinned, setPinned] = useState<number | null>(null);
+  const pendingFocus = useRef<{ index: number; part: Part } | null>(null);
+  const grid = layout === 'grid';
+  const cols = grid ? columnsFor(box.width) : 1;
+  const pad = grid ? GRID_PAD : 0;
+  const rowCount = Math.ceil(items.length / cols);
+  const pinnedRow = pinned !== null && pinned < items.length ? Math.floor(pinned / cols) : null;
+
+  // the list's width (columns) and where it starts on the page (the virtualiser's scroll margin)
+  useLayoutEffect(() => {
+    const ul = listRef.current;
+    if (!ul) return;
+    const measure = () => {
+      const top = ul.getBoundingClientRect().top + window.scrollY + ul.clientTop + pad;
+      const width = ul.clientWidth;
+      const bar = ul.parentElement?.querySelector<HTMLElement>('.pub-toolbar')?.offsetHeight ?? 0;
+      setBox((b) => (Math.abs(b.top - top) < 0.5 && b.width === width && b.bar === bar ? b : { width, top, bar }));
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    // the list's own size and anything above it (breadcrumbs, a toolbar that wraps) move it
+    const observer = new ResizeObserver(measure);
+    observer.observe(ul);
+    const head = ul.parentElement;
+    if (head) for (const child of Array.from(head.children)) if (child !== ul) observer.observe(child);
+    return () => observer.disconnect();
+  }, [pad]);
+
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const rows = defaultRangeExtractor(range);
+      if (pinnedRow === null || pinnedRow >= range.count || rows.includes(pinnedRow)) return rows;
+      return [...rows, pinnedRow].sort((a, b) => a - b);
+    },
+    [pinnedRow],
+  );
+
+  const virtualizer = useWindowVirtualizer({
+    count: rowCount,
+    estimateSize: () => (grid ? estimateCardHeight(box.width, cols) + GRID_GAP : ROW_ESTIMATE),
+    getItemKey: (row) => (grid ? `grid:${cols}:${row}` : items[row].id),
+    overscan: grid ? 2 : 8,
+    scrollMargin: box.top,
+    rangeExtractor,
+    // a grid row is measured by its first card; the gap below it belongs to the row
+    measureElement: (el, entry, instance) => measureElement(el, entry, instance) + (grid ? GRID_GAP : 0),
+  });
+
+  const rows = virtualizer.getVirtualItems();
+  const rendered = rows.flatMap((r) => Array.from({ length: cols }, (_, c) => r.index * cols + c)).filter((i) => i < items.length);
+
+  // thumbnails: one getpubthumbslinks per batch of CHUNK items that has rendered rows, asked for once
+  // the page stops scrolling (cached batches show at once, even mid-scroll)
+  const batches = useMemo(() => {
+    const out: number[][] = [];
+    for (let c = 0; c * CHUNK < items.length; c++) {
+      out.push(items.slice(c * CHUNK, (c + 1) * CHUNK).filter((m): m is FileMetadata => !m.isfolder && !!m.thumb).map((m) => m.fileid));
+    }
+    return out;
+  }, [items]);
+  const size = grid ? '240x240' : '80x80';
+  const scrolling = virtualizer.isScrolling;
+  const thumbResults = useQueries({
+    queries: chunksOf(rendered, CHUNK).map((c) => ({
+      ...publicThumbsOptions(link, batches[c], { size, crop: true }),
+      enabled: batches[c].length > 0 && !scrolling,
+    })),
+  });
+  const thumbs = new Map<number, string>();
+  for (const r of thumbResults) if (r.data) for (const [id, url] of r.data) thumbs.set(id, url);
+
+  // a key move to an item that was not rendered yet focuses it once it is
+  useLayoutEffect(() => {
+    const want = pendingFocus.current;
+    if (!want) return;
+    const el = findPart(listRef.current, want.index, want.part);
+    if (el) {
+      pendingFocus.current = null;
+      el.focus();
+    }
+  });
+
+  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const target = e.target as HTMLElement;
+    const li = target.closest<HTMLElement>('[data-item]');
+    if (!li) return;
+    const from = Number(li.dataset.item);
+    const range = virtualizer.range;
+    const pageRows = range ? range.endIndex - range.startIndex : 5;
+    const to = moveTo(e.key, from, items.length, cols, pageRows);
+    if (to === null) return;
+    e.preventDefault();
+    if (to === from) return;
+    const part = (target.dataset.part as Part | undefined) ?? 'open';
+    const el = findPart(listRef.current, to, part);
+    if (el) {
+      el.focus();
+    } else {
+      pendingFocus.current = { index: to, part };
+      setPinned(to);
+    }
+  };
+
+  const height = Math.max(0, virtualizer.getTotalSize() - (grid ? GRID_GAP : 0)) + 2 * pad;
+  // each card's left edge and width, as fractions of the list's inner width
+  const inner = `(100% - ${2 * pad + (cols - 1) * GRID_GAP}px)`;
+
+  return (
+    <>
+      <p id="pub-keys" className="sr-only">
+        Arrow keys, Home, End, Page Up and Page Down move between items.
+      </p>
+      <ul
+        ref={listRef}
+        className={`pub-items ${layout}`}
+        aria-label={label}
+        aria-describedby="pub-keys"
+        style={{ height, ['--pub-bar' as string]: `${box.bar}px` }}
+        onKeyDown={onKeyDown}
+        onFocus={(e) => {
+          const li = (e.target as HTMLElement).closest<HTMLElement>('[data-item]');
+          if (li) setPinned(Number(li.dataset.item));
+        }}
+      >
+        {/* one flat, keyed array: an item keeps its element (and focus) whichever rows surround it */}
+        {rows.flatMap((row) =>
+          Array.from({ length: cols }, (_, c) => {
+            const i = row.index * cols + c;
+            if (i >= items.length) return null;
+            const m = items[i];
+            const top = row.start - virtualizer.options.scrollMargin + pad;
+            const style: CSSProperties = grid
+              ? { top, left: `calc(${pad}px + ${c} * (${inner} / ${cols} + ${GRID_GAP}px))`, width: `calc(${inner} / ${cols})` }
+              : { top };
+            return (
+              <li
+                key={m.id}
+                ref={c === 0 ? virtualizer.measureElement : undefined}
+                data-index={c === 0 ? row.index : undefined}
+                data-item={i}
+                aria-setsize={items.length}
+                aria-posinset={i + 1}
+                className={`pub-item ${selected.has(m.id) ? 'selected' : ''}`}
+                style={style}
+              >
+                <Item
+                  m={m}
+                  thumb={!m.isfolder ? thumbs.get(m.fileid) : undefined}
+                  grid={grid}
+                  selected={selected.has(m.id)}
+                  onToggle={onToggle}
+                  to={m.isfolder ? folderHref(m) : fileHref(m)}
+                  onDownload={onDownload}
+                  busy={busy}
+                />
+              </li>
+            );
+          }),
+        )}
+      </ul>
+    </>
+  );
+}
+
+function findPart(list: HTMLElement | null, index: number, part: Part): HTMLElement | null {
+  const li = list?.querySelector<HTMLElement>(`[data-item="${index}"]`);
+  return li?.querySelector<HTMLElement>(`[data-part="${part}"]`) ?? li?.querySelector<HTMLElement>('[data-part="open"]') ?? null;
+}
+
+interface ItemProps {
+  m: Metadata;
+  thumb: string | undefined;
+  grid: boolean;
+  selected: boolean;
+  onToggle: (m: Metadata) => void;
+  to: string;
+  onDownload: (f: FileMetadata) => void;
+  busy: string | null;
+}
+
+function Item({ m, thumb, grid, selected, onToggle, to, onDownload, busy }: ItemProps) {
+  return (
+    <>
+      <input type="checkbox" className="pub-check" data-part="check" checked={selected} onChange={() => onToggle(m)} aria-label={`Select ${m.name}`} />
+      <Link to={to} state={m.isfolder ? undefined : { preview: true }} className="pub-open" data-part="open" aria-label={m.isfolder ? `Open folder ${m.name}` : `Preview ${m.name}`}>
+        <span className="pub-thumb">{thumb ? <img src={thumb} alt="" loading="lazy" referrerPolicy="no-referrer" /> : <ItemIcon item={m} size={grid ? 56 : 28} />}</span>
+        <span className="pub-name" dir="auto">
+          {m.name}
+        </span>
+      </Link>
+      <span className="pub-meta muted">{m.isfolder ? describeContents(m.contents ?? []) : `${formatBytes(m.size)} · ${formatDate(m.modified)}`}</span>
+      {!m.isfolder && (
+        <button className="btn icon pub-dl" data-part="download" aria-label={`Download ${m.name}`} disabled={busy === `file:${m.fileid}`} onClick={() => onDownload(m)}>
+          <Icon name="download" />
+        </button>
+      )}
+    </>
+  );
+}

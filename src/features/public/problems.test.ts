@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { PcloudError, PcloudNetworkError } from '../../api/errors';
+import { actionError, linkProblem } from './problems';
+
+const err = (code: number) => new PcloudError(code, undefined, 'showpublink');
+
+describe('linkProblem', () => {
+  it('gives each link state its own page', () => {
+    const ids = [7001, 7002, 7003, 7004, 7005, 7006, 7007, 7008].map((c) => linkProblem(err(c)).id);
+    expect(ids).toEqual(['unknown', 'deleted', 'removed', 'expired', 'traffic', 'downloads', 'space', 'files']);
+    expect(new Set(ids.map((_, i) => linkProblem(err(7001 + i)).title)).size).toBe(8);
+  });
+  it('names upload links as such and offers a retry only when it can help', () => {
+    expect(linkProblem(err(7004), 'upload link').title).toBe('This upload link has expired');
+    expect(linkProblem(err(7004)).retry).toBe(false);
+    expect(linkProblem(new PcloudNetworkError('network', 'showpublink', 'x'))).toMatchObject({ id: 'offline', retry: true });
+  });
+});
+
+describe('actionError', () => {
+  it('explains failed actions in a sentence', () => {
+    expect(actionError(err(7006))).toBe('This link has reached its download limit.');
+    expect(actionError(err(2008))).toBe('Your pCloud account is out of space.');
+    expect(actionError(new PcloudNetworkError('timeout', 'getpubziplink', 'x'))).toMatch(/could not be reached/);
+  });
+});

@@ -1,0 +1,63 @@
+// "Save to my pCloud" for a signed-in visitor: server-side copies into a folder they pick, which move
+// no bytes through the browser and do not count against the link's download or traffic limits.
+import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { PcloudError } from '../../api/errors';
+import { copyPubFileMutation, savePubZipMutation } from '../../queries/publinks';
+import { fileParam, type PublicLink } from '../../queries/public';
+import { useSession } from '../../stores/session';
+import { toast } from '../../stores/toasts';
+import { Icon } from '../../ui/icons';
+import { FolderPickerDialog } from '../browse/dialogs';
+import { actionError } from './problems';
+import { zipName } from './tree';
+
+export type SaveTarget =
+  | { kind: 'file'; fileid: number; name: string }
+  /** A zip of some files/folders of the link, or of all of it when both lists are empty. */
+  | { kind: 'zip'; fileids: readonly number[]; folderids: readonly number[]; name: string };
+
+const NO_EXCLUSIONS: ReadonlySet<number> = new Set();
+
+export function SaveButton({ link, target, label = 'Save to my pCloud' }: { link: PublicLink; target: SaveTarget; label?: string }) {
+  const session = useSession();
+  const [picking, setPicking] = useState(false);
+  const copy = useMutation(copyPubFileMutation);
+  const zip = useMutation(savePubZipMutation);
+  if (!session) return null;
+  const busy = copy.isPending || zip.isPending;
+
+  const save = async (tofolderid: number) => {
+    setPicking(false);
+    try {
+      if (target.kind === 'file') {
+        const { metadata } = await copy.mutateAsync({ code: link.code, fileid: fileParam(link, target.fileid), tofolderid, noover: true });
+        toast({ kind: 'success', message: `Saved “${metadata.name}” to your pCloud.` });
+      } else {
+        const { metadata } = await zip.mutateAsync({
+          code: link.code,
+          fileids: target.fileids.length ? target.fileids : undefined,
+          folderids: target.folderids.length ? target.folderids : undefined,
+          tofolderid,
+          toname: zipName(target.name),
+        });
+        toast({ kind: 'success', message: `Saved “${metadata.name}” to your pCloud.` });
+      }
+    } catch (err) {
+      const message = err instanceof PcloudError && err.code === 2004 ? 'A file with that name is already in that folder.' : actionError(err);
+      toast({ kind: 'error', message: `Could not save to your pCloud: ${message}` });
+    }
+  };
+
+  return (
+    <>
+      <button className="btn" onClick={() => setPicking(true)} disabled={busy} aria-busy={busy || undefined}>
+        <Icon name="copy" />
+        {busy ? 'Saving…' : label}
+      </button>
+      {picking && (
+        <FolderPickerDialog open title="Save to my pCloud" action="Save" onClose={() => setPicking(false)} onPick={(id) => void save(id)} exclude={NO_EXCLUSIONS} />
+      )}
+    </>
+  );
+}

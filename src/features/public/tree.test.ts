@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { FileMetadata, FolderMetadata, Metadata } from '../../api/types';
+import { describeContents, indexFolders, previewKind, sortForView, trail, zipName } from './tree';
+
+const D = 'Wed, 02 Oct 2013 14:29:11 +0000';
+const folder = (folderid: number, name: string, contents: Metadata[] = []): FolderMetadata => ({
+  isfolder: true, folderid, id: `d${folderid}`, name, created: D, modified: D, ismine: false, isshared: false, icon: 'folder', thumb: false, contents,
+});
+const file = (fileid: number, name: string, extra: Partial<FileMetadata> = {}): FileMetadata => ({
+  isfolder: false, fileid, id: `f${fileid}`, name, created: D, modified: D, ismine: false, isshared: false, icon: 'file', thumb: false,
+  size: 10, contenttype: 'application/octet-stream', hash: '1', category: 0, ...extra,
+});
+
+const root = folder(0, 'Shared stuff', [folder(7, 'Trip', [folder(8, 'Day 1', [file(3, 'x.jpg')])]), file(1, 'b.txt'), file(2, 'A.txt')]);
+
+describe('trail', () => {
+  it('walks from the link root to a nested folder', () => {
+    expect(trail(indexFolders(root), 8).map((f) => f.name)).toEqual(['Shared stuff', 'Trip', 'Day 1']);
+  });
+  it('falls back to the root for an unknown or missing folder id', () => {
+    expect(trail(indexFolders(root), 999).map((f) => f.name)).toEqual(['Shared stuff']);
+    expect(trail(indexFolders(root), null).map((f) => f.name)).toEqual(['Shared stuff']);
+  });
+});
+
+describe('sortForView', () => {
+  it('puts folders first and orders names naturally, ignoring case', () => {
+    const items = [file(1, 'img10.jpg'), file(2, 'img9.jpg'), folder(4, 'zeta'), file(3, 'Alpha.txt')];
+    expect(sortForView(items).map((m) => m.name)).toEqual(['zeta', 'Alpha.txt', 'img9.jpg', 'img10.jpg']);
+  });
+});
+
+describe('previewKind', () => {
+  it('tells images (with thumbnails), video, audio, text and the rest apart', () => {
+    expect(previewKind(file(1, 'a.jpg', { category: 1, thumb: true }))).toBe('image');
+    expect(previewKind(file(1, 'a.raw', { category: 1, thumb: false }))).toBe('other');
+    expect(previewKind(file(1, 'a.mp4', { category: 2 }))).toBe('video');
+    expect(previewKind(file(1, 'a.mp3', { category: 3 }))).toBe('audio');
+    expect(previewKind(file(1, 'notes', { contenttype: 'text/plain' }))).toBe('text');
+    expect(previewKind(file(1, 'README.md'))).toBe('text');
+    expect(previewKind(file(1, 'setup.exe'))).toBe('other');
+  });
+});
+
+describe('describeContents / zipName', () => {
+  it('counts folders and files', () => {
+    expect(describeContents(root.contents ?? [])).toBe('1 folder, 2 files');
+    expect(describeContents([])).toBe('Empty folder');
+  });
+  it('makes a safe zip name', () => {
+    expect(zipName('Trip: day/1')).toBe('Trip day 1.zip');
+    expect(zipName('  ')).toBe('download.zip');
+  });
+});

@@ -1,0 +1,74 @@
+// Pure helpers over the recursive metadata that showpublink returns for folder and tree links.
+import type { FileMetadata, FolderMetadata, Metadata } from '../../api/types';
+
+export interface FolderIndex {
+  root: FolderMetadata;
+  /** folderid → the folder and its parent's folderid (null for the link's root). */
+  folders: Map<number, { folder: FolderMetadata; parent: number | null }>;
+}
+
+export function indexFolders(root: FolderMetadata): FolderIndex {
+  const folders: FolderIndex['folders'] = new Map();
+  const walk = (folder: FolderMetadata, parent: number | null) => {
+    // first occurrence wins: a malformed tree with a repeated id cannot loop
+    if (folders.has(folder.folderid)) return;
+    folders.set(folder.folderid, { folder, parent });
+    for (const child of folder.contents ?? []) if (child.isfolder) walk(child, folder.folderid);
+  };
+  walk(root, null);
+  return { root, folders };
+}
+
+/** The chain of folders from the link's root down to `folderid` (just the root if it is unknown). */
+export function trail(index: FolderIndex, folderid: number | null): FolderMetadata[] {
+  const out: FolderMetadata[] = [];
+  let id: number | null = folderid !== null && index.folders.has(folderid) ? folderid : index.root.folderid;
+  const seen = new Set<number>();
+  while (id !== null && !seen.has(id)) {
+    seen.add(id);
+    const entry = index.folders.get(id);
+    if (!entry) break;
+    out.unshift(entry.folder);
+    id = entry.parent;
+  }
+  return out;
+}
+
+/** Folders first, then files, each by name in the visitor's locale (numbers compared as numbers). */
+export function sortForView(items: readonly Metadata[]): Metadata[] {
+  const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+  return [...items].sort((a, b) => (a.isfolder === b.isfolder ? collator.compare(a.name, b.name) : a.isfolder ? -1 : 1));
+}
+
+export type PreviewKind = 'image' | 'video' | 'audio' | 'text' | 'other';
+
+const TEXT_TYPE = /^(text\/|application\/(json|javascript|xml|x-sh|typescript|x-yaml|sql|x-httpd-php))/;
+const TEXT_NAME = /\.(md|markdown|txt|csv|tsv|log|ts|tsx|js|mjs|css|json|ya?ml|ini|toml|sh|py|rs|go|java|c|h|cpp|html?|xml|svg|srt|vtt)$/i;
+
+/** How a file can be shown in the browser. */
+export function previewKind(file: FileMetadata): PreviewKind {
+  if (file.category === 1 && file.thumb) return 'image';
+  if (file.category === 2) return 'video';
+  if (file.category === 3) return 'audio';
+  if (TEXT_TYPE.test(file.contenttype ?? '') || TEXT_NAME.test(file.name)) return 'text';
+  return 'other';
+}
+
+/** Text previews above this size are offered as downloads instead. */
+export const TEXT_PREVIEW_LIMIT = 2 * 1024 * 1024;
+
+/** Counts for a folder line such as "3 folders, 12 files". */
+export function describeContents(items: readonly Metadata[]): string {
+  const folders = items.filter((m) => m.isfolder).length;
+  const files = items.length - folders;
+  const part = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  if (!items.length) return 'Empty folder';
+  return [folders ? part(folders, 'folder', 'folders') : '', files ? part(files, 'file', 'files') : ''].filter(Boolean).join(', ');
+}
+
+/** A zip name from a folder name: no path separators or control characters, `.zip` at the end. */
+export function zipName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim() || 'download';
+  return `${clean.slice(0, 200)}.zip`;
+}
