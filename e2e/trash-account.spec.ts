@@ -1,56 +1,227 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { test, expect, newAccount, signIn, api, upload, type Account } from './fixtures';
 
 let account: Account;
 
-test.beforeEach(async ({ page }) => {
-  account = await newAccount();
-  // something in the trash, so the refusal is not an empty list in disguise
-  const fileid = await upload(account.token, 0, 'old draft.txt', 'draft');
-  await api('deletefile', { fileid }, account.token);
-  await signIn(page, account);
+test.describe('default server', () => {
+  test.beforeEach(async ({ page }) => {
+    account = await newAccount();
+    // something in the trash, so the refusal is not an empty list in disguise
+    const fileid = await upload(account.token, 0, 'old draft.txt', 'draft');
+    await api('deletefile', { fileid }, account.token);
+    await signIn(page, account);
+  });
+
+  test('the trash explains that this sign-in cannot see it and links to pCloud', async ({ page }) => {
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Trash' }).click();
+    await expect(page).toHaveURL(/\/trash$/);
+    const main = page.getByRole('main');
+    await expect(main.getByRole('heading', { name: 'The trash is not available with this sign-in' })).toBeVisible();
+    await expect(main.getByText(/does not let third-party apps see your trash/)).toBeVisible();
+    const link = main.getByRole('link', { name: /Open the trash on pCloud/ });
+    await expect(link).toHaveAttribute('href', 'https://my.pcloud.com/#page=trash');
+    await expect(link).toHaveAttribute('target', '_blank');
+    await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+    // still signed in: not an error page and not a sign-out
+    await expect(main.getByRole('alert')).toHaveCount(0);
+    await expect(page).toHaveURL(/\/trash$/);
+    await expect(page.getByRole('button', { name: 'Account menu' })).toBeVisible();
+  });
+
+  test('the account page shows e-mail, quota and verification, and sends the e-mail', async ({ page }) => {
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Account' }).click();
+    const main = page.getByRole('main');
+    await expect(main.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
+    await expect(main.getByText(account.email, { exact: true })).toBeVisible();
+    await expect(main.getByRole('meter', { name: 'Storage quota used' })).toBeVisible();
+    await expect(main.getByText('E-mail not verified')).toBeVisible();
+    // listtokens refuses OAuth in faithful mode: explained, not an error
+    await expect(main.getByRole('link', { name: /Manage devices on pCloud/ })).toBeVisible();
+    await main.getByRole('button', { name: 'Send verification e-mail' }).click();
+    await expect(page.getByText(`Verification e-mail sent to ${account.email}`)).toBeVisible();
+  });
+
+  test('changing the language persists', async ({ page }) => {
+    await page.goto('/account');
+    const select = page.getByRole('main').getByRole('combobox', { name: 'Language' });
+    const before = (await api<{ language: string }>('userinfo', {}, account.token)).language;
+    const { languages } = await api<{ languages: Record<string, string> }>('supportedlanguages');
+    const target = Object.keys(languages).find((code) => code !== before);
+    expect(target).toBeTruthy();
+    await expect(select).toBeEnabled();
+    await expect(select).toHaveValue(before);
+    await select.selectOption(target!);
+    await expect(page.getByText(/^Language set to/)).toBeVisible();
+    await expect.poll(async () => (await api<{ language: string }>('userinfo', {}, account.token)).language).toBe(target);
+    await page.reload();
+    await expect(page.getByRole('main').getByRole('combobox', { name: 'Language' })).toHaveValue(target!);
+  });
 });
 
-test('the trash explains that this sign-in cannot see it and links to pCloud', async ({ page }) => {
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Trash' }).click();
-  await expect(page).toHaveURL(/\/trash$/);
-  const main = page.getByRole('main');
-  await expect(main.getByRole('heading', { name: 'The trash is not available with this sign-in' })).toBeVisible();
-  await expect(main.getByText(/does not let third-party apps see your trash/)).toBeVisible();
-  const link = main.getByRole('link', { name: /Open the trash on pCloud/ });
-  await expect(link).toHaveAttribute('href', 'https://my.pcloud.com/#page=trash');
-  await expect(link).toHaveAttribute('target', '_blank');
-  await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
-  // still signed in: not an error page and not a sign-out
-  await expect(main.getByRole('alert')).toHaveCount(0);
-  await expect(page).toHaveURL(/\/trash$/);
-  await expect(page.getByRole('button', { name: 'Account menu' })).toBeVisible();
-});
+// ---- a permissive emulator of our own (OAuth tokens may call getzip, trash, collections …) ----
 
-test('the account page shows e-mail, quota and verification, and sends the e-mail', async ({ page }) => {
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Account' }).click();
-  const main = page.getByRole('main');
-  await expect(main.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
-  await expect(main.getByText(account.email, { exact: true })).toBeVisible();
-  await expect(main.getByRole('meter', { name: 'Storage quota used' })).toBeVisible();
-  await expect(main.getByText('E-mail not verified')).toBeVisible();
-  // listtokens refuses OAuth in faithful mode: explained, not an error
-  await expect(main.getByRole('link', { name: /Manage devices on pCloud/ })).toBeVisible();
-  await main.getByRole('button', { name: 'Send verification e-mail' }).click();
-  await expect(page.getByText(`Verification e-mail sent to ${account.email}`)).toBeVisible();
-});
+interface Server {
+  api: string;
+  app: string;
+  child: ChildProcess;
+}
 
-test('changing the language persists', async ({ page }) => {
-  await page.goto('/account');
-  const select = page.getByRole('main').getByRole('combobox', { name: 'Language' });
-  const before = (await api<{ language: string }>('userinfo', {}, account.token)).language;
-  const { languages } = await api<{ languages: Record<string, string> }>('supportedlanguages');
-  const target = Object.keys(languages).find((code) => code !== before);
-  expect(target).toBeTruthy();
-  await expect(select).toBeEnabled();
-  await expect(select).toHaveValue(before);
-  await select.selectOption(target!);
-  await expect(page.getByText(/^Language set to/)).toBeVisible();
-  await expect.poll(async () => (await api<{ language: string }>('userinfo', {}, account.token)).language).toBe(target);
-  await page.reload();
-  await expect(page.getByRole('main').getByRole('combobox', { name: 'Language' })).toHaveValue(target!);
+function startPermissive(): Promise<Server> {
+  const data = mkdtempSync(join(tmpdir(), 'pcloud-e2e-trash-'));
+  const child = spawn('node_modules/.bin/tsx', ['emulator/cli.ts', 'serve', '--permissive', '--port', '0', '--data', data, '--app', process.env.E2E_APP_DIST ?? 'dist', '--app-port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`permissive emulator did not start: ${out}`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const apiUrl = /listening on (\S+)/.exec(out)?.[1];
+      const appUrl = /app on (\S+)/.exec(out)?.[1];
+      if (apiUrl && appUrl) {
+        clearTimeout(timer);
+        resolve({ api: apiUrl, app: appUrl, child });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`permissive emulator exited (${code}): ${out}`)));
+  });
+}
+
+async function call<T = Record<string, unknown>>(base: string, method: string, params: Record<string, string | number> = {}, token?: string): Promise<T> {
+  const body = new URLSearchParams(Object.entries({ ...params, ...(token ? { auth: token } : {}) }).map(([k, v]): [string, string] => [k, String(v)]));
+  const json = (await (await fetch(`${base}/${method}`, { method: 'POST', body })).json()) as T & { result: number; error?: string };
+  if (json.result !== 0) throw new Error(`${method}: ${json.result} ${json.error}`);
+  return json;
+}
+
+async function put(base: string, token: string, folderid: number, name: string, content: string): Promise<number> {
+  const fd = new FormData();
+  fd.append('file', new Blob([content]), name);
+  const json = (await (await fetch(`${base}/uploadfile?folderid=${folderid}&auth=${encodeURIComponent(token)}`, { method: 'POST', body: fd })).json()) as { result: number; fileids: number[] };
+  if (json.result !== 0) throw new Error(`uploadfile: ${json.result}`);
+  return json.fileids[0];
+}
+
+async function accountOn(base: string): Promise<Account> {
+  const email = `e2e-trash-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`;
+  const password = 'Sunny-Days-42';
+  await call(base, 'register', { mail: email, password, termsaccepted: 'yes' });
+  const login = await call<{ auth: string }>(base, 'userinfo', { username: email, password, getauth: 1 });
+  return { email, password, token: login.auth };
+}
+
+async function signInOn(page: Page, app: string, account: Account) {
+  await page.goto(app);
+  await page.getByRole('button', { name: 'Sign in with pCloud' }).click();
+  await page.getByLabel('E-mail').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Allow access' }).click();
+  await expect(page).toHaveURL(/\/folder\/0$/);
+}
+
+
+interface Listing {
+  metadata: { contents?: { name: string; isfolder: boolean }[] };
+}
+
+test.describe('permissive server', () => {
+  let server: Server;
+  let user: Account;
+  const names = async (method: string, params: Record<string, number>) =>
+    ((await call<Listing>(server.api, method, params, user.token)).metadata.contents ?? []).map((c) => c.name).sort();
+
+  test.beforeAll(async () => {
+    server = await startPermissive();
+  });
+  test.afterAll(() => {
+    server?.child.kill('SIGTERM');
+  });
+  test.beforeEach(async () => {
+    user = await accountOn(server.api);
+  });
+
+  test('restores to the original place and to a chosen folder, deletes forever and empties the trash', async ({ page }) => {
+    const folder = async (name: string) => (await call<{ metadata: { folderid: number } }>(server.api, 'createfolder', { folderid: 0, name }, user.token)).metadata.folderid;
+    const docs = await folder('Docs');
+    const keep = await folder('Keep');
+    const old = await folder('Old');
+    await put(server.api, user.token, old, 'inside.txt', 'inside');
+    const draft = await put(server.api, user.token, docs, 'draft.txt', 'draft');
+    const junk = await put(server.api, user.token, 0, 'junk.txt', 'junk');
+    const spam = await put(server.api, user.token, 0, 'spam.txt', 'spam');
+    await call(server.api, 'deletefile', { fileid: draft }, user.token);
+    await call(server.api, 'deletefolderrecursive', { folderid: old }, user.token);
+    await call(server.api, 'deletefile', { fileid: junk }, user.token);
+    await call(server.api, 'deletefile', { fileid: spam }, user.token);
+    await signInOn(page, server.app, user);
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Trash' }).click();
+    const main = page.getByRole('main');
+    const table = main.getByRole('table', { name: 'Deleted items' });
+    await expect(table.getByRole('row')).toHaveCount(5);
+    await expect(table.getByRole('row', { name: /draft\.txt/ }).getByRole('link', { name: 'Docs' })).toBeVisible();
+
+    // back where it was
+    await main.getByRole('checkbox', { name: 'Select draft.txt' }).check();
+    await main.getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect(page.getByText('Restored “draft.txt”')).toBeVisible();
+    await expect(table.getByRole('row')).toHaveCount(4);
+    expect(await names('listfolder', { folderid: docs })).toEqual(['draft.txt']);
+
+    // somewhere else
+    await main.getByRole('checkbox', { name: 'Select Old' }).check();
+    await main.getByRole('button', { name: 'Restore to…' }).click();
+    await page.getByRole('dialog', { name: 'Restore to…' }).getByRole('button', { name: 'Keep' }).click();
+    await page.getByRole('button', { name: 'Restore to “Keep”' }).click();
+    await expect(page.getByText('Restored “Old”')).toBeVisible();
+    expect(await names('listfolder', { folderid: keep })).toEqual(['Old']);
+
+    // one item forever, with a confirmation that can be cancelled
+    await main.getByRole('checkbox', { name: 'Select junk.txt' }).check();
+    await main.getByRole('button', { name: 'Delete forever' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete “junk.txt” forever?' });
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect(table.getByRole('row', { name: /junk\.txt/ })).toBeVisible();
+    await main.getByRole('button', { name: 'Delete forever' }).click();
+    await confirm.getByRole('button', { name: 'Delete forever' }).click();
+    await expect(page.getByText('Deleted forever “junk.txt”')).toBeVisible();
+    expect(await names('trash_list', { folderid: 0 })).toEqual(['spam.txt']);
+
+    // everything
+    await main.getByRole('button', { name: 'Empty trash' }).click();
+    await page.getByRole('dialog', { name: 'Empty the trash?' }).getByRole('button', { name: 'Empty trash' }).click();
+    await expect(main.getByRole('heading', { name: 'The trash is empty' })).toBeVisible();
+    expect(await names('trash_list', { folderid: 0 })).toEqual([]);
+  });
+
+  test('the account page shows the quota and signs out another device', async ({ page }) => {
+    await put(server.api, user.token, 0, 'big.txt', 'x'.repeat(300_000));
+    const other = await call<{ auth: string }>(server.api, 'userinfo', { username: user.email, password: user.password, getauth: 1, device: 'Old laptop' });
+    await signInOn(page, server.app, user);
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Account' }).click();
+    const main = page.getByRole('main');
+    await expect(main.getByRole('meter', { name: 'Storage quota used' })).toBeVisible();
+    await expect(main.getByText(/^293 KB of 10 GB used/)).toBeVisible();
+    const devices = main.getByRole('list', { name: 'Signed-in devices' });
+    await expect(devices.getByRole('listitem').filter({ hasText: 'Old laptop' })).toBeVisible();
+    await main.getByRole('button', { name: 'Sign out Old laptop' }).click();
+    await expect(page.getByText('Signed out Old laptop')).toBeVisible();
+    await expect(devices.getByRole('listitem').filter({ hasText: 'Old laptop' })).toHaveCount(0);
+    await expect(call(server.api, 'userinfo', {}, other.auth)).rejects.toThrow(/^userinfo: 2000/);
+    // the test's own token still works
+    await call(server.api, 'userinfo', {}, user.token);
+  });
+
+  test('signing out everywhere revokes the other sign-ins and this one', async ({ page }) => {
+    await signInOn(page, server.app, user);
+    await page.goto(`${server.app}/account`);
+    const main = page.getByRole('main');
+    await main.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await page.getByRole('dialog', { name: 'Sign out everywhere?' }).getByRole('button', { name: 'Sign out everywhere' }).click();
+    await expect(page.getByRole('button', { name: 'Sign in with pCloud' })).toBeVisible();
+    await expect(call(server.api, 'userinfo', {}, user.token)).rejects.toThrow(/^userinfo: 2000/);
+  });
 });

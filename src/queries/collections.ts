@@ -14,6 +14,9 @@ import {
   type CollectionListParams,
   type CollectionUnlinkParams,
 } from '../api/collections';
+import { listFolder } from '../api/folder';
+import type { FileMetadata, FolderMetadata } from '../api/protocol/types';
+import { getTextFile } from '../api/streaming';
 import { writeMutation } from './mutations';
 
 interface Page {
@@ -29,6 +32,8 @@ export const collectionKeys = {
   /** Prefix of every page of one collection. */
   detail: (collectionid: number) => ['collections', 'detail', collectionid] as const,
   page: (collectionid: number, page: Page = {}) => ['collections', 'detail', collectionid, page] as const,
+  /** Files under a folder with their paths, for matching an imported playlist. */
+  fileIndex: (folderid: number) => ['collections', 'fileindex', folderid] as const,
 };
 
 export function collectionListOptions(params: CollectionListParams = {}) {
@@ -90,3 +95,55 @@ export const moveCollectionItemMutation = writeMutation({
   invalidates: (params) => [collectionKeys.detail(params.collectionid)],
 });
 export const useMoveCollectionItem = () => useMutation(moveCollectionItemMutation);
+
+/** A file of the account with its full path, for matching imported playlists. */
+export interface IndexedAccountFile {
+  path: string;
+  file: FileMetadata;
+}
+
+function collectFiles(folder: FolderMetadata, prefix: string, out: IndexedAccountFile[]): void {
+  for (const m of folder.contents ?? []) {
+    const path = `${prefix}/${m.name}`;
+    if (m.isfolder) collectFiles(m, path, out);
+    else out.push({ path, file: m });
+  }
+}
+
+/**
+ * Every file under a folder with its path (audio and playlists are picked by the caller). The root
+ * cannot be listed recursively on pCloud (1101), so it is listed flat and each child recursively.
+ */
+async function indexFolder(folderid: number, signal: AbortSignal): Promise<IndexedAccountFile[]> {
+  const out: IndexedAccountFile[] = [];
+  const top = (await listFolder({ folderid, ...(folderid === 0 ? {} : { recursive: true }) }, { signal })).metadata;
+  const prefix = folderid === 0 ? '' : (top.path ?? `/${top.name}`).replace(/\/$/, '');
+  if (folderid !== 0) {
+    collectFiles(top, prefix, out);
+    return out;
+  }
+  for (const m of top.contents ?? []) {
+    if (!m.isfolder) out.push({ path: `/${m.name}`, file: m });
+  }
+  const children = (top.contents ?? []).filter((m): m is FolderMetadata => m.isfolder);
+  for (const child of children) {
+    const sub = (await listFolder({ folderid: child.folderid, recursive: true }, { signal })).metadata;
+    collectFiles(sub, `/${child.name}`, out);
+  }
+  return out;
+}
+
+export function accountFileIndexOptions(folderid: number) {
+  return queryOptions({
+    queryKey: collectionKeys.fileIndex(folderid),
+    queryFn: ({ signal }) => indexFolder(folderid, signal),
+    staleTime: 60_000,
+    meta: { persist: false },
+  });
+}
+
+/** The raw bytes of a playlist file in the account (gettextfile answers the file body). */
+export async function readAccountFile(fileid: number): Promise<ArrayBuffer> {
+  const response = await getTextFile({ fileid });
+  return response.arrayBuffer();
+}

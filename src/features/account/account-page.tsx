@@ -1,12 +1,106 @@
 // Account: e-mail, plan, quota, e-mail verification, language, signed-in devices.
 // `listtokens` refuses OAuth tokens on real pCloud (1000 → 'oauthRefused'): explained, not an error.
-import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { deleteToken } from '../../api/auth';
 import { isOAuthRefusal } from '../../api/errors';
+import { paths } from '../../app/paths';
+import { eraseOfflineCache } from '../../app/pwa/offline-cache';
 import { formatBytes, formatDate } from '../../lib/format';
-import { listTokensOptions, useDeleteToken, useSendVerificationEmail } from '../../queries/auth';
+import { listTokensOptions, useDeleteToken, useLogout, useSendVerificationEmail } from '../../queries/auth';
 import { supportedLanguagesOptions, userInfoOptions, useSetLanguage } from '../../queries/general';
+import { signedOut } from '../../stores/session';
 import { toast } from '../../stores/toasts';
+import { Dialog } from '../../ui/dialog';
 import { errorText, NotAvailableWithSignIn, PCLOUD_WEB_SETTINGS } from './not-available';
+import './account.css';
+
+/** listtokens marks the token of the call itself (not in the reference's field list, so optional). */
+const isCurrent = (t: object) => (t as { current?: boolean }).current === true;
+
+/**
+ * Revokes every other sign-in listed by listtokens, then this one (logout), then forgets the
+ * session here. When listtokens is refused (OAuth sign-in), only this browser can be signed out.
+ */
+function SignOutEverywhere() {
+  const tokens = useQuery(listTokensOptions());
+  const logout = useLogout();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const refused = tokens.isError && isOAuthRefusal(tokens.error);
+
+  const run = async () => {
+    setBusy(true);
+    setProblem(null);
+    const others = (tokens.data ?? []).filter((t) => !isCurrent(t));
+    let failed = 0;
+    for (const t of others) {
+      try {
+        await deleteToken({ tokenid: t.tokenid });
+      } catch {
+        failed++;
+      }
+    }
+    if (failed > 0) {
+      setBusy(false);
+      setConfirming(false);
+      setProblem(`${failed} of ${others.length} devices could not be signed out. You are still signed in here; try again.`);
+      void tokens.refetch();
+      return;
+    }
+    try {
+      await logout.mutateAsync();
+    } catch {
+      /* this browser forgets the session even when the server cannot be reached */
+    }
+    signedOut();
+    qc.clear();
+    await eraseOfflineCache();
+    void navigate(paths.welcome, { replace: true });
+  };
+
+  return (
+    <>
+      {refused ? (
+        <p className="muted">
+          With this sign-in, pCloud does not let the app see your other devices, so only this browser can be signed out here (account menu → Sign out).
+          Sign out other devices from pCloud’s own settings.
+        </p>
+      ) : (
+        <>
+          <p className="muted">Sign out of every device and app that uses your account with a password sign-in, and of this browser.</p>
+          <button className="btn danger" disabled={tokens.isPending || busy} onClick={() => setConfirming(true)}>
+            Sign out everywhere
+          </button>
+        </>
+      )}
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <Dialog
+        open={confirming}
+        onOpenChange={(o) => !o && !busy && setConfirming(false)}
+        title="Sign out everywhere?"
+        description="Every signed-in device is signed out, and so is this browser. You will need to sign in again."
+      >
+        <div className="dialog-actions">
+          <button className="btn" disabled={busy} onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+          <button className="btn primary danger-fill" disabled={busy} onClick={() => void run()}>
+            {busy ? 'Signing out…' : 'Sign out everywhere'}
+          </button>
+        </div>
+      </Dialog>
+    </>
+  );
+}
 
 function Devices() {
   const tokens = useQuery(listTokensOptions());
@@ -38,7 +132,10 @@ function Devices() {
       {tokens.data.map((t) => (
         <li key={t.tokenid} className="token-row">
           <div>
-            <div dir="auto">{t.device || 'Unknown device'}</div>
+            <div dir="auto">
+              {t.device || 'Unknown device'}
+              {isCurrent(t) && <span className="muted"> · this browser</span>}
+            </div>
             <div className="muted token-meta">
               Signed in {formatDate(t.created)} · expires {formatDate(t.expires)}
             </div>
@@ -171,9 +268,10 @@ export default function AccountPage() {
         <Devices />
       </section>
 
-      <section className="account-card" aria-labelledby="acc-signout">
+      <section className="account-card account-signout" aria-labelledby="acc-signout">
         <h2 id="acc-signout">Sign out</h2>
-        <p className="muted">To sign out of this browser, open the account menu at the top right and choose Sign out.</p>
+        <p className="muted">To sign out of this browser only, open the account menu at the top right and choose Sign out.</p>
+        <SignOutEverywhere />
       </section>
     </div>
   );

@@ -1,9 +1,10 @@
-// pCloud refuses some methods (trash_*, listtokens) to OAuth tokens with 1000. That is not a
+// pCloud refuses some methods (trash_*, collection_*, getzip, listtokens) to OAuth tokens with 1000. That is not a
 // signed-out session: explain it calmly and point to pCloud's own web app instead.
 import { PcloudError } from '../../api/errors';
 
 export const PCLOUD_WEB_TRASH = 'https://my.pcloud.com/#page=trash';
 export const PCLOUD_WEB_SETTINGS = 'https://my.pcloud.com/#page=settings';
+export const PCLOUD_WEB_AUDIO = 'https://my.pcloud.com/#page=audio';
 
 export function NotAvailableWithSignIn({ title, what, href, linkText }: { title: string; what: string; href: string; linkText: string }) {
   return (

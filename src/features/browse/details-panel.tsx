@@ -2,16 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FolderMetadata, Metadata } from '../../api/protocol/types';
 import { checksumFile } from '../../api/file';
-import { listRevisions } from '../../api/revisions';
 import { formatBytes, formatDate } from '../../lib/format';
+import { revisionsOptions } from '../../queries/revisions';
 import { ItemIcon } from '../../ui/icons';
+import { RevisionList } from '../revisions/revision-list';
 
 function FileFacts({ item }: { item: Extract<Metadata, { isfolder: false }> }) {
   const [wantSums, setWantSums] = useState(false);
-  const revisions = useQuery({
-    queryKey: ['file', item.fileid, 'revisions', item.hash],
-    queryFn: ({ signal }) => listRevisions({ fileid: item.fileid }, { signal }),
-  });
+  const revisions = useQuery(revisionsOptions(item.fileid));
   const sums = useQuery({
     queryKey: ['file', item.fileid, 'checksum', item.hash],
     queryFn: ({ signal }) => checksumFile({ fileid: item.fileid }, { signal }),
@@ -84,6 +82,12 @@ export function DetailsPanel({ items, folder, onClose }: { items: readonly Metad
               </>
             )}
           </dl>
+          {!item.isfolder && (
+            <section className="details-versions" aria-label="Versions">
+              <h3>Versions</h3>
+              <RevisionList file={item} compact />
+            </section>
+          )}
         </>
       )}
     </aside>

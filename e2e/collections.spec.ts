@@ -1,0 +1,214 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, newAccount, signIn, type Account } from './fixtures';
+
+// ---- a permissive emulator of our own (OAuth tokens may call getzip, trash, collections …) ----
+
+interface Server {
+  api: string;
+  app: string;
+  child: ChildProcess;
+}
+
+function startPermissive(): Promise<Server> {
+  const data = mkdtempSync(join(tmpdir(), 'pcloud-e2e-collections-'));
+  const child = spawn('node_modules/.bin/tsx', ['emulator/cli.ts', 'serve', '--permissive', '--port', '0', '--data', data, '--app', process.env.E2E_APP_DIST ?? 'dist', '--app-port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`permissive emulator did not start: ${out}`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const apiUrl = /listening on (\S+)/.exec(out)?.[1];
+      const appUrl = /app on (\S+)/.exec(out)?.[1];
+      if (apiUrl && appUrl) {
+        clearTimeout(timer);
+        resolve({ api: apiUrl, app: appUrl, child });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`permissive emulator exited (${code}): ${out}`)));
+  });
+}
+
+async function call<T = Record<string, unknown>>(base: string, method: string, params: Record<string, string | number> = {}, token?: string): Promise<T> {
+  const body = new URLSearchParams(Object.entries({ ...params, ...(token ? { auth: token } : {}) }).map(([k, v]): [string, string] => [k, String(v)]));
+  const json = (await (await fetch(`${base}/${method}`, { method: 'POST', body })).json()) as T & { result: number; error?: string };
+  if (json.result !== 0) throw new Error(`${method}: ${json.result} ${json.error}`);
+  return json;
+}
+
+async function put(base: string, token: string, folderid: number, name: string, content: string): Promise<number> {
+  const fd = new FormData();
+  fd.append('file', new Blob([content]), name);
+  const json = (await (await fetch(`${base}/uploadfile?folderid=${folderid}&auth=${encodeURIComponent(token)}`, { method: 'POST', body: fd })).json()) as { result: number; fileids: number[] };
+  if (json.result !== 0) throw new Error(`uploadfile: ${json.result}`);
+  return json.fileids[0];
+}
+
+async function accountOn(base: string): Promise<Account> {
+  const email = `e2e-collections-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`;
+  const password = 'Sunny-Days-42';
+  await call(base, 'register', { mail: email, password, termsaccepted: 'yes' });
+  const login = await call<{ auth: string }>(base, 'userinfo', { username: email, password, getauth: 1 });
+  return { email, password, token: login.auth };
+}
+
+async function signInOn(page: Page, app: string, account: Account) {
+  await page.goto(app);
+  await page.getByRole('button', { name: 'Sign in with pCloud' }).click();
+  await page.getByLabel('E-mail').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Allow access' }).click();
+  await expect(page).toHaveURL(/\/folder\/0$/);
+}
+
+const list = (page: Page) => page.getByRole('listbox');
+const option = (page: Page, name: string) => list(page).getByRole('option', { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+
+interface Details {
+  collection: { name: string; items: number; contents?: { name: string }[] };
+}
+
+test.describe('permissive server', () => {
+  let server: Server;
+  let account: Account;
+  let music: number;
+  const details = async (id: number) =>
+    (await call<Details>(server.api, 'collection_details', { collectionid: id }, account.token)).collection;
+  const order = async (id: number) => ((await details(id)).contents ?? []).map((c) => c.name);
+
+  test.beforeAll(async () => {
+    server = await startPermissive();
+  });
+  test.afterAll(() => {
+    server?.child.kill('SIGTERM');
+  });
+
+  test.beforeEach(async ({ page }) => {
+    account = await accountOn(server.api);
+    music = (await call<{ metadata: { folderid: number } }>(server.api, 'createfolder', { folderid: 0, name: 'Music' }, account.token)).metadata.folderid;
+    for (const name of ['a song.mp3', 'b song.mp3', 'c song.mp3']) await put(server.api, account.token, music, name, `not really ${name}`);
+    await put(server.api, account.token, 0, 'notes.txt', 'text');
+    await signInOn(page, server.app, account);
+  });
+
+  test('create, add from the browser, reorder, play, rename and delete', async ({ page }) => {
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Playlists' }).click();
+    const main = page.getByRole('main');
+    await expect(main.getByRole('heading', { name: 'Playlists', level: 1 })).toBeVisible();
+    await main.getByRole('button', { name: 'Create' }).click();
+    await expect(main.getByRole('alert')).toHaveText('Enter a name for the playlist.');
+    await main.getByLabel('New playlist').fill('Road trip');
+    await main.getByRole('button', { name: 'Create' }).click();
+    await expect(page).toHaveURL(/\/collections\/\d+$/);
+    const id = Number(/\/collections\/(\d+)$/.exec(page.url())![1]);
+    await expect(main.getByRole('heading', { name: 'This playlist is empty' })).toBeVisible();
+
+    // add three songs through the browse command
+    await page.goto(`${server.app}/folder/${music}`);
+    await option(page, 'a song.mp3').click();
+    await option(page, 'c song.mp3').click({ modifiers: ['Shift'] });
+    await option(page, 'b song.mp3').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Add to playlist…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add 3 songs to a playlist' });
+    await expect(dialog.getByRole('radio', { name: /Road trip/ })).toBeChecked();
+    await dialog.getByRole('button', { name: 'Add' }).click();
+    await expect(dialog.getByText('Added 3 of 3 to “Road trip”.')).toBeVisible();
+    await dialog.getByRole('link', { name: 'Open the playlist' }).click();
+    await expect(page).toHaveURL(new RegExp(`/collections/${id}$`));
+    const tracks = main.getByRole('list', { name: 'Tracks of Road trip' }).getByRole('listitem');
+    await expect(tracks).toHaveCount(3);
+    expect(await order(id)).toEqual(['a song.mp3', 'b song.mp3', 'c song.mp3']);
+
+    // keyboard: move the last one up
+    await main.getByRole('button', { name: 'Move c song.mp3 up' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(tracks.nth(1)).toContainText('c song.mp3');
+    await expect.poll(() => order(id)).toEqual(['a song.mp3', 'c song.mp3', 'b song.mp3']);
+
+    // drag and drop: the last row onto the top half of the first
+    await tracks.nth(2).dragTo(tracks.nth(0), { targetPosition: { x: 40, y: 4 } });
+    await expect(tracks.nth(0)).toContainText('b song.mp3');
+    await expect.poll(() => order(id)).toEqual(['b song.mp3', 'a song.mp3', 'c song.mp3']);
+
+    // remove one
+    await main.getByRole('button', { name: 'Remove a song.mp3 from the playlist' }).click();
+    await expect(tracks).toHaveCount(2);
+    await expect.poll(() => order(id)).toEqual(['b song.mp3', 'c song.mp3']);
+
+    // play: the queue reaches the mini-player and its <audio> gets a source
+    await main.getByRole('button', { name: 'Play', exact: true }).click();
+    const player = page.getByRole('region', { name: 'Audio player' });
+    await expect(player).toBeVisible();
+    await expect(player).toContainText('b song');
+    await expect.poll(() => player.locator('audio').evaluate((a: HTMLAudioElement) => a.currentSrc || a.src)).toMatch(/^https?:\/\//);
+
+    // rename, then delete with confirmation
+    await main.getByRole('button', { name: 'Rename' }).click();
+    const rename = page.getByRole('dialog', { name: 'Rename playlist' });
+    await rename.getByLabel('Name').fill('Road trip 2026');
+    await rename.getByRole('button', { name: 'Rename' }).click();
+    await expect(main.getByRole('heading', { name: 'Road trip 2026', level: 1 })).toBeVisible();
+    expect((await details(id)).name).toBe('Road trip 2026');
+    await main.getByRole('button', { name: 'Delete' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete the playlist “Road trip 2026”?' });
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect((await details(id)).name).toBe('Road trip 2026');
+    await main.getByRole('button', { name: 'Delete' }).click();
+    await confirm.getByRole('button', { name: 'Delete playlist' }).click();
+    await expect(page).toHaveURL(/\/collections$/);
+    await expect(main.getByRole('heading', { name: 'Playlists', level: 1 })).toBeVisible();
+    await expect(main.getByRole('link', { name: /Road trip/ })).toHaveCount(0);
+    const all = await call<{ collections: { name: string }[] }>(server.api, 'collection_list', {}, account.token);
+    expect(all.collections.map((c) => c.name)).not.toContain('Road trip 2026');
+  });
+
+  test('imports an .m3u playlist from disk and reports the lines that did not match', async ({ page }) => {
+    await page.goto(`${server.app}/collections`);
+    const main = page.getByRole('main');
+    await main.getByRole('button', { name: 'Import .m3u…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import a playlist' });
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await expect(dialog.getByRole('alert')).toHaveText('Choose an .m3u or .m3u8 file.');
+    const m3u = [
+      '#EXTM3U',
+      '#EXTINF:120,Artist - C',
+      'C:\\Users\\me\\Music\\c%20song.mp3',
+      '#EXTINF:90,Lost track',
+      'Music\\not here.mp3',
+      '/Music/a song.mp3',
+      'http://radio.example/live',
+      '',
+    ].join('\r\n');
+    await dialog.getByLabel('.m3u or .m3u8 file').setInputFiles({ name: 'Weekend mix.m3u', mimeType: 'audio/x-mpegurl', buffer: Buffer.from(m3u) });
+    await expect(dialog.getByLabel('Name of the new playlist')).toHaveValue('Weekend mix');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await expect(dialog.getByText('Created the playlist “Weekend mix” with 2 songs.')).toBeVisible();
+    const missing = dialog.getByRole('list', { name: 'Entries not found' }).getByRole('listitem');
+    await expect(missing).toHaveCount(2);
+    await expect(missing.nth(0)).toContainText('Line 5: Music\\not here.mp3');
+    await expect(missing.nth(0)).toContainText('(Lost track)');
+    await expect(missing.nth(1)).toContainText('Line 7: http://radio.example/live');
+    await dialog.getByRole('link', { name: 'Open the playlist' }).click();
+    await expect(main.getByRole('heading', { name: 'Weekend mix', level: 1 })).toBeVisible();
+    const tracks = main.getByRole('list', { name: 'Tracks of Weekend mix' }).getByRole('listitem');
+    await expect(tracks).toHaveCount(2);
+    await expect(tracks.nth(0)).toContainText('c song.mp3');
+    await expect(tracks.nth(1)).toContainText('a song.mp3');
+  });
+});
+
+test('playlists are explained, not failed, when pCloud refuses them for this sign-in', async ({ page }) => {
+  const account = await newAccount();
+  await signIn(page, account);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Playlists' }).click();
+  const main = page.getByRole('main');
+  await expect(main.getByRole('heading', { name: 'Playlists are not available with this sign-in' })).toBeVisible();
+  await expect(main.getByRole('link', { name: /Open your music on pCloud/ })).toHaveAttribute('href', 'https://my.pcloud.com/#page=audio');
+  await expect(main.getByRole('alert')).toHaveCount(0);
+  await expect(main.getByRole('button', { name: 'Import .m3u…' })).toHaveCount(0);
+});

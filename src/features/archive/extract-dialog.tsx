@@ -1,0 +1,205 @@
+// Extract a zip into a folder (extractarchive), following the server's log through
+// extractarchiveprogress while it runs, then summarising what happened.
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import type { ExtractProgress } from '../../api/protocol/types';
+import { paths } from '../../app/paths';
+import { extractProgressOptions, useExtractArchive } from '../../queries/archiving';
+import type { DialogProps } from '../../stores/dialogs';
+import { toast } from '../../stores/toasts';
+import { Dialog } from '../../ui/dialog';
+import { FolderPickerDialog } from '../browse/dialogs';
+import { humanError } from '../browse/operations';
+import { summariseExtraction } from './extract-log';
+import { FolderName } from './folder-name';
+import './archive.css';
+
+type Overwrite = 'rename' | 'overwrite' | 'skip';
+const NO_EXCLUDE: ReadonlySet<number> = new Set();
+const OVERWRITE_LABELS: Record<Overwrite, string> = {
+  rename: 'Keep both (rename the extracted file)',
+  overwrite: 'Replace the existing file',
+  skip: 'Skip the file',
+};
+
+export default function ExtractDialog({ items, folder, onClose }: DialogProps) {
+  const archive = items.length === 1 && !items[0].isfolder ? items[0] : undefined;
+  const here = archive?.parentfolderid ?? folder?.folderid ?? 0;
+  const [where, setWhere] = useState<'here' | 'other'>('here');
+  const [other, setOther] = useState<number | null>(null);
+  const [picking, setPicking] = useState(false);
+  const [overwrite, setOverwrite] = useState<Overwrite>('rename');
+  const [password, setPassword] = useState('');
+  const [result, setResult] = useState<ExtractProgress | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  /** set when extractarchive answered before the job finished: follow it on the server it named */
+  const [following, setFollowing] = useState<{ hash: string; apiBase?: string } | null>(null);
+  const extract = useExtractArchive();
+  // extractarchive takes no progress id: the server names one only when it answers before finishing
+  const running = following !== null;
+  const progress = useQuery({
+    ...extractProgressOptions(following?.hash ?? '', following?.apiBase),
+    enabled: running,
+    refetchInterval: running ? 500 : false,
+    retry: false,
+  });
+  const busy = extract.isPending || following !== null;
+
+  useEffect(() => {
+    if (following && progress.data?.finished) {
+      setResult(progress.data);
+      setFollowing(null);
+    }
+  }, [following, progress.data]);
+  const target = where === 'here' ? here : other;
+
+  if (!archive) {
+    return (
+      <Dialog open onOpenChange={(o) => !o && onClose()} title="Extract archive">
+        <p className="muted">Select one archive file to extract.</p>
+      </Dialog>
+    );
+  }
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (target === null) {
+      setProblem('Choose the folder to extract into.');
+      return;
+    }
+    setProblem(null);
+    extract.mutate(
+      { fileid: archive.fileid, tofolderid: target, overwrite, ...(password ? { password } : {}) },
+      {
+        onSuccess: (data) => {
+          if (data.finished) {
+            setResult(data);
+            toast({ kind: 'success', message: `Extracted “${archive.name}”` });
+          } else if (data.progresshash) {
+            setFollowing({ hash: data.progresshash, apiBase: data.hostname ? `https://${data.hostname}` : undefined });
+          } else {
+            setResult(data);
+          }
+        },
+        onError: (err) => setProblem(`“${archive.name}” could not be extracted: ${humanError(err)}`),
+      },
+    );
+  };
+
+  const liveLines = progress.data?.output ?? [];
+  const summary = result ? summariseExtraction(result.output ?? []) : null;
+
+  return (
+    <Dialog open onOpenChange={(o) => !o && !picking && onClose()} title={`Extract “${archive.name}”`}>
+      {result && summary ? (
+        <div className="archive-result" role="status">
+          <p>
+            <strong>
+              {summary.extracted} file{summary.extracted === 1 ? '' : 's'} extracted
+            </strong>
+            {summary.skipped > 0 && `, ${summary.skipped} skipped`}
+            {summary.errors > 0 && `, ${summary.errors} with errors`}.
+          </p>
+          <p>
+            <Link to={paths.folder(target ?? here)} onClick={onClose}>
+              Open <FolderName folderid={target ?? here} />
+            </Link>
+          </p>
+          {(result.output?.length ?? 0) > 0 && (
+            <details>
+              <summary>Details</summary>
+              <pre className="archive-log">{(result.output ?? []).join('\n')}</pre>
+            </details>
+          )}
+          <div className="dialog-actions">
+            <button className="btn primary" onClick={onClose}>
+              Done
+            </button>
+          </div>
+        </div>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <fieldset className="archive-options" disabled={busy}>
+            <legend>Extract to</legend>
+            <label>
+              <input type="radio" name="where" checked={where === 'here'} onChange={() => setWhere('here')} />
+              <span>
+                This folder (<FolderName folderid={here} />)
+              </span>
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="where"
+                checked={where === 'other'}
+                onChange={() => {
+                  setWhere('other');
+                  if (other === null) setPicking(true);
+                }}
+              />
+              <span>{other === null ? 'Another folder…' : <>Another folder: <FolderName folderid={other} /></>}</span>
+            </label>
+            {where === 'other' && (
+              <div>
+                <button type="button" className="btn" onClick={() => setPicking(true)}>
+                  Choose folder…
+                </button>
+              </div>
+            )}
+          </fieldset>
+          <label className="field archive-field">
+            <span>When a file already exists</span>
+            <select value={overwrite} onChange={(e) => setOverwrite(e.target.value as Overwrite)} disabled={busy}>
+              {(Object.keys(OVERWRITE_LABELS) as Overwrite[]).map((k) => (
+                <option key={k} value={k}>
+                  {OVERWRITE_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Password (only for protected archives)</span>
+            <input type="password" value={password} autoComplete="off" onChange={(e) => setPassword(e.target.value)} disabled={busy} />
+          </label>
+          {busy && (
+            <div className="archive-progress" role="status">
+              <span>
+                Extracting… {liveLines.length > 0 ? `${summariseExtraction(liveLines).extracted} files so far` : ''}
+              </span>
+              <progress aria-label="Extraction progress" />
+            </div>
+          )}
+          {problem && (
+            <p className="inline-alert" role="alert">
+              {problem}
+            </p>
+          )}
+          <div className="dialog-actions">
+            <button type="button" className="btn" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="btn primary" disabled={busy}>
+              {busy ? 'Extracting…' : 'Extract'}
+            </button>
+          </div>
+        </form>
+      )}
+      <FolderPickerDialog
+        open={picking}
+        title="Extract into…"
+        action="Extract"
+        exclude={NO_EXCLUDE}
+        onClose={() => {
+          setPicking(false);
+          if (other === null) setWhere('here');
+        }}
+        onPick={(id) => {
+          setPicking(false);
+          setOther(id);
+          setWhere('other');
+        }}
+      />
+    </Dialog>
+  );
+}

@@ -1,0 +1,37 @@
+// What the zip methods take for a selection (structures.md §4 tree parameters), and a default name.
+import type { FolderMetadata, Metadata } from '../../api/protocol/types';
+import type { TreeParams } from '../../api/types';
+
+export function treeOf(items: readonly Metadata[]): TreeParams {
+  const fileids = items.flatMap((m) => (m.isfolder ? [] : [m.fileid]));
+  const folderids = items.flatMap((m) => (m.isfolder ? [m.folderid] : []));
+  return { ...(fileids.length ? { fileids } : {}), ...(folderids.length ? { folderids } : {}) };
+}
+
+/** "Holiday.zip" for one item, the open folder's name for several, "pCloud files.zip" otherwise. */
+export function defaultZipName(items: readonly Metadata[], folder?: FolderMetadata): string {
+  const base =
+    items.length === 1
+      ? items[0].isfolder
+        ? items[0].name
+        : items[0].name.replace(/\.[^.]+$/, '') || items[0].name
+      : folder && folder.folderid !== 0
+        ? folder.name
+        : 'pCloud files';
+  return `${base}.zip`;
+}
+
+/** A fresh progress id per job (the server keys savezip/extract progress by it). */
+export function newProgressHash(): string {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function describeSelection(items: readonly Metadata[]): string {
+  if (items.length === 1) return `“${items[0].name}”`;
+  const folders = items.filter((m) => m.isfolder).length;
+  const files = items.length - folders;
+  const parts = [files ? `${files} file${files === 1 ? '' : 's'}` : '', folders ? `${folders} folder${folders === 1 ? '' : 's'}` : ''];
+  return parts.filter(Boolean).join(' and ');
+}

@@ -1,0 +1,221 @@
+// One playlist: its tracks in order, reordering (drag and drop, or Move up / Move down from the
+// keyboard → collection_move), removing tracks, and playing it in the mini-player.
+import { useState, type DragEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { isOAuthRefusal } from '../../api/errors';
+import type { CollectionItem } from '../../api/protocol/types';
+import { paths } from '../../app/paths';
+import { formatBytes } from '../../lib/format';
+import { collectionDetailsOptions, useMoveCollectionItem, useUnlinkCollectionFiles } from '../../queries/collections';
+import { playQueue, usePlayer } from '../../stores/player';
+import { toast } from '../../stores/toasts';
+import { Icon } from '../../ui/icons';
+import { humanError } from '../browse/operations';
+import { DeleteCollectionDialog, RenameCollectionDialog } from './collection-dialogs';
+import { CollectionsUnavailable, LoadError } from './collection-states';
+
+const AUDIO = 3;
+
+/** Where a dragged row lands: `gap` is the slot between rows (0 = before the first). */
+function finalIndex(from: number, gap: number): number {
+  return gap > from ? gap - 1 : gap;
+}
+
+function trackLabel(item: CollectionItem): string {
+  const tagged = item as CollectionItem & { title?: string; artist?: string };
+  return tagged.title ? `${tagged.artist ? `${tagged.artist} – ` : ''}${tagged.title}` : item.name;
+}
+
+export function CollectionDetail({ collectionid }: { collectionid: number }) {
+  const details = useQuery(collectionDetailsOptions(collectionid));
+  const move = useMoveCollectionItem();
+  const unlink = useUnlinkCollectionFiles();
+  const navigate = useNavigate();
+  const playingId = usePlayer((s) => (s.index >= 0 ? s.queue[s.index]?.fileid : undefined));
+  const [order, setOrder] = useState<number[] | null>(null); // fileids while a move is on its way
+  const [dragFrom, setDragFrom] = useState<number | null>(null);
+  const [dropGap, setDropGap] = useState<number | null>(null);
+  const [announce, setAnnounce] = useState('');
+  const [renaming, setRenaming] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+
+  if (details.isPending) return <div className="loading" role="status" aria-label="Loading playlist" />;
+  if (details.isError && isOAuthRefusal(details.error)) return <CollectionsUnavailable />;
+  if (details.isError) {
+    return (
+      <>
+        <LoadError what="This playlist" error={details.error} retry={() => void details.refetch()} />
+        <p className="state-box">
+          <Link to={paths.collections}>All playlists</Link>
+        </p>
+      </>
+    );
+  }
+
+  const collection = details.data;
+  const serverItems = collection.contents ?? [];
+  const items = order
+    ? order.map((id) => serverItems.find((m) => m.fileid === id)).filter((m): m is CollectionItem => m !== undefined)
+    : serverItems;
+  const audio = items.filter((m) => m.category === AUDIO);
+  const editable = collection.ismine;
+
+  const moveTo = (from: number, to: number) => {
+    if (to < 0 || to >= items.length || to === from) return;
+    const moved = items[from];
+    const next = items.map((m) => m.fileid);
+    next.splice(from, 1);
+    next.splice(to, 0, moved.fileid);
+    setOrder(next);
+    move.mutate(
+      { collectionid, item: moved.position, position: items[to].position, fileid: moved.fileid },
+      {
+        onSuccess: () => setAnnounce(`Moved “${moved.name}” to position ${to + 1} of ${items.length}`),
+        onError: (err) => toast({ kind: 'error', message: `Could not move “${moved.name}”: ${humanError(err)}` }),
+        onSettled: () => setOrder(null),
+      },
+    );
+  };
+
+  const remove = (item: CollectionItem) =>
+    unlink.mutate(
+      { collectionid, positions: [item.position] },
+      {
+        onSuccess: () => toast({ kind: 'success', message: `Removed “${item.name}” from the playlist` }),
+        onError: (err) => toast({ kind: 'error', message: `Could not remove “${item.name}”: ${humanError(err)}` }),
+      },
+    );
+
+  const play = (item?: CollectionItem) => {
+    const start = item ? audio.findIndex((m) => m.fileid === item.fileid) : 0;
+    playQueue(audio, Math.max(0, start), `Playlist: ${collection.name}`);
+  };
+
+  const onDragOver = (e: DragEvent<HTMLLIElement>, index: number) => {
+    if (dragFrom === null) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'move';
+    const box = e.currentTarget.getBoundingClientRect();
+    setDropGap(e.clientY < box.top + box.height / 2 ? index : index + 1);
+  };
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    if (dragFrom !== null && dropGap !== null) moveTo(dragFrom, finalIndex(dragFrom, dropGap));
+    setDragFrom(null);
+    setDropGap(null);
+  };
+
+  return (
+    <section className="collections-page" aria-labelledby="collection-title">
+      <p className="collections-back">
+        <Link to={paths.collections}>← All playlists</Link>
+      </p>
+      <div className="collections-head">
+        <h1 id="collection-title" className="page-title" dir="auto">
+          {collection.name}
+        </h1>
+        <button className="btn primary" disabled={audio.length === 0} onClick={() => play()}>
+          <Icon name="play" /> Play
+        </button>
+        {editable && !collection.system && (
+          <>
+            <button className="btn" onClick={() => setRenaming(true)}>
+              <Icon name="rename" /> Rename
+            </button>
+            <button className="btn danger" onClick={() => setDeleting(true)}>
+              <Icon name="trash" /> Delete
+            </button>
+          </>
+        )}
+      </div>
+      <p className="status-line">
+        {items.length} item{items.length === 1 ? '' : 's'}
+        {editable && items.length > 1 ? ' · drag a row, or use Move up / Move down, to change the order' : ''}
+      </p>
+      <p className="sr-only" aria-live="polite">
+        {announce}
+      </p>
+      {items.length === 0 ? (
+        <div className="state-box empty">
+          <h2>This playlist is empty</h2>
+          <p className="muted">
+            In <Link to={paths.folder(0)}>your files</Link>, select songs and choose “Add to playlist…”.
+          </p>
+        </div>
+      ) : (
+        <ol className="track-list" aria-label={`Tracks of ${collection.name}`} onDragLeave={() => setDropGap(null)}>
+          {items.map((item, index) => {
+            const cls = [
+              'track-row',
+              dragFrom === index ? 'dragging' : '',
+              dropGap === index && dragFrom !== null ? 'drop-before' : '',
+              dropGap === index + 1 && index === items.length - 1 && dragFrom !== null ? 'drop-after' : '',
+              playingId === item.fileid ? 'playing' : '',
+            ].join(' ');
+            return (
+              <li
+                key={item.fileid}
+                className={cls}
+                draggable={editable && !move.isPending}
+                onDragStart={(e) => {
+                  e.dataTransfer.effectAllowed = 'move';
+                  e.dataTransfer.setData('text/plain', item.name);
+                  setDragFrom(index);
+                }}
+                onDragEnd={() => {
+                  setDragFrom(null);
+                  setDropGap(null);
+                }}
+                onDragOver={(e) => onDragOver(e, index)}
+                onDrop={onDrop}
+              >
+                {editable && (
+                  <span className="drag-handle" aria-hidden="true">
+                    ⠿
+                  </span>
+                )}
+                <span className="track-num">{index + 1}</span>
+                <div className="track-main">
+                  <span dir="auto">{trackLabel(item)}</span>
+                  <span className="muted">
+                    {item.name !== trackLabel(item) ? `${item.name} · ` : ''}
+                    {formatBytes(item.size)}
+                  </span>
+                </div>
+                <div className="row-buttons">
+                  {item.category === AUDIO && (
+                    <button className="btn icon" aria-label={`Play ${item.name}`} onClick={() => play(item)}>
+                      <Icon name="play" />
+                    </button>
+                  )}
+                  {editable && (
+                    <>
+                      <button className="btn icon" aria-label={`Move ${item.name} up`} disabled={index === 0 || move.isPending} onClick={() => moveTo(index, index - 1)}>
+                        ↑
+                      </button>
+                      <button
+                        className="btn icon"
+                        aria-label={`Move ${item.name} down`}
+                        disabled={index === items.length - 1 || move.isPending}
+                        onClick={() => moveTo(index, index + 1)}
+                      >
+                        ↓
+                      </button>
+                      <button className="btn icon danger" aria-label={`Remove ${item.name} from the playlist`} disabled={unlink.isPending} onClick={() => remove(item)}>
+                        <Icon name="close" />
+                      </button>
+                    </>
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {renaming && <RenameCollectionDialog collection={collection} onClose={() => setRenaming(false)} />}
+      {deleting && <DeleteCollectionDialog collection={collection} onClose={() => setDeleting(false)} onDeleted={() => void navigate(paths.collections)} />}
+    </section>
+  );
+}
