@@ -55,16 +55,27 @@ test('the demo video plays through HLS', async ({ page }) => {
   });
   await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 30_000 }).toBeGreaterThan(0.5);
   expect(hlsRequests.some((u) => u.includes('/gethlslink'))).toBe(true);
+  // quality switch: the chosen rendition's segments are fetched (v0 = lowest rung)
+  const quality = page.getByRole('dialog').getByLabel('Quality');
+  await expect(quality.locator('option')).toHaveCount(3);
+  const top = page.waitForRequest(/\/v1\/seg\d+\.ts/, { timeout: 30_000 });
+  await quality.selectOption({ label: '720p' });
+  await top;
+  const low = page.waitForRequest(/\/v0\/seg\d+\.ts/, { timeout: 30_000 });
+  await quality.selectOption({ label: '360p' });
+  await low;
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('pcloud.videoQuality'))).toBe('360');
 });
 
-test('audio plays from an audio link', async ({ page }) => {
-  await open(page, /Music/);
-  await page.getByRole('listbox').getByRole('option', { name: /\.mp3/ }).first().dblclick();
-  const audio = page.getByRole('dialog').locator('audio');
-  await expect(audio).toBeVisible();
-  await audio.evaluate((a: HTMLAudioElement) => {
-    a.muted = true;
-    return a.play().catch(() => undefined);
-  });
-  await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 20_000 }).toBeGreaterThan(0.2);
+test('the viewer header shows size and date, and Versions opens the file history', async ({ page }) => {
+  await open(page, /Documents/, /index\.html/);
+  const viewer = page.getByRole('dialog', { name: 'index.html' });
+  await expect(viewer.locator('.viewer-facts')).toContainText(/\d+(\.\d+)?\s?(B|KB|kB)/);
+  await expect(viewer.locator('.viewer-facts time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
+  await viewer.getByRole('button', { name: 'Versions' }).click();
+  const versions = page.getByRole('dialog', { name: 'Versions of “index.html”' });
+  await expect(versions).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(versions).toHaveCount(0);
+  await expect(viewer).toBeVisible();
 });

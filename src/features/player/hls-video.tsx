@@ -1,84 +1,128 @@
 import { useEffect, useRef, useState } from 'react';
+import type HlsType from 'hls.js';
+import type * as HlsModule from 'hls.js';
+import { closestLevel, preferredHeight, preferredHeightSet } from './video-quality';
+import { useResume, videoKeyDown } from './video-controls';
+
+let hlsModule: Promise<typeof HlsModule> | null = null;
+
+/** Starts loading the hls.js chunk (once): the viewer calls it while gethlslink is still on its way. */
+export function loadHls(): Promise<typeof HlsModule> {
+  hlsModule ??= import('hls.js');
+  hlsModule.catch(() => (hlsModule = null));
+  return hlsModule;
+}
+
+interface HlsHandle {
+  currentLevel: number;
+  destroy(): void;
+}
 
 /**
  * Plays an HLS playlist. hls.js is imported here only, so it lands in its own chunk that loads
  * when a video opens (never on the first page). Native HLS (Safari) is used when available.
+ * `onUnplayable` is called when neither works or the stream fails for good, so the caller can
+ * fall back to progressive playback (getvideolinks).
  */
-export function HlsVideo({ src, fallback, resumeKey, label }: { src: string; fallback?: string; resumeKey: string; label: string }) {
+export function HlsVideo({ src, resumeKey, label, aspect, onUnplayable }: { src: string; resumeKey: string; label: string; aspect?: string; onUnplayable: (reason: string) => void }) {
   const ref = useRef<HTMLVideoElement>(null);
   const [levels, setLevels] = useState<{ height: number; index: number }[]>([]);
   const [level, setLevel] = useState(-1);
-  const hlsRef = useRef<{ currentLevel: number; destroy(): void } | null>(null);
-  const [failed, setFailed] = useState(false);
+  const hlsRef = useRef<HlsHandle | null>(null);
+  const fallback = useRef(onUnplayable);
+  useEffect(() => {
+    fallback.current = onUnplayable;
+  }, [onUnplayable]);
+
+  useResume(ref, resumeKey, src);
 
   useEffect(() => {
     const video = ref.current;
     if (!video) return;
     let cancelled = false;
-    const saved = Number(localStorage.getItem(resumeKey) ?? 0);
-    const resume = () => {
-      if (saved > 1 && saved < video.duration - 2) video.currentTime = saved;
-    };
-    video.addEventListener('loadedmetadata', resume, { once: true });
-    const save = () => localStorage.setItem(resumeKey, String(Math.floor(video.currentTime)));
-    video.addEventListener('timeupdate', save);
     void (async () => {
-      const { default: Hls } = await import('hls.js');
-      if (cancelled) return;
-      if (Hls.isSupported()) {
-        const hls = new Hls({ enableWorker: true });
-        hlsRef.current = hls;
-        hls.on(Hls.Events.MANIFEST_PARSED, (_e, data) => {
-          setLevels(data.levels.map((l, index) => ({ height: l.height, index })));
-          void video.play().catch(() => undefined);
-        });
-        hls.on(Hls.Events.ERROR, (_e, data) => {
-          if (data.fatal) {
-            hls.destroy();
-            hlsRef.current = null;
-            if (fallback) video.src = fallback;
-            else setFailed(true);
-          }
-        });
-        hls.loadSource(src);
-        hls.attachMedia(video);
-      } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
+      if (video.canPlayType('application/vnd.apple.mpegurl') && !('MediaSource' in window)) {
         video.src = src;
-      } else if (fallback) {
-        video.src = fallback;
-      } else setFailed(true);
+        void video.play().catch(() => undefined);
+        return;
+      }
+      let Hls: typeof HlsType;
+      try {
+        Hls = (await loadHls()).default;
+      } catch {
+        if (!cancelled) fallback.current('The video player could not be loaded.');
+        return;
+      }
+      if (cancelled) return;
+      if (!Hls.isSupported()) {
+        if (video.canPlayType('application/vnd.apple.mpegurl')) {
+          video.src = src;
+          void video.play().catch(() => undefined);
+        } else fallback.current('This browser cannot play HLS streams.');
+        return;
+      }
+      const wanted = preferredHeight();
+      // start on the lowest rung: it is the one pCloud (and the emulator) has ready first; ABR climbs from there
+      const hls = new Hls({ enableWorker: true, startLevel: 0, capLevelToPlayerSize: true });
+      hlsRef.current = hls;
+      let mediaRecovered = false;
+      hls.on(Hls.Events.MANIFEST_PARSED, (_e, data) => {
+        const list = data.levels.map((l, index) => ({ height: l.height, index }));
+        setLevels(list);
+        if (wanted !== undefined && list.length > 1) {
+          const i = closestLevel(list.map((l) => l.height), wanted);
+          hls.currentLevel = i;
+          setLevel(i);
+        }
+        void video.play().catch(() => undefined);
+      });
+      hls.on(Hls.Events.ERROR, (_e, data) => {
+        if (!data.fatal) return;
+        // a decoder hiccup is worth one recovery; anything else means HLS does not work here
+        if (data.type === Hls.ErrorTypes.MEDIA_ERROR && !mediaRecovered) {
+          mediaRecovered = true;
+          hls.recoverMediaError();
+          return;
+        }
+        hls.destroy();
+        hlsRef.current = null;
+        fallback.current(`The HLS stream failed (${data.details}).`);
+      });
+      hls.loadSource(src);
+      hls.attachMedia(video);
     })();
     return () => {
       cancelled = true;
-      video.removeEventListener('timeupdate', save);
       hlsRef.current?.destroy();
       hlsRef.current = null;
     };
-  }, [src, fallback, resumeKey]);
+  }, [src]);
 
   return (
-    <div className="video-box">
-      <video ref={ref} controls playsInline aria-label={label} className="viewer-video" />
-      {failed && <p className="alert" role="alert">This video cannot be played in this browser.</p>}
+    <div className="video-box" onKeyDown={(e) => videoKeyDown(e, ref.current)}>
+      <video ref={ref} controls playsInline aria-label={label} className="viewer-video" data-stream="hls" style={aspect ? { aspectRatio: aspect } : undefined} />
       {levels.length > 1 && (
-        <label className="quality">
-          Quality{' '}
-          <select
-            value={level}
-            onChange={(e) => {
-              const v = Number(e.target.value);
-              setLevel(v);
-              if (hlsRef.current) hlsRef.current.currentLevel = v;
-            }}
-          >
-            <option value={-1}>Auto</option>
-            {levels.map((l) => (
-              <option key={l.index} value={l.index}>
-                {l.height}p
-              </option>
-            ))}
-          </select>
-        </label>
+        <div className="video-tools">
+          <label className="quality">
+            Quality{' '}
+            <select
+              value={level}
+              onChange={(e) => {
+                const v = Number(e.target.value);
+                setLevel(v);
+                if (hlsRef.current) hlsRef.current.currentLevel = v;
+                preferredHeightSet(v < 0 ? undefined : levels[v]?.height);
+              }}
+            >
+              <option value={-1}>Auto</option>
+              {levels.map((l) => (
+                <option key={l.index} value={l.index}>
+                  {l.height}p
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
       )}
     </div>
   );

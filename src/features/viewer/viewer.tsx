@@ -1,32 +1,38 @@
-import { useEffect, useMemo, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import * as RD from '@radix-ui/react-dialog';
 import type { FileMetadata, Metadata } from '../../api/protocol/types';
 import { contentUrl } from '../../api/client';
-import { PcloudError } from '../../api/errors';
-import { audioLinkOptions, fileLinkOptions, hlsLinkOptions, textFileOptions } from '../../queries/streaming';
+import { fileLinkOptions, textFileOptions } from '../../queries/streaming';
+import { folderListingOptions } from '../../queries/folder';
 import { getSession } from '../../stores/session';
-import { formatBytes, formatDate } from '../../lib/format';
-import { ItemIcon } from '../../ui/icons';
-import { HlsVideo } from '../player/hls-video';
+import { openDialog } from '../../stores/dialogs';
+import { playQueue } from '../../stores/player';
+import { formatBytes, formatDate, toTime } from '../../lib/format';
+import './viewer.css';
+import { Icon, ItemIcon } from '../../ui/icons';
+import { VideoPlayer } from '../player/video-player';
+import { streamRefusal as refusal } from '../player/refusal';
+import { findCover } from '../player/track';
 
 type Kind = 'image' | 'video' | 'audio' | 'text' | 'other';
 
+const PLAYLIST = /\.(m3u8?|pls|xspf|cue)$/i;
 const TEXT_TYPES = /^(text\/|application\/(json|javascript|xml|x-sh|typescript|x-yaml|sql))/;
 
 export function viewKind(m: FileMetadata): Kind {
   if (m.category === 1 && m.thumb) return 'image';
   if (m.category === 2) return 'video';
+  // playlists are filed under audio but are text: show them, never queue them as tracks
+  if (PLAYLIST.test(m.name) || /mpegurl|x-scpls/i.test(m.contenttype)) return 'text';
   if (m.category === 3) return 'audio';
   if (TEXT_TYPES.test(m.contenttype) || /\.(md|txt|csv|log|ts|tsx|js|css|json|yml|yaml|ini|sh|py|rs|go|html?)$/i.test(m.name)) return 'text';
   return 'other';
 }
 
-function refusal(err: unknown): string {
-  if (err instanceof PcloudError && err.code === 7010) return 'pCloud refuses to stream this file to web apps outside pcloud.com. Download it instead.';
-  if (err instanceof PcloudError && err.code === 2044) return 'This file cannot be streamed.';
-  if (err instanceof PcloudError) return err.message;
-  return 'The file could not be loaded. Check your connection and try again.';
+function isoDate(value: string): string | undefined {
+  const t = toTime(value);
+  return Number.isFinite(t) ? new Date(t).toISOString() : undefined;
 }
 
 const url = (link: { hosts: string[]; path: string }) => contentUrl(link, getSession()?.apiBase ?? '');
@@ -65,25 +71,22 @@ function TextView({ file }: { file: FileMetadata }) {
   );
 }
 
-function VideoView({ file }: { file: FileMetadata }) {
-  const hls = useQuery(hlsLinkOptions(file.fileid));
-  const plain = useQuery({ ...fileLinkOptions(file.fileid), enabled: hls.isError });
-  if (hls.error && plain.error) return <p className="alert" role="alert">{refusal(hls.error)}</p>;
-  if (hls.data) return <HlsVideo src={url(hls.data)} resumeKey={`pcloud.resume.${file.fileid}`} label={file.name} />;
-  if (plain.data) return <video className="viewer-video" controls autoPlay src={url(plain.data)} aria-label={file.name} />;
-  return <div className="loading" role="status" aria-label="Loading video" />;
-}
-
-function AudioView({ file }: { file: FileMetadata }) {
-  const link = useQuery(audioLinkOptions(file.fileid));
-  if (link.error) return <p className="alert" role="alert">{refusal(link.error)}</p>;
-  if (!link.data) return <div className="loading" role="status" aria-label="Loading audio" />;
-  return (
-    <div className="audio-view">
-      <ItemIcon item={file} size={96} />
-      <audio controls autoPlay src={url(link.data)} aria-label={file.name} />
-    </div>
-  );
+/**
+ * Audio is played by the persistent mini-player: opening a track hands the folder's audio files to
+ * its queue (so Next works and the music keeps playing while browsing) and closes the viewer.
+ */
+function useAudioHandOff(file: FileMetadata | undefined, files: readonly FileMetadata[], onClose: () => void) {
+  const qc = useQueryClient();
+  const handed = useRef<number | null>(null);
+  useEffect(() => {
+    if (!file || viewKind(file) !== 'audio' || handed.current === file.fileid) return;
+    handed.current = file.fileid;
+    const tracks = files.filter((f) => viewKind(f) === 'audio');
+    const folder = file.parentfolderid === undefined ? undefined : qc.getQueryData(folderListingOptions(file.parentfolderid).queryKey);
+    const name = folder && folder.folderid !== 0 ? folder.name : folder ? 'My files' : undefined;
+    playQueue(tracks, Math.max(0, tracks.findIndex((t) => t.fileid === file.fileid)), name, { cover: findCover(files) });
+    onClose();
+  }, [file, files, qc, onClose]);
 }
 
 function OtherView({ file, onDownload }: { file: FileMetadata; onDownload: () => void }) {
@@ -124,12 +127,17 @@ export default function Viewer({ items, fileid, onClose, onShow, onDownload }: {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // keys meant for a dialog opened over the viewer (Versions), or for a field, are not for paging
+      const target = e.target as HTMLElement | null;
+      if (e.defaultPrevented || target?.closest?.('.dialog, input, select, textarea')) return;
       if (e.key === 'ArrowLeft' && prev) onShow(prev.fileid);
       if (e.key === 'ArrowRight' && next) onShow(next.fileid);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [prev, next, onShow]);
+
+  useAudioHandOff(file, files, onClose);
 
   // swipe left/right on touch screens
   const [touchX, setTouchX] = useState<number | null>(null);
@@ -153,16 +161,21 @@ export default function Viewer({ items, fileid, onClose, onShow, onDownload }: {
           }}
         >
           <header className="viewer-bar">
-            <RD.Title className="viewer-title" dir="auto">
-              {file.name}
-            </RD.Title>
-            {kind === 'image' && gallery.length > 1 && (
-              <span className="muted">
-                {gi + 1} / {gallery.length}
-              </span>
-            )}
+            <div className="viewer-heading">
+              <RD.Title className="viewer-title" dir="auto">
+                {file.name}
+              </RD.Title>
+              <p className="viewer-facts">
+                {formatBytes(file.size)} · modified <time dateTime={isoDate(file.modified)}>{formatDate(file.modified)}</time>
+                {file.width && file.height ? ` · ${file.width} × ${file.height}` : ''}
+                {kind === 'image' && gallery.length > 1 ? ` · ${gi + 1} of ${gallery.length}` : ''}
+              </p>
+            </div>
+            <button className="btn" onClick={() => openDialog({ kind: 'revisions', items: [file] })} title="Earlier versions of this file">
+              <Icon name="history" /> <span className="btn-label">Versions</span>
+            </button>
             <button className="btn" onClick={() => onDownload(file)}>
-              Download
+              <Icon name="download" /> <span className="btn-label">Download</span>
             </button>
             <RD.Close className="btn icon" aria-label="Close viewer">
               ×
@@ -175,8 +188,8 @@ export default function Viewer({ items, fileid, onClose, onShow, onDownload }: {
               </button>
             )}
             {kind === 'image' && <ImageView key={file.fileid} file={file} />}
-            {kind === 'video' && <VideoView key={file.fileid} file={file} />}
-            {kind === 'audio' && <AudioView key={file.fileid} file={file} />}
+            {kind === 'video' && <VideoPlayer key={file.fileid} file={file} onDownload={() => onDownload(file)} />}
+            {kind === 'audio' && <div className="loading" role="status" aria-label="Starting the player" />}
             {kind === 'text' && <TextView key={file.fileid} file={file} />}
             {kind === 'other' && <OtherView file={file} onDownload={() => onDownload(file)} />}
             {next && (

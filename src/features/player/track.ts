@@ -1,0 +1,40 @@
+import type { FileMetadata } from '../../api/protocol/metadata';
+
+/** The tag title, or the file name without its extension. */
+export function trackTitle(t: FileMetadata): string {
+  if (t.title?.trim()) return t.title.trim();
+  const dot = t.name.lastIndexOf('.');
+  return dot > 0 ? t.name.slice(0, dot) : t.name;
+}
+
+export function trackArtist(t: FileMetadata): string | undefined {
+  return t.artist?.trim() || undefined;
+}
+
+/** `m:ss` or `h:mm:ss`; `--:--` while unknown. */
+export function formatClock(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '--:--';
+  const s = Math.floor(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/** Spoken form for screen readers: "1 minute 5 seconds". */
+export function spokenClock(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return 'unknown';
+  const s = Math.floor(seconds);
+  const m = Math.floor(s / 60);
+  const parts = [];
+  if (m) parts.push(`${m} minute${m === 1 ? '' : 's'}`);
+  parts.push(`${s % 60} second${s % 60 === 1 ? '' : 's'}`);
+  return parts.join(' ');
+}
+
+const COVER = /^(cover|folder|front|album|albumart)\.(jpe?g|png|webp)$/i;
+
+/** A folder's album-cover image, when it has one. */
+export function findCover(files: readonly FileMetadata[]): FileMetadata | undefined {
+  return files.find((f) => f.category === 1 && f.thumb && COVER.test(f.name));
+}

@@ -1,0 +1,125 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { FileMetadata, VideoVariant } from '../../api/protocol/types';
+import { contentUrl } from '../../api/client';
+import { hlsLinkOptions, videoLinksOptions } from '../../queries/streaming';
+import { getSession } from '../../stores/session';
+import { HlsVideo, loadHls } from './hls-video';
+import { isRefererRefusal, streamRefusal } from './refusal';
+import { useResume, videoKeyDown } from './video-controls';
+import { pickVariant, preferredHeight, preferredHeightSet } from './video-quality';
+import './player.css';
+
+const url = (link: { hosts: string[]; path: string }) => contentUrl(link, getSession()?.apiBase ?? '');
+
+/**
+ * A video file: HLS (gethlslink + hls.js) first; where pCloud refuses HLS or the browser cannot
+ * play it, the progressive MP4 variants of getvideolinks; where pCloud refuses to stream at all
+ * (7010 and others), an explanation and the download button instead of a broken player.
+ */
+export function VideoPlayer({ file, onDownload }: { file: FileMetadata; onDownload: () => void }) {
+  const hls = useQuery({ ...hlsLinkOptions(file.fileid), meta: { persist: false, contentLink: true, silent: true } });
+  const [hlsFailed, setHlsFailed] = useState<string | null>(null);
+  const useProgressive = hls.isError || hlsFailed !== null;
+  const progressive = useQuery({ ...videoLinksOptions(file.fileid), enabled: useProgressive, meta: { persist: false, contentLink: true, silent: true } });
+  const onUnplayable = useCallback((reason: string) => setHlsFailed(reason), []);
+  const resumeKey = `pcloud.resume.${file.fileid}`;
+  // the frame's shape is known from the listing: the box has its final size before the first frame
+  const aspect = file.width && file.height ? `${file.rotate === 90 || file.rotate === 270 ? `${file.height} / ${file.width}` : `${file.width} / ${file.height}`}` : undefined;
+  useEffect(() => {
+    // fetch the player code while gethlslink is still on its way
+    void loadHls().catch(() => undefined);
+  }, []);
+
+  // getvideolinks only runs after HLS failed, so its answer decides what is shown
+  if (useProgressive && progressive.error) {
+    const cause = isRefererRefusal(progressive.error) || !hls.error ? progressive.error : hls.error;
+    return <StreamRefused message={streamRefusal(cause)} onDownload={onDownload} />;
+  }
+  if (hls.data && hlsFailed === null) return <HlsVideo src={url(hls.data)} resumeKey={resumeKey} label={file.name} aspect={aspect} onUnplayable={onUnplayable} />;
+  if (progressive.data) {
+    return <ProgressiveVideo file={file} variants={progressive.data.variants} resumeKey={resumeKey} aspect={aspect} onDownload={onDownload} />;
+  }
+  return <div className="loading" role="status" aria-label="Loading video" />;
+}
+
+function StreamRefused({ message, onDownload }: { message: string; onDownload: () => void }) {
+  return (
+    <div className="stream-refused">
+      <p role="alert">{message}</p>
+      <button className="btn primary" onClick={onDownload}>
+        Download
+      </button>
+    </div>
+  );
+}
+
+function variantLabel(v: VideoVariant): string {
+  return `${v.height}p${v.isoriginal ? ' (original)' : ''}`;
+}
+
+/** getvideolinks' MP4 variants in a plain <video>; switching quality keeps the position. */
+function ProgressiveVideo({ file, variants, resumeKey, aspect, onDownload }: { file: FileMetadata; variants: readonly VideoVariant[]; resumeKey: string; aspect?: string; onDownload: () => void }) {
+  const ref = useRef<HTMLVideoElement>(null);
+  const canPlayOriginal = useMemo(() => document.createElement('video').canPlayType(file.contenttype) !== '', [file.contenttype]);
+  const [chosen, setChosen] = useState(() => pickVariant(variants, canPlayOriginal, preferredHeight()));
+  const [broken, setBroken] = useState(false);
+  const variant = variants[chosen];
+  const src = variant ? url(variant) : undefined;
+  useResume(ref, resumeKey, src);
+
+  if (!variant || broken) {
+    return <StreamRefused message="This video cannot be played in this browser. Download it to watch it with another app." onDownload={onDownload} />;
+  }
+  return (
+    <div className="video-box" onKeyDown={(e) => videoKeyDown(e, ref.current)}>
+      <video
+        ref={ref}
+        key={src}
+        className="viewer-video"
+        controls
+        autoPlay
+        playsInline
+        src={src}
+        aria-label={file.name}
+        data-stream="progressive"
+        style={aspect ? { aspectRatio: aspect } : undefined}
+        onError={() => {
+          // the chosen variant does not decode here: try another before giving up
+          const other = variants.findIndex((v, i) => i !== chosen && !v.isoriginal);
+          if (other >= 0 && variants[chosen].isoriginal) setChosen(other);
+          else setBroken(true);
+        }}
+      />
+      <div className="video-tools">
+        {variants.length > 1 && (
+          <label className="quality">
+            Quality{' '}
+            <select
+              value={chosen}
+              onChange={(e) => {
+                const i = Number(e.target.value);
+                const at = ref.current?.currentTime ?? 0;
+                // useResume picks the position up from storage when the new source loads
+                try {
+                  localStorage.setItem(resumeKey, String(Math.floor(at)));
+                } catch {
+                  /* no resume */
+                }
+                setChosen(i);
+                preferredHeightSet(variants[i].height);
+              }}
+            >
+              {variants.map((v, i) => (
+                <option key={i} value={i}>
+                  {variantLabel(v)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <p className="video-note">Streaming without HLS</p>
+      </div>
+    </div>
+  );
+}
