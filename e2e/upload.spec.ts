@@ -1,8 +1,12 @@
-import { test, expect, newAccount, signIn, api, upload, type Account } from './fixtures';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import type { FileChooser, Page } from '@playwright/test';
+import { test, expect, newAccount, signIn, api, upload, API_URL, type Account } from './fixtures';
+import { createWriteStream, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 let account: Account;
 
@@ -79,4 +83,201 @@ test('a failed upload stays in the queue with a reason and can be retried', asyn
   await uploads.getByRole('button', { name: 'Retry flaky.txt' }).click();
   await expect(uploads.getByRole('status')).toHaveText('1 upload complete');
   await expect(page.getByRole('listbox').getByRole('option', { name: /flaky\.txt/ })).toBeVisible();
+});
+
+// ---- big files, pause/resume, reloads, quota, checksums, remote upload -------------------------
+
+const MB = 1024 * 1024;
+
+/** Writes `mb` MiB of varied bytes to a temp file (random-looking, not one repeated block). Returns path and sha1. */
+async function bigFile(name: string, mb: number): Promise<{ path: string; sha1: string; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'upload-big-'));
+  const path = join(dir, name);
+  const sha1 = createHash('sha1');
+  const block = randomBytes(MB);
+  const out = createWriteStream(path);
+  for (let i = 0; i < mb; i++) {
+    block.writeUInt32BE(i, 0); // every MiB differs, so a chunk written at the wrong offset shows
+    sha1.update(block);
+    if (!out.write(block)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  return { path, sha1: sha1.digest('hex'), dir };
+}
+
+function pick(page: Page, files: Parameters<FileChooser['setFiles']>[0]) {
+  return (async () => {
+    await page.getByRole('button', { name: 'Upload' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('menuitem', { name: 'Upload files…' }).click();
+    await (await chooser).setFiles(files);
+  })();
+}
+
+async function progressOf(page: Page, name: string): Promise<number> {
+  return Number((await page.getByRole('progressbar', { name: `${name} progress` }).getAttribute('value')) ?? 0);
+}
+
+async function sha1Of(name: string, folderid = 0): Promise<string> {
+  const file = (await listing(folderid)).find((m) => m.name === name);
+  if (!file) throw new Error(`${name} is not in the folder`);
+  return (await api<{ sha1: string }>('checksumfile', { fileid: file.fileid! }, account.token)).sha1;
+}
+
+test('a 200 MB upload cut by a page reload goes on from where it stopped once the file is chosen again', async ({ page }) => {
+  test.setTimeout(240_000);
+  const big = await bigFile('big.bin', 200);
+  try {
+    await pick(page, big.path);
+    const uploads = page.getByRole('region', { name: 'Uploads' });
+    await expect(uploads.getByRole('status')).toHaveText('Uploading 1 file');
+    // cut it once at least two chunks are on the server
+    await expect.poll(() => progressOf(page, 'big.bin'), { timeout: 60_000, intervals: [100] }).toBeGreaterThan(40 * MB);
+    await page.reload();
+
+    await expect(uploads.getByRole('status')).toHaveText('1 upload interrupted');
+    await expect(uploads).toContainText('choose the file again to continue');
+    // the wrong file is refused with a reason, and nothing is lost
+    const again = page.waitForEvent('filechooser');
+    await uploads.getByRole('button', { name: 'Choose big.bin again' }).click();
+    await (await again).setFiles({ name: 'other.bin', mimeType: 'application/octet-stream', buffer: Buffer.from('not it') });
+    await expect(uploads).toContainText('That is not the same file');
+    await expect(uploads.getByRole('status')).toHaveText('1 upload interrupted');
+
+    const offsets: number[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/upload_write')) offsets.push(Number(new URL(r.url()).searchParams.get('uploadoffset')));
+    });
+    const same = page.waitForEvent('filechooser');
+    await uploads.getByRole('button', { name: 'Choose big.bin again' }).click();
+    await (await same).setFiles(big.path);
+    await expect(uploads.getByRole('status')).toHaveText('1 upload complete', { timeout: 120_000 });
+    // it resumed: the first chunk after the reload did not start at 0
+    expect(offsets[0]).toBeGreaterThan(0);
+    expect(await sha1Of('big.bin')).toBe(big.sha1);
+    await expect(page.getByRole('listbox').getByRole('option', { name: /big\.bin/ })).toBeVisible();
+  } finally {
+    rmSync(big.dir, { recursive: true, force: true });
+  }
+});
+
+test('a big upload pauses, resumes and survives a dropped connection', async ({ page }) => {
+  test.setTimeout(180_000);
+  const big = await bigFile('video.bin', 80);
+  try {
+    await pick(page, big.path);
+    const uploads = page.getByRole('region', { name: 'Uploads' });
+    await expect.poll(() => progressOf(page, 'video.bin'), { timeout: 60_000, intervals: [100] }).toBeGreaterThan(0);
+    await uploads.getByRole('button', { name: 'Pause video.bin' }).click();
+    await expect(uploads.getByRole('status')).toHaveText('1 upload paused');
+    const held = await progressOf(page, 'video.bin');
+    await page.waitForTimeout(1000);
+    expect(await progressOf(page, 'video.bin')).toBe(held);
+    expect(held).toBeLessThan(80 * MB);
+
+    // the next chunk's connection breaks once: it is sent again at the same offset
+    let cut = 0;
+    await page.route('**/upload_write*', (route) => (cut++ === 0 ? route.abort('connectionreset') : route.continue()));
+    await uploads.getByRole('button', { name: 'Resume video.bin' }).click();
+    await expect(uploads.getByRole('status')).toHaveText('1 upload complete', { timeout: 120_000 });
+    expect(cut).toBeGreaterThan(1);
+    expect(await sha1Of('video.bin')).toBe(big.sha1);
+  } finally {
+    rmSync(big.dir, { recursive: true, force: true });
+  }
+});
+
+test('a full account gets a clear message, keeps the queue, and the retry works once space is freed', async ({ page }) => {
+  test.setTimeout(120_000);
+  // fill the quota cheaply: one file, then copies of it (the emulator stores identical content once)
+  const info = await api<{ quota: number; usedquota: number }>('userinfo', {}, account.token);
+  const size = Math.floor((info.quota - info.usedquota) / 256);
+  const fd = new FormData();
+  fd.append('file', new Blob([randomBytes(size)]), 'filler-0.bin');
+  const res = await fetch(`${API_URL}/uploadfile?folderid=0&auth=${encodeURIComponent(account.token)}`, { method: 'POST', body: fd });
+  const first = ((await res.json()) as { fileids: number[] }).fileids[0];
+  for (let i = 1; i < 256; i++) await api('copyfile', { fileid: first, tofolderid: 0, toname: `filler-${i}.bin` }, account.token);
+  await page.reload();
+
+  await pick(page, [
+    { name: 'report.pdf', mimeType: 'application/pdf', buffer: randomBytes(4000) },
+    { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('x'.repeat(3000)) },
+  ]);
+  const uploads = page.getByRole('region', { name: 'Uploads' });
+  await expect(uploads.getByRole('status')).toHaveText('2 uploads failed');
+  await expect(uploads.getByText('Not enough space left in your pCloud', { exact: false })).toHaveCount(2);
+  await expect(uploads.getByRole('button', { name: 'Retry report.pdf' })).toBeVisible();
+
+  // free space outside the app, then retry everything from the panel
+  await api('deletefile', { path: '/filler-1.bin' }, account.token);
+  await api('trash_clear', { folderid: 0 }, account.token);
+  await uploads.getByRole('button', { name: 'Retry failed' }).click();
+  await expect(uploads.getByRole('status')).toHaveText('2 uploads complete');
+  expect((await listing(0)).map((m) => m.name)).toEqual(expect.arrayContaining(['report.pdf', 'notes.txt']));
+});
+
+test('a copy whose checksum does not match is reported and replaced by the retry', async ({ page }) => {
+  // the server's reply claims other bytes than the ones sent
+  await page.route('**/uploadfile*', async (route) => {
+    const response = await route.fetch();
+    const json = (await response.json()) as { checksums: { sha1: string }[] };
+    json.checksums = json.checksums.map((c) => ({ ...c, sha1: '0'.repeat(40) }));
+    await route.fulfill({ response, json });
+  });
+  await pick(page, { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: randomBytes(5000) });
+  const uploads = page.getByRole('region', { name: 'Uploads' });
+  await expect(uploads.getByRole('status')).toHaveText('1 upload failed');
+  await expect(uploads).toContainText('does not match this file');
+  await page.unroute('**/uploadfile*');
+  await uploads.getByRole('button', { name: 'Retry photo.jpg' }).click();
+  await expect(uploads.getByRole('status')).toHaveText('1 upload complete');
+  expect((await listing(0)).filter((m) => m.name.startsWith('photo')).map((m) => m.name)).toEqual(['photo.jpg']);
+});
+
+test('uploads from links: pCloud fetches them and the dialog shows each one', async ({ page }) => {
+  const content = 'fetched by the server '.repeat(500);
+  const server = createServer((req, res) => {
+    if (req.url === '/files/remote-notes.txt') {
+      res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(content) });
+      res.end(content);
+    } else {
+      res.writeHead(404).end('missing');
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  try {
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.getByRole('menuitem', { name: 'Upload from a link…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Upload from a link' });
+    const field = dialog.getByLabel('Links, one per line');
+    await field.fill('not a link');
+    await dialog.getByRole('button', { name: 'Upload' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('Line 1 is not a web link');
+
+    await field.fill(`http://127.0.0.1:${port}/files/remote-notes.txt\nhttp://127.0.0.1:${port}/files/gone.txt`);
+    await dialog.getByRole('button', { name: 'Upload' }).click();
+    await expect(dialog.getByRole('status')).toHaveText('1 of 2 saved; 1 could not be fetched');
+    await expect(dialog).toContainText('Saved as remote-notes.txt');
+    await expect(dialog).toContainText('Could not be fetched');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect(page.getByRole('listbox').getByRole('option', { name: /remote-notes\.txt/ })).toBeVisible();
+    expect(await sha1Of('remote-notes.txt')).toBe(createHash('sha1').update(content).digest('hex'));
+  } finally {
+    server.close();
+  }
+});
+
+test('many small files travel together in a few requests, each stored intact', async ({ page }) => {
+  let requests = 0;
+  page.on('request', (r) => {
+    if (r.url().includes('/uploadfile')) requests++;
+  });
+  const files = Array.from({ length: 12 }, (_, n) => ({ name: `note-${n}.txt`, mimeType: 'text/plain', buffer: randomBytes(2000 + n) }));
+  await pick(page, files);
+  const uploads = page.getByRole('region', { name: 'Uploads' });
+  await expect(uploads.getByRole('status')).toHaveText('12 uploads complete');
+  expect(requests).toBeLessThan(12);
+  for (const f of files) expect(await sha1Of(f.name)).toBe(createHash('sha1').update(f.buffer).digest('hex'));
 });

@@ -1,7 +1,8 @@
 // Upload progress and resumable upload sessions (upload_*). The upload queue (src/stores) drives
 // chunks; these options and mutations keep the cache right when a session is saved as a file.
-import { queryOptions, useMutation } from '@tanstack/react-query';
-import { uploadProgress } from '../api/file';
+import { queryOptions, useMutation, type QueryClient } from '@tanstack/react-query';
+import { downloadFileAsync, uploadProgress, type DownloadFileParams } from '../api/file';
+import type { RemoteDownloadProgress } from '../api/types';
 import {
   uploadCreate,
   uploadDelete,
@@ -13,7 +14,8 @@ import {
 } from '../api/upload';
 import { generalKeys } from './general';
 import { fileKeys } from './keys';
-import { writeMutation } from './mutations';
+import { invalidateKeys, writeMutation } from './mutations';
+import { invalidateListings } from './listing-cache';
 
 export const uploadKeys = {
   all: ['upload'] as const,
@@ -82,3 +84,28 @@ export const uploadDeleteMutation = writeMutation({
   invalidates: (params) => [uploadKeys.session(params.uploadid)],
 });
 export const useUploadDelete = () => useMutation(uploadDeleteMutation);
+
+// ---- remote upload (downloadfileasync + uploadprogress) ------------------------------------------
+
+/** Starts fetching URLs into a folder; follow it with remoteUploadProgressOptions(progresshash). */
+export const remoteUploadMutation = writeMutation({
+  mutationKey: ['upload', 'remote'],
+  mutationFn: (params: DownloadFileParams & { folderid: number; progresshash: string }) => downloadFileAsync(params),
+});
+export const useRemoteUpload = () => useMutation(remoteUploadMutation);
+
+/** Polls a remote upload job until pCloud says it finished. */
+export function remoteUploadProgressOptions(progresshash: string) {
+  return queryOptions({
+    queryKey: uploadKeys.progress(progresshash),
+    queryFn: ({ signal }) => uploadProgress({ progresshash }, { signal }) as Promise<RemoteDownloadProgress>,
+    refetchInterval: (q) => (q.state.data?.finished ? false : 700),
+    retry: 2,
+    ...liveQuery,
+  });
+}
+
+/** The fetched files are now in the folder and count against the quota. */
+export async function remoteUploadFinished(client: QueryClient, folderid: number): Promise<void> {
+  await Promise.all([invalidateListings(client, [folderid]), invalidateKeys(client, [generalKeys.userInfo()])]);
+}

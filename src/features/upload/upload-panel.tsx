@@ -1,10 +1,15 @@
-import { useEffect, useState } from 'react';
-import { finishedCleared, uploadsMinimizedToggled, useUploadItems, useUploadsMinimized, type UploadItem } from '../../stores/uploads';
+import { memo, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { finishedCleared, uploadsMinimizedToggled, uploadsPersisted, useUploadItems, useUploadsMinimized, type UploadItem } from '../../stores/uploads';
+import { useSession } from '../../stores/session';
 import { formatBytes } from '../../lib/format';
-import { cancelAll, cancelUpload, retryFailed, retryUpload } from './runner';
+import {
+  cancelAll, cancelUpload, fileChosenAgain, pauseAll, pauseUpload, resumeAll, resumeUpload, retryFailed, retryUpload, setUploadQueryClient,
+} from './runner';
+import './upload.css';
 
 const LABEL: Record<UploadItem['status'], string> = {
-  waiting: 'Waiting', uploading: 'Uploading', done: 'Done', failed: 'Failed', cancelled: 'Cancelled', skipped: 'Skipped',
+  waiting: 'Waiting', uploading: 'Uploading', paused: 'Paused', interrupted: 'Interrupted', done: 'Done', failed: 'Failed', cancelled: 'Cancelled', skipped: 'Skipped',
 };
 
 function duration(s: number): string {
@@ -19,7 +24,7 @@ function useSpeed(loaded: number): number {
   const [samples, setSamples] = useState<{ t: number; b: number }[]>([]);
   useEffect(() => {
     const t = Date.now();
-    setSamples((s) => [...s.filter((x) => t - x.t < 5000), { t, b: loaded }]);
+    setSamples((s) => [...s.filter((x) => t - x.t < 5000 && x.b <= loaded), { t, b: loaded }]);
   }, [loaded]);
   if (samples.length < 2) return 0;
   const a = samples[0];
@@ -27,19 +32,101 @@ function useSpeed(loaded: number): number {
   return b.t > a.t ? ((b.b - a.b) * 1000) / (b.t - a.t) : 0;
 }
 
-/** The upload queue: stays with the user across views, can be minimised, never loses items on errors. */
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+// one row; memoised so progress on one file does not re-render a thousand others
+const UploadRow = memo(function UploadRow({ i, choose }: { i: UploadItem; choose: (id: number) => void }) {
+  const shown = i.status === 'done' ? i.size : i.loaded;
+  return (
+    <li className={`upload-item ${i.status}`}>
+      <div className="upload-name" dir="auto" title={i.dir ? `${i.dir}/${i.name}` : i.name}>
+        {i.dir ? <span className="muted">{i.dir}/</span> : null}
+        {i.name}
+      </div>
+      <progress max={i.size || 1} value={shown} aria-label={`${i.name} progress`} />
+      <div className="upload-meta">
+        <span className="upload-state">
+          {LABEL[i.status]}
+          {i.status === 'interrupted' && !i.error ? `: choose the file again to continue (${formatBytes(i.loaded)} of ${formatBytes(i.size)} sent)` : ''}
+          {(i.status === 'paused' || i.status === 'uploading') && i.size > 0 ? ` · ${Math.floor((shown / i.size) * 100)}%` : ''}
+          {i.error ? `: ${i.error}` : ''}
+        </span>
+        <span className="upload-buttons">
+          {i.status === 'uploading' && (
+            <button className="btn link" onClick={() => pauseUpload(i.id)} aria-label={`Pause ${i.name}`}>
+              Pause
+            </button>
+          )}
+          {i.status === 'paused' && (
+            <button className="btn link" onClick={() => resumeUpload(i.id)} aria-label={`Resume ${i.name}`}>
+              Resume
+            </button>
+          )}
+          {i.status === 'interrupted' && (
+            <button className="btn link" onClick={() => choose(i.id)} aria-label={`Choose ${i.name} again`}>
+              Choose file…
+            </button>
+          )}
+          {(i.status === 'failed' || i.status === 'cancelled') && i.file && (
+            <button className="btn link" onClick={() => retryUpload(i.id)} aria-label={`Retry ${i.name}`}>
+              Retry
+            </button>
+          )}
+          {(i.status === 'uploading' || i.status === 'waiting' || i.status === 'paused' || i.status === 'interrupted') && (
+            <button className="btn link" onClick={() => cancelUpload(i.id)} aria-label={`Cancel ${i.name}`}>
+              Cancel
+            </button>
+          )}
+        </span>
+      </div>
+      {i.note && <div className="upload-note">{i.note}</div>}
+    </li>
+  );
+});
+
+/** The upload queue: stays with the user across views and reloads, can be minimised, never loses items on errors. */
 export function UploadPanel() {
-  const items = useUploadItems();
+  // a thousand small files change the queue thousands of times: render when the browser has time
+  const items = useDeferredValue(useUploadItems());
   const minimized = useUploadsMinimized();
+  const session = useSession();
+  const qc = useQueryClient();
+  const picker = useRef<HTMLInputElement>(null);
+  const choosing = useRef<number | null>(null);
+  useEffect(() => setUploadQueryClient(qc), [qc]);
+  const userid = session?.userid;
+  useEffect(() => (userid == null ? undefined : uploadsPersisted(userid)), [userid]);
+
   const active = items.filter((i) => i.status !== 'skipped' && i.status !== 'cancelled');
-  const total = active.reduce((n, i) => n + i.file.size, 0);
-  const loaded = active.reduce((n, i) => n + (i.status === 'done' ? i.file.size : i.loaded), 0);
+  const total = active.reduce((n, i) => n + i.size, 0);
+  const loaded = active.reduce((n, i) => n + (i.status === 'done' ? i.size : i.loaded), 0);
   const speed = useSpeed(loaded);
   if (!items.length) return null;
-  const busy = items.filter((i) => i.status === 'uploading' || i.status === 'waiting').length;
-  const failed = items.filter((i) => i.status === 'failed').length;
-  const done = items.filter((i) => i.status === 'done').length;
-  const title = busy ? `Uploading ${busy} file${busy === 1 ? '' : 's'}` : failed ? `${failed} upload${failed === 1 ? '' : 's'} failed` : `${done} upload${done === 1 ? '' : 's'} complete`;
+  const count = (s: UploadItem['status']) => items.filter((i) => i.status === s).length;
+  const busy = count('uploading') + count('waiting');
+  const paused = count('paused');
+  const interrupted = count('interrupted');
+  const failed = count('failed');
+  const done = count('done');
+  const title = busy
+    ? `Uploading ${plural(busy, 'file')}`
+    : interrupted
+      ? `${plural(interrupted, 'upload')} interrupted`
+      : paused
+        ? `${plural(paused, 'upload')} paused`
+        : failed
+          ? `${plural(failed, 'upload')} failed`
+          : `${plural(done, 'upload')} complete`;
+  const choose = (id: number) => {
+    choosing.current = id;
+    picker.current?.click();
+  };
+  const chosen = (e: React.ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (file && choosing.current !== null) fileChosenAgain(choosing.current, file);
+    choosing.current = null;
+  };
   return (
     <section className={`upload-panel ${minimized ? 'min' : ''}`} aria-label="Uploads">
       <header className="upload-head">
@@ -57,34 +144,32 @@ export function UploadPanel() {
           {busy > 0 && speed > 0 && ` · ${formatBytes(speed)}/s · ${duration((total - loaded) / speed)} left`}
         </span>
       </div>
+      <input ref={picker} type="file" hidden onChange={chosen} aria-label="Choose the interrupted file again" data-testid="upload-again" />
       {!minimized && (
         <>
+          {interrupted > 0 && (
+            <p className="upload-notice">
+              The page was reloaded during {interrupted === 1 ? 'an upload' : 'some uploads'}. Choose the same file again and it goes on from where it
+              stopped.
+            </p>
+          )}
           <ul className="upload-list">
             {items.map((i) => (
-              <li key={i.id} className={`upload-item ${i.status}`}>
-                <div className="upload-name" dir="auto" title={i.dir ? `${i.dir}/${i.file.name}` : i.file.name}>
-                  {i.dir ? <span className="muted">{i.dir}/</span> : null}
-                  {i.file.name}
-                </div>
-                <progress max={i.file.size || 1} value={i.status === 'done' ? i.file.size : i.loaded} aria-label={`${i.file.name} progress`} />
-                <div className="upload-meta">
-                  <span>{LABEL[i.status]}{i.error ? `: ${i.error}` : ''}</span>
-                  {(i.status === 'uploading' || i.status === 'waiting') && (
-                    <button className="btn link" onClick={() => cancelUpload(i.id)} aria-label={`Cancel ${i.file.name}`}>
-                      Cancel
-                    </button>
-                  )}
-                  {(i.status === 'failed' || i.status === 'cancelled') && (
-                    <button className="btn link" onClick={() => retryUpload(i.id)} aria-label={`Retry ${i.file.name}`}>
-                      Retry
-                    </button>
-                  )}
-                </div>
-              </li>
+              <UploadRow key={i.id} i={i} choose={choose} />
             ))}
           </ul>
           <footer className="upload-actions">
             {busy > 0 && (
+              <button className="btn" onClick={pauseAll}>
+                Pause all
+              </button>
+            )}
+            {paused > 0 && (
+              <button className="btn" onClick={resumeAll}>
+                Resume all
+              </button>
+            )}
+            {busy + paused + interrupted > 0 && (
               <button className="btn" onClick={cancelAll}>
                 Cancel all
               </button>

@@ -3,6 +3,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { Dialog } from '../../ui/dialog';
 import { Icon } from '../../ui/icons';
+import { folderListingOptions } from '../../queries/folder';
+import { withoutContents } from '../../queries/listing-cache';
+import { openDialog } from '../../stores/dialogs';
 import { collectDrop, collectInput, type Collected } from './collect';
 import { startUploads, type ConflictChoice } from './runner';
 
@@ -115,22 +118,31 @@ export function UploadZone({ folderId, folderName, enabled, children }: { folder
         </div>
       )}
       <ConflictQuestion q={question} />
-      <UploadInputs onFiles={begin} />
+      <UploadInputs onFiles={begin} folderId={folderId} />
     </div>
   );
 }
 
-let openPicker: ((kind: 'files' | 'folder') => void) | null = null;
+let openPicker: ((kind: 'files' | 'folder' | 'link') => void) | null = null;
 
-function UploadInputs({ onFiles }: { onFiles: (c: Collected) => void }) {
+function UploadInputs({ onFiles, folderId }: { onFiles: (c: Collected) => void; folderId: number }) {
   const files = useRef<HTMLInputElement>(null);
   const folder = useRef<HTMLInputElement>(null);
+  const qc = useQueryClient();
   useEffect(() => {
-    openPicker = (kind) => (kind === 'files' ? files : folder).current?.click();
+    openPicker = (kind) => {
+      if (kind !== 'link') {
+        (kind === 'files' ? files : folder).current?.click();
+        return;
+      }
+      // the open folder's listing is in the cache: the dialog saves into it
+      const listing = qc.getQueryData(folderListingOptions(folderId).queryKey);
+      openDialog({ kind: 'remote-upload', items: [], folder: listing ? withoutContents(listing) : undefined });
+    };
     return () => {
       openPicker = null;
     };
-  }, []);
+  }, [qc, folderId]);
   const change = (e: React.ChangeEvent<HTMLInputElement>) => {
     if (e.target.files?.length) onFiles(collectInput(e.target.files));
     e.target.value = '';
@@ -156,6 +168,9 @@ export function UploadButton({ disabled }: { disabled: boolean }) {
           </DropdownMenu.Item>
           <DropdownMenu.Item className="menu-item" onSelect={() => openPicker?.('folder')}>
             Upload a folder…
+          </DropdownMenu.Item>
+          <DropdownMenu.Item className="menu-item" onSelect={() => openPicker?.('link')}>
+            Upload from a link…
           </DropdownMenu.Item>
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
