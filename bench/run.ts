@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark of the project, one after the other.
 import { spawnSync } from 'node:child_process';
 
-const suites = ['bench/emulator.ts'];
+// bench/app.ts: the web app's budgets in Chromium (issue 8)
+const suites = ['bench/emulator.ts', 'bench/app.ts'];
 let failed = 0;
 for (const s of suites) {
   console.log(`== ${s}`);

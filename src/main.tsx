@@ -1,14 +1,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from 'react-router';
+import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
+import { BrowserRouter } from 'react-router';
 import { configureClient } from './api/client';
 import { type PcloudError } from './api/errors';
 import { consumeOAuthRedirect } from './features/auth/oauth';
 import { getSession, getTokenTransport, signedOut, takeReturnTo } from './stores/session';
-import { createQueryClient } from './queries/query-client';
-import { createRouter } from './app/router';
+import { cacheBuster, createCachePersister, createQueryClient, idbCacheStorage, PERSIST_MAX_AGE, shouldPersistQuery } from './queries/query-client';
+import { AppRoutes, preloadRoute } from './app/router';
 import { paths } from './app/paths';
+import { registerServiceWorker } from './app/pwa/register';
+import { UpdatePrompt } from './app/pwa/update-prompt';
+import { setCacheEraser } from './app/pwa/offline-cache';
 import './app/styles.css';
 
 // The OAuth redirect is read once, before the router sees the URL (design.md §4).
@@ -20,10 +24,29 @@ if (redirected && getSession()) {
   history.replaceState(null, '', paths.welcome);
 }
 
+// pCloud's own web app addresses links in the hash (`#page=puplink&code=…`, `#page=publink&code=…`):
+// the same URL pasted onto this host opens our page for it.
+{
+  const h = new URLSearchParams(location.hash.slice(1));
+  const code = h.get('code');
+  if (code && h.get('page') === 'puplink') history.replaceState(null, '', paths.puplink(code));
+  else if (code && h.get('page') === 'publink') history.replaceState(null, '', paths.publink(code));
+}
+
 configureClient({
   apiBase: () => getSession()?.apiBase ?? '',
   token: () => getSession()?.token ?? null,
   tokenTransport: getTokenTransport,
+});
+
+// The offline copy of the Query cache (listings and metadata only, see shouldPersistQuery) belongs
+// to one account and one app version; it is erased on sign-out and when the session ends.
+const session = getSession();
+const persister = createCachePersister(idbCacheStorage());
+const routeReady = preloadRoute(location.pathname).catch(() => undefined);
+const buster = cacheBuster(__APP_VERSION__, session);
+setCacheEraser(async () => {
+  await persister.removeClient();
 });
 
 const queryClient = createQueryClient({
@@ -31,15 +54,40 @@ const queryClient = createQueryClient({
     // 1000/2000/2094/2095 on ordinary methods: back to sign-in, keeping the route to return to
     signedOut({ returnTo: location.pathname + location.search, error: err.code === 2095 ? 'This sign-in was revoked. Please sign in again.' : 'Your session has ended. Please sign in again.' });
     queryClient.clear();
+    void persister.removeClient();
   },
 });
 
-const router = createRouter();
+const app = (
+  <>
+    <BrowserRouter>
+      <AppRoutes />
+    </BrowserRouter>
+    <UpdatePrompt />
+  </>
+);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>
+    {session ? (
+      <PersistQueryClientProvider
+        client={queryClient}
+        persistOptions={{ persister, buster, maxAge: PERSIST_MAX_AGE, dehydrateOptions: { shouldDehydrateQuery: shouldPersistQuery } }}
+        // Queries wait while restoring; the route's chunk is awaited too, so the restored rows are
+        // on screen before the first query goes out. What was restored is always asked for again:
+        // the diff feed only reports changes from now on, not those made while the app was closed.
+        onSuccess={async () => {
+          await routeReady;
+          await queryClient.invalidateQueries({ refetchType: 'none' });
+        }}
+      >
+        {app}
+      </PersistQueryClientProvider>
+    ) : (
+      // signed out: anonymous pages (public links, upload drops) are never written to disk
+      <QueryClientProvider client={queryClient}>{app}</QueryClientProvider>
+    )}
   </StrictMode>,
 );
+
+registerServiceWorker();

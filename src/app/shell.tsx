@@ -1,18 +1,19 @@
-import { Outlet, NavLink, useNavigate } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import { useEffect, useSyncExternalStore } from 'react';
+import { Outlet, NavLink } from 'react-router';
+import { useIsRestoring, useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { userInfoOptions } from '../queries/general';
 import { startLiveUpdates } from '../queries/live-updates';
-import { logout } from '../api/auth';
-import { signedOut, useSession } from '../stores/session';
-import { themeChosen, useTheme } from '../stores/prefs';
+import { useSession } from '../stores/session';
+import { useTheme } from '../stores/prefs';
+import { usePlayer } from '../stores/player';
+import { useUploadItems } from '../stores/uploads';
 import { formatBytes } from '../lib/format';
 import { Icon } from '../ui/icons';
 import { Toaster } from '../ui/toaster';
-import { UploadPanel } from '../features/upload/upload-panel';
 import { ErrorBoundary } from './error-boundary';
+import { DialogHost } from './dialog-host';
 import { paths } from './paths';
+import { UserMenuTrigger } from './user-menu-trigger';
 
 function subscribeOnline(cb: () => void) {
   window.addEventListener('online', cb);
@@ -41,48 +42,42 @@ function Quota() {
   );
 }
 
-function UserMenu() {
+const loadUserMenu = () => import('./user-menu');
+const UserMenu = lazy(loadUserMenu);
+const MiniPlayer = lazy(() => import('../features/player/mini-player').then((m) => ({ default: m.MiniPlayer })));
+const InvitationsBadge = lazy(() => import('../features/share/invitations-badge').then((m) => ({ default: m.InvitationsBadge })));
+const UploadPanel = lazy(() => import('../features/upload/upload-panel').then((m) => ({ default: m.UploadPanel })));
+
+/**
+ * The account menu's trigger paints with the shell; Radix and the menu load once the page is idle,
+ * or at once when the user reaches for the button first (the menu then opens as it mounts).
+ */
+function AccountMenu() {
   const { data } = useQuery(userInfoOptions());
-  const qc = useQueryClient();
-  const navigate = useNavigate();
-  const theme = useTheme();
-  const signOut = async () => {
-    try {
-      await logout({ retry: 0, timeoutMs: 5000 });
-    } catch {
-      /* signing out locally must work even when the server cannot be reached */
-    }
-    signedOut();
-    qc.clear();
-    navigate(paths.welcome, { replace: true });
-  };
+  const [wanted, setWanted] = useState<'idle' | 'open' | null>(null);
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 1500));
+    const id = idle(() => setWanted((w) => w ?? 'idle'));
+    return () => (window.cancelIdleCallback ?? window.clearTimeout)(id);
+  }, []);
+  const placeholder = <UserMenuTrigger email={data?.email} onClick={() => setWanted('open')} onPointerEnter={() => void loadUserMenu()} />;
+  if (!wanted) return placeholder;
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger className="btn user-btn" aria-label="Account menu">
-        <span className="avatar" aria-hidden="true">
-          {(data?.email ?? '?').slice(0, 1).toUpperCase()}
-        </span>
-        <span className="user-email">{data?.email ?? ''}</span>
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content className="menu" align="end" sideOffset={6}>
-          <DropdownMenu.Label className="menu-label">{data?.email}</DropdownMenu.Label>
-          <DropdownMenu.Separator className="menu-sep" />
-          <DropdownMenu.RadioGroup value={theme} onValueChange={(v) => themeChosen(v as 'system' | 'light' | 'dark')}>
-            {(['system', 'light', 'dark'] as const).map((t) => (
-              <DropdownMenu.RadioItem key={t} value={t} className="menu-item">
-                <DropdownMenu.ItemIndicator className="menu-check">✓</DropdownMenu.ItemIndicator>
-                {t === 'system' ? 'Theme: follow system' : t === 'light' ? 'Theme: light' : 'Theme: dark'}
-              </DropdownMenu.RadioItem>
-            ))}
-          </DropdownMenu.RadioGroup>
-          <DropdownMenu.Separator className="menu-sep" />
-          <DropdownMenu.Item className="menu-item" onSelect={() => void signOut()}>
-            <Icon name="signout" /> Sign out
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+    <Suspense fallback={placeholder}>
+      <UserMenu defaultOpen={wanted === 'open'} />
+    </Suspense>
+  );
+}
+
+/** The mini player and the upload queue panel load with their first track or file. */
+function LazyPanels() {
+  const playing = usePlayer((s) => s.queue.length > 0);
+  const uploading = useUploadItems().length > 0;
+  return (
+    <Suspense fallback={null}>
+      {playing && <MiniPlayer />}
+      {uploading && <UploadPanel />}
+    </Suspense>
   );
 }
 
@@ -94,10 +89,20 @@ export function Shell() {
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+  // The offline cache is restored first and the route paints from it; the diff feed starts when the
+  // page is idle after that, so a revisited folder paints before any request goes out. Restored
+  // listings are refetched anyway (main.tsx invalidates them), which covers the feed's later start.
+  const restoring = useIsRestoring();
   useEffect(() => {
-    if (!session) return;
-    return startLiveUpdates(qc);
-  }, [qc, session]);
+    if (!session || restoring) return;
+    let stop: (() => void) | undefined;
+    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
+    const id = idle(() => (stop = startLiveUpdates(qc)), { timeout: 1000 });
+    return () => {
+      (window.cancelIdleCallback ?? window.clearTimeout)(id);
+      stop?.();
+    };
+  }, [qc, session, restoring]);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -109,7 +114,7 @@ export function Shell() {
         </NavLink>
         <div className="topbar-spacer" />
         <Quota />
-        <UserMenu />
+        <AccountMenu />
       </header>
       {!online && (
         <div className="offline-banner" role="status">
@@ -120,6 +125,18 @@ export function Shell() {
         <nav className="sidebar" aria-label="Sections">
           <NavLink to={paths.folder(0)} className={({ isActive }) => `nav-item ${isActive ? 'active' : ''}`}>
             <Icon name="list" /> My files
+          </NavLink>
+          <NavLink to={paths.shared} className={({ isActive }) => `nav-item ${isActive ? 'active' : ''}`}>
+            <Icon name="share" /> Shared
+            <Suspense fallback={null}>
+              <InvitationsBadge />
+            </Suspense>
+          </NavLink>
+          <NavLink to={paths.links} className={({ isActive }) => `nav-item ${isActive ? 'active' : ''}`}>
+            <Icon name="link" /> Links
+          </NavLink>
+          <NavLink to={paths.collections} className={({ isActive }) => `nav-item ${isActive ? 'active' : ''}`}>
+            <Icon name="music" /> Playlists
           </NavLink>
           <NavLink to={paths.trash} className={({ isActive }) => `nav-item ${isActive ? 'active' : ''}`}>
             <Icon name="trash" /> Trash
@@ -134,7 +151,8 @@ export function Shell() {
           </ErrorBoundary>
         </main>
       </div>
-      <UploadPanel />
+      <LazyPanels />
+      <DialogHost />
       <Toaster />
     </div>
   );

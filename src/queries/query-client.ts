@@ -1,5 +1,7 @@
 // The app's QueryClient: retry policy for pCloud's result codes and one hook point for errors.
 import { MutationCache, QueryCache, QueryClient, type Query, type QueryClientConfig } from '@tanstack/react-query';
+import type { PersistedClient, Persister } from '@tanstack/react-query-persist-client';
+import { createStore, del as idbDel, get as idbGet, set as idbSet } from 'idb-keyval';
 import { PcloudError, PcloudNetworkError } from '../api/errors';
 
 /**
@@ -43,7 +45,7 @@ export interface AppQueryMeta {
   silent?: boolean;
 }
 
-/** For a future persister's `shouldDehydrateQuery`: content links and their kin stay in memory. */
+/** Content links and their kin (`meta.persist: false`) stay in memory; see shouldPersistQuery. */
 export function isPersistableQuery(query: Pick<Query, 'meta' | 'state'>): boolean {
   return query.meta?.persist !== false && query.state.status === 'success';
 }
@@ -95,4 +97,95 @@ export function createQueryClient(hooks: QueryClientHooks = {}, config: QueryCli
       },
     },
   });
+}
+
+// ---- offline cache ---------------------------------------------------------------------------
+// Listings and item metadata seen before are kept in IndexedDB so folders open offline and a
+// revisited folder paints before any request. Only an allowlist is written: never content links,
+// public-link or upload-link replies, tokens, or anything marked `meta.persist: false`.
+
+/** Listings above this many entries stay in memory only: writing them would block the main thread. */
+export const MAX_PERSISTED_LISTING = 10_000;
+/** Restored entries older than this are dropped. */
+export const PERSIST_MAX_AGE = 7 * 24 * 3600_000;
+
+function isPersistedKey(key: readonly unknown[]): boolean {
+  if (key[0] === 'general' && key[1] === 'userinfo' && key.length === 2) return true;
+  if (key.length !== 3 || typeof key[1] !== 'number') return false;
+  if (key[0] === 'folder') return key[2] === 'list' || key[2] === 'subfolders' || key[2] === 'meta';
+  return key[0] === 'file' && key[2] === 'meta';
+}
+
+/** `shouldDehydrateQuery` of the persister: the allowlist above, successful queries, bounded size. */
+export function shouldPersistQuery(query: { meta?: Query['meta']; state: { status: string; data?: unknown }; queryKey: readonly unknown[] }): boolean {
+  if (query.meta?.persist === false || query.state.status !== 'success' || !isPersistedKey(query.queryKey)) return false;
+  const contents = (query.state.data as { contents?: unknown[] } | undefined)?.contents;
+  return !contents || contents.length <= MAX_PERSISTED_LISTING;
+}
+
+/** Whose cache this is: a new app version or another account never sees the old entries. */
+export function cacheBuster(appVersion: string, session: { apiBase: string; userid: number | null } | null): string {
+  return session ? `${appVersion}|${session.apiBase}|${session.userid ?? '?'}` : '';
+}
+
+export interface CacheStorage {
+  get(): Promise<PersistedClient | undefined>;
+  set(value: PersistedClient): Promise<void>;
+  del(): Promise<void>;
+}
+
+/** IndexedDB through idb-keyval; values are stored as structured clones (no JSON: keeps bigints, costs less). */
+export function idbCacheStorage(): CacheStorage {
+  const store = createStore('pcloud-web-cache', 'query-cache');
+  const KEY = 'client';
+  return {
+    get: () => idbGet<PersistedClient>(KEY, store),
+    set: (value) => idbSet(KEY, value, store),
+    del: () => idbDel(KEY, store),
+  };
+}
+
+/**
+ * A TanStack `Persister` that writes at most once per `throttleMs`, and only when a persisted
+ * query changed: cache events for thumbnails or links (not persisted) cost no write.
+ */
+export function createCachePersister(storage: CacheStorage, throttleMs = 1000): Persister {
+  let pending: PersistedClient | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let written = '';
+  const fingerprint = (c: PersistedClient) => c.buster + c.clientState.queries.map((q) => `${q.queryHash}@${q.state.dataUpdatedAt}`).join(',');
+  const flush = async () => {
+    timer = null;
+    const client = pending;
+    pending = null;
+    if (!client) return;
+    const print = fingerprint(client);
+    if (print === written) return;
+    written = print;
+    try {
+      await storage.set(client);
+    } catch {
+      written = ''; // quota or a closed database: the next change tries again
+    }
+  };
+  return {
+    persistClient: (client) => {
+      pending = client;
+      timer ??= setTimeout(() => void flush(), throttleMs);
+    },
+    restoreClient: async () => {
+      try {
+        return await storage.get();
+      } catch {
+        return undefined;
+      }
+    },
+    removeClient: async () => {
+      pending = null;
+      written = '';
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await storage.del().catch(() => undefined);
+    },
+  };
 }
