@@ -13,7 +13,9 @@ const USAGE = `pCloud emulator
 
   serve [--host 127.0.0.1] [--port 0] [--data DIR] [--demo] [--tls-cert F --tls-key F]
         [--app DIR --app-port N] [--permissive] [--quirk NAME=on|off ...]
-  user add EMAIL PASSWORD [--data DIR]
+  user add EMAIL PASSWORD [--quota BYTES] [--data DIR]
+                                  BYTES: a whole number, or with K, M, G or T (powers of 1024);
+                                  without --quota the account gets the default 10G
   token EMAIL [--data DIR]        print an OAuth access token for the bundled web app
   seed --demo [--data DIR]        create the demo accounts and their files
 
@@ -32,6 +34,7 @@ const { values, positionals } = parseArgs({
     'app-port': { type: 'string', default: '0' },
     permissive: { type: 'boolean', default: false },
     quirk: { type: 'string', multiple: true, default: [] },
+    quota: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -44,6 +47,14 @@ function quirks(): Partial<Quirks> {
     q[name as keyof Quirks] = v !== 'off' && v !== '0' && v !== 'false';
   }
   return q;
+}
+
+/** `--quota`: bytes as a whole number, or with a K/M/G/T suffix (powers of 1024, "10G", "1.5T"). */
+function parseQuota(spec: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(?:i?B)?\s*$/i.exec(spec);
+  const bytes = m ? Math.floor(Number(m[1]) * 1024 ** ' KMGT'.indexOf((m[2] || ' ').toUpperCase())) : NaN;
+  if (!Number.isSafeInteger(bytes)) throw new Error(`bad --quota ${spec}: give bytes, e.g. 1073741824 or 1G`);
+  return bytes;
 }
 
 async function listenWithFallback(emu: Emulator, port: number, tls?: { cert: Buffer; key: Buffer }): Promise<string> {
@@ -93,12 +104,13 @@ async function main(): Promise<void> {
     return;
   }
   if (cmd === 'serve') return serve();
+  const quota = values.quota === undefined ? undefined : parseQuota(values.quota);
   const st = await Storage.open(resolve(values.data!));
   try {
     if (cmd === 'user' && sub === 'add' && rest.length === 2) {
-      const u = createUser(st, rest[0], rest[1]);
+      const u = createUser(st, rest[0], rest[1], { quota });
       st.event(u.id, 'reset', {});
-      console.log(`user ${u.email} created (userid ${u.id})`);
+      console.log(`user ${u.email} created (userid ${u.id}, quota ${u.quota} bytes)`);
     } else if (cmd === 'token' && sub) {
       const user = st.userByEmail(sub);
       if (!user) throw new Error(`no user ${sub}`);

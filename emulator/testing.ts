@@ -87,18 +87,44 @@ export function multipart(fields: URLSearchParams, parts: UploadPart[] = []): { 
   return { body: Buffer.concat(chunks), type: `multipart/form-data; boundary=${boundary}` };
 }
 
+type StartOptions = Partial<Omit<EmulatorOptions, 'dataDir'>> & {
+  quirks?: Partial<Quirks>;
+  /** An existing data dir to serve (e.g. one the CLI prepared); a fresh temp dir by default. Removed by close(). */
+  dataDir?: string;
+};
+
 export class TestServer {
   private constructor(
-    readonly emu: Emulator,
-    readonly url: string,
+    private current: Emulator,
+    private address: string,
     readonly dataDir: string,
+    private readonly opts: StartOptions,
   ) {}
 
-  static async start(opts: Partial<Omit<EmulatorOptions, 'dataDir'>> & { quirks?: Partial<Quirks> } = {}): Promise<TestServer> {
-    const dataDir = await mkdtemp(join(tmpdir(), 'pcloud-emu-test-'));
+  static async start(opts: StartOptions = {}): Promise<TestServer> {
+    const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'pcloud-emu-test-')));
     const emu = await Emulator.create({ ...opts, dataDir });
     const url = await emu.listen(0);
-    return new TestServer(emu, url, dataDir);
+    return new TestServer(emu, url, dataDir, opts);
+  }
+
+  get emu(): Emulator {
+    return this.current;
+  }
+
+  get url(): string {
+    return this.address;
+  }
+
+  /**
+   * Stops the emulator and starts a fresh one on the same data dir and port, as a restart of the
+   * process would: what lives only in memory is gone, what is on disk stays (users, tokens, files).
+   */
+  async restart(): Promise<void> {
+    const port = this.port;
+    await this.current.close();
+    this.current = await Emulator.create({ ...this.opts, dataDir: this.dataDir });
+    this.address = await this.current.listen(port);
   }
 
   get port(): number {

@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import { defineMethods, me, type Ctx } from '../registry';
 import { now, validName } from '../store/model';
+import type { Storage } from '../store/storage';
 import { fail } from '../errors';
 import { putFile, recordBlob } from '../store/ops';
 import { times } from './common';
@@ -13,6 +14,65 @@ interface UploadRow {
   userid: number;
   size: number;
   filesize: number | null;
+}
+
+interface Digests {
+  sha1: string;
+  md5: string;
+  sha256: string;
+}
+
+/** Hashes of a session's bytes [0, size), not yet finalised: more bytes can be fed in. */
+interface Hashes {
+  size: number;
+  sha1: Hash;
+  md5: Hash;
+  sha256: Hash;
+}
+
+/**
+ * What this process knows about a session beyond its row. While writes arrive strictly in order
+ * (each at the current end), `hashes` follows them, so upload_info and upload_save need not re-read
+ * the session file. Anything else (a write that rewrites earlier bytes, writes running at the same
+ * time, a restart that lost this map) drops `hashes`, and the file is hashed in full instead.
+ */
+interface Live {
+  /** Writes in progress. */
+  inflight: number;
+  /** Counts write starts, so a re-read can tell whether the file changed under it. */
+  epoch: number;
+  hashes: Hashes | null;
+}
+
+const liveByStore = new WeakMap<Storage, Map<number, Live>>();
+
+function liveMap(ctx: Ctx): Map<number, Live> {
+  let m = liveByStore.get(ctx.st);
+  if (!m) liveByStore.set(ctx.st, (m = new Map()));
+  return m;
+}
+
+function live(ctx: Ctx, id: number): Live {
+  const m = liveMap(ctx);
+  let l = m.get(id);
+  if (!l) m.set(id, (l = { inflight: 0, epoch: 0, hashes: null }));
+  return l;
+}
+
+const freshHashes = (): Hashes => ({ size: 0, sha1: createHash('sha1'), md5: createHash('md5'), sha256: createHash('sha256') });
+
+const copyHashes = (h: Hashes): Hashes => ({ size: h.size, sha1: h.sha1.copy(), md5: h.md5.copy(), sha256: h.sha256.copy() });
+
+function feed(h: Hashes, chunk: Buffer): void {
+  h.sha1.update(chunk);
+  h.md5.update(chunk);
+  h.sha256.update(chunk);
+  h.size += chunk.length;
+}
+
+/** The digests so far, leaving `h` open for more bytes. */
+function peek(h: Hashes): Digests {
+  return { sha1: h.sha1.copy().digest('hex'), md5: h.md5.copy().digest('hex'), sha256: h.sha256.copy().digest('hex') };
 }
 
 function sessionFile(ctx: Ctx, id: number): string {
@@ -27,29 +87,43 @@ function session(ctx: Ctx): UploadRow {
   return row;
 }
 
-/** Checksums of the first `size` bytes: bytes of a write that broke off may lie beyond them. */
-async function digest(file: string, size: number): Promise<{ sha1: string; md5: string; sha256: string }> {
-  const sha1 = createHash('sha1');
-  const md5 = createHash('md5');
-  const sha256 = createHash('sha256');
+/** Hashes the first `size` bytes of the file: bytes of a write that broke off may lie beyond them. */
+async function hashFile(file: string, size: number): Promise<Hashes> {
+  const h = freshHashes();
   const chunks = size === 0 ? [] : (createReadStream(file, { start: 0, end: size - 1 }) as AsyncIterable<Buffer>);
-  for await (const chunk of chunks) {
-    sha1.update(chunk);
-    md5.update(chunk);
-    sha256.update(chunk);
-  }
-  return { sha1: sha1.digest('hex'), md5: md5.digest('hex'), sha256: sha256.digest('hex') };
+  for await (const chunk of chunks) feed(h, chunk);
+  return h;
 }
 
-/** Writes the request body at `offset` of the session file; returns bytes written. */
-async function writeAt(ctx: Ctx, file: string, offset: number): Promise<number> {
+/**
+ * Checksums of the session's bytes [0, row.size): from the running hashes when they are current,
+ * else by reading the file, after which the running hashes restart from the result (when no write
+ * touched the file meanwhile), so later in-order writes are cheap again.
+ */
+async function sessionDigests(ctx: Ctx, row: UploadRow): Promise<Digests> {
+  const l = live(ctx, row.id);
+  if (l.inflight === 0 && l.hashes?.size === row.size) return peek(l.hashes);
+  const epoch = l.epoch;
+  const h = await hashFile(sessionFile(ctx, row.id), row.size);
+  const d = peek(h);
+  if (h.size === row.size && l.inflight === 0 && l.epoch === epoch && liveMap(ctx).get(row.id) === l) l.hashes = h;
+  return d;
+}
+
+/**
+ * Writes the request body at `offset` of the session file; returns bytes written. `track`, when
+ * given, is fed every byte written (hashing overlaps the disk write of the same chunk).
+ */
+async function writeAt(ctx: Ctx, file: string, offset: number, track: Hashes | null): Promise<number> {
   const fh = await fsp.open(file, 'r+');
   let pos = offset;
   try {
     const src = await ctx.files!.next();
     if (!src) return 0;
     for await (const chunk of src.stream as AsyncIterable<Buffer>) {
-      await fh.write(chunk, 0, chunk.length, pos);
+      const written = fh.write(chunk, 0, chunk.length, pos);
+      if (track) feed(track, chunk);
+      await written;
       pos += chunk.length;
     }
     const raw = !String(ctx.req.headers['content-type'] ?? '').startsWith('multipart/');
@@ -72,6 +146,8 @@ export const uploadMethods = () =>
         const info = ctx.st.q('INSERT INTO uploads (userid, filesize, created) VALUES (?, ?, ?)').run(me(ctx).id, filesize ?? null, now());
         const id = Number(info.lastInsertRowid);
         await fsp.writeFile(sessionFile(ctx, id), Buffer.alloc(0));
+        // ids can be reused after a session row went away with its account: start clean
+        liveMap(ctx).set(id, { inflight: 0, epoch: 0, hashes: freshHashes() });
         return { uploadid: id };
       },
     },
@@ -88,8 +164,20 @@ export const uploadMethods = () =>
         const user = me(ctx);
         const incoming = Number(ctx.req.headers['content-length'] ?? 0);
         if (ctx.st.usedQuota(user.id) + Math.max(0, offset + incoming - row.size) > user.quota) fail(2008);
-        const n = await writeAt(ctx, sessionFile(ctx, row.id), offset);
-        ctx.st.q('UPDATE uploads SET size = MAX(size, ?) WHERE id = ?').run(offset + n, row.id);
+        const l = live(ctx, row.id);
+        const epoch = ++l.epoch;
+        l.inflight++;
+        // only a lone write at the very end extends the running hashes; it feeds a copy, which
+        // replaces them once the write is complete (a write that breaks off leaves them as they were)
+        const track = l.hashes && l.inflight === 1 && l.hashes.size === offset && offset === row.size ? copyHashes(l.hashes) : null;
+        if (!track) l.hashes = null;
+        try {
+          const n = await writeAt(ctx, sessionFile(ctx, row.id), offset, track);
+          ctx.st.q('UPDATE uploads SET size = MAX(size, ?) WHERE id = ?').run(offset + n, row.id);
+          if (track && l.epoch === epoch && track.size === offset + n) l.hashes = track;
+        } finally {
+          l.inflight--;
+        }
         return {};
       },
     },
@@ -98,7 +186,7 @@ export const uploadMethods = () =>
       auth: 'required',
       async handler(ctx) {
         const row = session(ctx);
-        const d = await digest(sessionFile(ctx, row.id), row.size);
+        const d = await sessionDigests(ctx, row);
         const sums = me(ctx).locationid === 2 ? { sha1: d.sha1, sha256: d.sha256 } : { sha1: d.sha1, md5: d.md5 };
         return { size: row.size, ...sums };
       },
@@ -126,10 +214,19 @@ export const uploadMethods = () =>
         ctx.st.checkQuota(parent.row.owner, row.size);
         const file = sessionFile(ctx, row.id);
         await fsp.truncate(file, row.size);
-        const blob = await ctx.st.blobs.adoptFile(file);
+        // the running hashes when in-order writes kept them current, else one pass over the file
+        const d = await sessionDigests(ctx, row);
+        const fh = await fsp.open(file, 'r+');
+        try {
+          await fh.sync();
+        } finally {
+          await fh.close();
+        }
+        const blob = await ctx.st.blobs.adopt(file, { size: row.size, ...d });
         recordBlob(ctx.st, blob);
         const out = putFile(ctx.st, user, parent.row, name, blob, { ...times(ctx), renameIfExists: ctx.p.flag('renameifexists') });
         ctx.st.q('DELETE FROM uploads WHERE id = ?').run(row.id);
+        liveMap(ctx).delete(row.id);
         return { metadata: ctx.st.fileMeta(user, out) };
       },
     },
@@ -139,6 +236,7 @@ export const uploadMethods = () =>
       async handler(ctx) {
         const row = session(ctx);
         ctx.st.q('DELETE FROM uploads WHERE id = ?').run(row.id);
+        liveMap(ctx).delete(row.id);
         await fsp.rm(sessionFile(ctx, row.id), { force: true });
         return {};
       },

@@ -140,7 +140,7 @@ export class BlobStore {
     return { key, ...d, hash: BigInt('0x' + d.sha1.slice(0, 16)) };
   }
 
-  /** Hashes an existing file (e.g. a finished upload session) and adopts it. */
+  /** Hashes an existing file (e.g. one written through file_write) and adopts it. */
   async adoptFile(tmp: string): Promise<BlobInfo> {
     const sha1 = createHash('sha1');
     const md5 = createHash('md5');

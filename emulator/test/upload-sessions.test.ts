@@ -1,6 +1,6 @@
 // Resumable upload sessions: upload_create / upload_write / upload_info / upload_save / upload_delete
 // (methods-core.md §4).
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestServer, sleep, type TestUser } from '../testing';
@@ -148,5 +148,111 @@ describe('bad requests', () => {
     await small.upload('filler', Buffer.alloc(5));
     expect((await small.call('upload_save', { uploadid: id, folderid: 0, name: 'late.bin' })).result).toBe(2008);
     expect(await small.names()).toEqual(['filler']);
+  });
+});
+
+// upload_write keeps running checksums while chunks arrive in order, so upload_save does not re-read
+// the session; whatever order the writes came in, the saved file and upload_info must be right.
+describe('checksums of a session, however it was written', () => {
+  const md5 = (b: Buffer | string) => createHash('md5').update(b).digest('hex');
+  const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+
+  /** upload_info, then upload_save, then checksumfile and the content itself all match `want`. */
+  async function expectSaved(id: number, want: Buffer, u: TestUser = alice) {
+    const sums = u.row.locationid === 2 ? { sha1: sha1(want), sha256: sha256(want) } : { sha1: sha1(want), md5: md5(want) };
+    expect(await u.call('upload_info', { uploadid: id })).toMatchObject({ result: 0, size: want.length, ...sums });
+    const saved = await u.call('upload_save', { uploadid: id, folderid: 0, name: `s${id}.bin` });
+    expect(saved.metadata).toMatchObject({ size: want.length });
+    expect(await u.call('checksumfile', { fileid: saved.metadata.fileid })).toMatchObject({ result: 0, ...sums });
+    const link = await u.call('getfilelink', { fileid: saved.metadata.fileid });
+    expect((await srv.fetchLink(link)).body.equals(want)).toBe(true);
+    return saved.metadata;
+  }
+
+  it('in order: the saved file carries the right checksums and the same hash as an uploadfile of it', async () => {
+    const data = randomBytes(3 * 256 * 1024 + 17);
+    const id = await create(alice, { filesize: data.length });
+    for (let off = 0; off < data.length; off += 256 * 1024) {
+      expect((await write(id, off, data.subarray(off, off + 256 * 1024))).result).toBe(0);
+      // upload_info in between does not disturb the running checksums
+      expect((await alice.call('upload_info', { uploadid: id })).sha1).toBe(sha1(data.subarray(0, Math.min(off + 256 * 1024, data.length))));
+    }
+    const meta = await expectSaved(id, data);
+    expect((await alice.upload('same.bin', data)).hash).toBe(meta.hash);
+  });
+
+  it('in order on an EU account: sha256 is right too', async () => {
+    const eu = await srv.user({ locationid: 2 });
+    const data = randomBytes(100_000);
+    const id = await create(eu);
+    await write(id, 0, data.subarray(0, 60_000), eu);
+    await write(id, 60_000, data.subarray(60_000), eu);
+    await expectSaved(id, data, eu);
+  });
+
+  it('an empty session saves as an empty file', async () => {
+    await expectSaved(await create(), Buffer.alloc(0));
+  });
+
+  it('out of order: a chunk rewritten after later ones arrived', async () => {
+    const id = await create();
+    await write(id, 0, 'AAAA');
+    await write(id, 4, 'BBBB');
+    await write(id, 0, 'aaaa'); // a retry with other bytes, after the next chunk was written
+    await write(id, 8, 'CCCC');
+    await expectSaved(id, Buffer.from('aaaaBBBBCCCC'));
+  });
+
+  it('a write that overwrites an earlier range and runs past the end', async () => {
+    const id = await create();
+    await write(id, 0, 'hello world');
+    await write(id, 6, 'there, you!');
+    await expectSaved(id, Buffer.from('hello there, you!'));
+  });
+
+  it('in-order writes after an out-of-order one, with and without upload_info in between', async () => {
+    const id = await create();
+    await write(id, 0, '0123456789');
+    await write(id, 2, 'xy');
+    expect((await alice.call('upload_info', { uploadid: id })).sha1).toBe(sha1('01xy456789'));
+    await write(id, 10, 'tail');
+    await write(id, 14, '!');
+    await expectSaved(id, Buffer.from('01xy456789tail!'));
+  });
+
+  it('two writes at once at the same offset', async () => {
+    const id = await create();
+    await write(id, 0, 'aaaa');
+    // the first write sends half its body and stalls; a second one at the same offset completes meanwhile
+    const slow = srv.open('upload_write', { uploadid: id, uploadoffset: 4, access_token: alice.token }, { headers: { 'Content-Length': '4' } });
+    slow.req.write('bb');
+    await sleep(100);
+    expect((await write(id, 4, 'cccc')).result).toBe(0);
+    slow.req.end('bb');
+    expect((await slow.reply).json.result).toBe(0);
+    await expectSaved(id, Buffer.from('aaaaccbb'));
+  });
+
+  it('after a restart (checksums kept in memory are gone)', async () => {
+    const own = await TestServer.start();
+    try {
+      const u = await own.user();
+      const id = (await u.call('upload_create')).uploadid;
+      const put = (offset: number, data: string) => u.call('upload_write', { uploadid: id, uploadoffset: offset }, { verb: 'PUT', body: data });
+      await put(0, 'before ');
+      await own.restart();
+      expect(await u.call('upload_info', { uploadid: id })).toMatchObject({ size: 7, sha1: sha1('before ') });
+      await put(7, 'and after');
+      const saved = await u.call('upload_save', { uploadid: id, folderid: 0, name: 'restarted.txt' });
+      expect(await u.call('checksumfile', { fileid: saved.metadata.fileid })).toMatchObject({ sha1: sha1('before and after'), md5: md5('before and after') });
+      // a second restart between the last write and the save
+      const id2 = (await u.call('upload_create')).uploadid;
+      await u.call('upload_write', { uploadid: id2, uploadoffset: 0 }, { verb: 'PUT', body: 'saved after restart' });
+      await own.restart();
+      const saved2 = await u.call('upload_save', { uploadid: id2, folderid: 0, name: 'restarted2.txt' });
+      expect(await u.call('checksumfile', { fileid: saved2.metadata.fileid })).toMatchObject({ sha1: sha1('saved after restart') });
+    } finally {
+      await own.close();
+    }
   });
 });
