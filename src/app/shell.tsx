@@ -45,6 +45,7 @@ function Quota() {
 const loadUserMenu = () => import('./user-menu');
 const UserMenu = lazy(loadUserMenu);
 const MiniPlayer = lazy(() => import('../features/player/mini-player').then((m) => ({ default: m.MiniPlayer })));
+const appStartedAt = Date.now();
 const InvitationsBadge = lazy(() => import('../features/share/invitations-badge').then((m) => ({ default: m.InvitationsBadge })));
 const UploadPanel = lazy(() => import('../features/upload/upload-panel').then((m) => ({ default: m.UploadPanel })));
 
@@ -91,13 +92,15 @@ export function Shell() {
   }, [theme]);
   // The offline cache is restored first and the route paints from it; the diff feed starts when the
   // page is idle after that, so a revisited folder paints before any request goes out. Restored
-  // listings are refetched anyway (main.tsx invalidates them), which covers the feed's later start.
+  // listings are refetched anyway (main.tsx invalidates them); changes made after the app started
+  // and before the feed did are caught up with `diff?after=`.
   const restoring = useIsRestoring();
   useEffect(() => {
     if (!session || restoring) return;
     let stop: (() => void) | undefined;
     const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
-    const id = idle(() => (stop = startLiveUpdates(qc)), { timeout: 1000 });
+    // events between the first fetches and this later start are read with diff?after= (since)
+    const id = idle(() => (stop = startLiveUpdates(qc, { since: appStartedAt })), { timeout: 1000 });
     return () => {
       (window.cancelIdleCallback ?? window.clearTimeout)(id);
       stop?.();

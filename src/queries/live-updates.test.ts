@@ -191,4 +191,17 @@ describe('startLiveUpdates', () => {
     expect(Date.now() - batchAt).toBeGreaterThanOrEqual(300);
     stop();
   });
+
+  it('catches up with diff?after= when started later than the app, then long-polls from there', async () => {
+    const ev: DiffEvent = { event: 'createfolder', diffid: 7, time: 'x', metadata: folderMeta(9, 0, 'n') };
+    const calls = scriptDiff([() => ({ diffid: 7, entries: [ev] })]);
+    const onEvents = vi.fn();
+    const since = Date.now() - 5_000;
+    const stop = startLiveUpdates(client, { since, minBatchIntervalMs: 0, onEvents });
+    await vi.waitFor(() => expect(calls).toHaveLength(2), { interval: 5 });
+    expect(calls[0].params.last).toBeUndefined();
+    expect((calls[0].params.after as Date).getTime()).toBeLessThanOrEqual(since);
+    expect(calls[1].params).toMatchObject({ diffid: 7, block: true });
+    stop();
+  });
 });

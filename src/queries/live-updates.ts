@@ -122,6 +122,12 @@ export interface LiveUpdatesOptions {
    * listing a few times instead of once per file.
    */
   minBatchIntervalMs?: number;
+  /**
+   * When the app's data was first fetched (ms since epoch). The feed may start a little later (the
+   * shell waits for an idle moment); events between the two are then read with `diff?after=` and
+   * applied, instead of being skipped by `last=0`.
+   */
+  since?: number;
   /** Observes every failure of the feed (the loop handles them itself). */
   onError?: (error: unknown) => void;
   /** Observes every non-empty batch after it was applied. */
@@ -158,9 +164,22 @@ async function runFeed(client: QueryClient, signal: AbortSignal, opts: LiveUpdat
   const random = opts.random ?? Math.random;
   let diffid: number | null = null;
   let missedEvents = false;
+  let catchUpFrom = opts.since;
   let failures = 0;
   while (!signal.aborted) {
     try {
+      if (diffid === null && catchUpFrom !== undefined) {
+        // `after` is compared with the server's clock and has one-second resolution: start half a
+        // minute early so a client clock running a little fast loses nothing (re-applying is harmless)
+        const limit = 500;
+        const reply = await diff({ after: new Date(catchUpFrom - 30_000), limit }, { signal, retry: 0 });
+        catchUpFrom = undefined;
+        if (reply.entries.length >= limit) void client.invalidateQueries();
+        else if (reply.entries.length > 0) await applyDiffEvents(client, reply.entries);
+        diffid = reply.diffid;
+        failures = 0;
+        continue;
+      }
       if (diffid === null) {
         diffid = (await diff({ last: 0 }, { signal, retry: 0 })).diffid;
         failures = 0;
