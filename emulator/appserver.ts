@@ -18,7 +18,8 @@ export async function serveApp(dir: string, apiUrl: string, port: number, host =
   const api = new URL(apiUrl).origin;
   const csp = [
     "default-src 'self'",
-    "script-src 'self'",
+    // 'wasm-unsafe-eval' lets the upload worker compile its WebAssembly SHA-1; it allows no JS eval
+    "script-src 'self' 'wasm-unsafe-eval'",
     `connect-src 'self' ${api} https://*.pcloud.com`,
     `img-src 'self' data: blob: ${api} https://*.pcloud.com`,
     `media-src 'self' blob: ${api} https://*.pcloud.com`,

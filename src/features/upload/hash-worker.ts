@@ -1,25 +1,25 @@
 // Hashes upload bytes off the main thread. Each upload has its own running SHA-1 (`key`); chunks are
 // appended in the order the upload sent them, so the digest is ready the moment the last one is sent.
-import { Sha1 } from './sha1';
+import { runningSha1, type RunningSha1 } from './sha1';
 import type { HashReply, HashRequest } from './hash-protocol';
 
-const states = new Map<string, Sha1>();
+const states = new Map<string, RunningSha1>();
 const dropped = new Set<string>(); // seen before their turn: a long append of a paused upload stops early
 const PIECE = 4 * 1024 * 1024; // read big slices piecewise: memory stays flat whatever the chunk size
 
 async function handle(msg: HashRequest): Promise<HashReply> {
   if (msg.op === 'append') {
     let h = states.get(msg.key);
-    if (!h) states.set(msg.key, (h = new Sha1()));
+    if (!h) states.set(msg.key, (h = await runningSha1()));
     for (let at = 0; at < msg.blob.size && !dropped.has(msg.key); at += PIECE) h.update(new Uint8Array(await msg.blob.slice(at, at + PIECE).arrayBuffer()));
     return { req: msg.req };
   }
   if (msg.op === 'digest') {
-    const hex = (states.get(msg.key) ?? new Sha1()).hex();
+    const hex = (states.get(msg.key) ?? (await runningSha1())).hex();
     states.delete(msg.key);
     return { req: msg.req, hex };
   }
-  if (msg.op === 'peek') return { req: msg.req, hex: (states.get(msg.key) ?? new Sha1()).clone().hex() };
+  if (msg.op === 'peek') return { req: msg.req, hex: (states.get(msg.key) ?? (await runningSha1())).peekHex() };
   states.delete(msg.key);
   dropped.delete(msg.key);
   return { req: msg.req };

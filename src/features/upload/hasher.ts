@@ -1,6 +1,6 @@
 // The uploader's side of hash-worker.ts: running SHA-1 digests of upload bytes, computed in a Web Worker.
 import type { HashReply, HashRequest } from './hash-protocol';
-import { Sha1 } from './sha1';
+import { runningSha1, type RunningSha1 } from './sha1';
 
 type Pending = { resolve: (r: HashReply) => void; reject: (e: Error) => void };
 
@@ -28,18 +28,18 @@ function getWorker(): Worker {
 }
 
 // Without Worker support (unit tests in Node) the same code runs inline.
-const inline = new Map<string, Sha1>();
+const inline = new Map<string, RunningSha1>();
 async function runInline(msg: HashRequest): Promise<HashReply> {
   if (msg.op === 'append') {
     let h = inline.get(msg.key);
-    if (!h) inline.set(msg.key, (h = new Sha1()));
+    if (!h) inline.set(msg.key, (h = await runningSha1()));
     h.update(new Uint8Array(await msg.blob.arrayBuffer()));
     return { req: msg.req };
   }
   const h = inline.get(msg.key);
-  if (msg.op === 'peek') return { req: msg.req, hex: (h ?? new Sha1()).clone().hex() };
+  if (msg.op === 'peek') return { req: msg.req, hex: (h ?? (await runningSha1())).peekHex() };
   inline.delete(msg.key);
-  return msg.op === 'digest' ? { req: msg.req, hex: (h ?? new Sha1()).hex() } : { req: msg.req };
+  return msg.op === 'digest' ? { req: msg.req, hex: (h ?? (await runningSha1())).hex() } : { req: msg.req };
 }
 
 type Unsent = HashRequest extends infer R ? (R extends HashRequest ? Omit<R, 'req'> : never) : never;
