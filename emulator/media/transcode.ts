@@ -101,11 +101,12 @@ export function ensureMp4(emu: Emulator, blob: string, v: VideoVariant, hasAudio
   );
 }
 
-export const HLS_SEGMENT_SECONDS = 4;
+/** Short segments: a player's first frame waits for 2 s of transcoding, not more (keyframes every 2 s). */
+export const HLS_SEGMENT_SECONDS = 2;
 
 /**
  * One HLS rendition, transcoded in the background into its cache directory: `index.m3u8` (VOD)
- * and `seg000.ts`…, keyframes every 2 s, segments of 4 s. ffmpeg writes each segment under a
+ * and `seg000.ts`…, keyframes and segments every 2 s. ffmpeg writes each segment under a
  * temporary name and renames it when complete (`temp_file`), so a segment file that exists is
  * whole and can be served while later ones are still being made; `.done` marks the end.
  */
