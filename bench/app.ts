@@ -165,7 +165,7 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-function printProfile(profile: CpuProfile, appUrl: string): void {
+function printProfile(profile: CpuProfile, appUrl: string, prefix = 'scroll_profile_self'): void {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   profile.samples.forEach((id, i) => {
@@ -173,7 +173,7 @@ function printProfile(profile: CpuProfile, appUrl: string): void {
     const key = `${f.functionName || '(anonymous)'} ${f.url.replace(appUrl, '')}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
-  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) line(`scroll_profile_self ${key.replace(/\s+/g, '_')}`, ms, 'ms');
+  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) line(`${prefix} ${key.replace(/\s+/g, '_')}`, ms, 'ms');
 }
 
 async function main() {
@@ -253,8 +253,19 @@ async function main() {
     {
       const { ctx, page } = await fresh();
       const listfolderTimings = trackListfolder(page);
+      // --profile: also where the main thread goes from navigation to the first rows
+      const loadCdp = profileScroll ? await ctx.newCDPSession(page) : null;
+      if (loadCdp) {
+        await loadCdp.send('Profiler.enable');
+        await loadCdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await loadCdp.send('Profiler.start');
+      }
       await page.goto(`${app.url}/folder/${big.id}`);
       const p = await firstRows(page, 120_000);
+      if (loadCdp) {
+        printProfile(((await loadCdp.send('Profiler.stop')) as { profile: CpuProfile }).profile, app.url, 'load_profile_self');
+        await loadCdp.detach();
+      }
       await page.waitForTimeout(200);
       const [listing] = await listfolderTimings(big.id);
       const responseToRows = p.firstRowPaint! - listing.end;

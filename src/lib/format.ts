@@ -1,4 +1,5 @@
 const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
+const numberFmt = new Map<string, Intl.NumberFormat>();
 
 /** 1536 → "1.5 KB" (decimal-free under 10 for small values, Intl for the locale's digits). */
 export function formatBytes(n: number, locale?: string): string {
@@ -10,7 +11,14 @@ export function formatBytes(n: number, locale?: string): string {
     i++;
   }
   const digits = i === 0 || v >= 10 ? 0 : 1;
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(v)} ${units[i]}`;
+  // a NumberFormat costs tens of microseconds to build: one per locale and digit count, as formatDate does
+  const key = `${locale ?? ''}|${digits}`;
+  let f = numberFmt.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { maximumFractionDigits: digits });
+    numberFmt.set(key, f);
+  }
+  return `${f.format(v)} ${units[i]}`;
 }
 
 const dateFmt = new Map<string, Intl.DateTimeFormat>();

@@ -1,7 +1,6 @@
 import { lazy, Suspense, useMemo, useRef, useState, useEffect, type KeyboardEvent } from 'react';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import * as ContextMenu from '@radix-ui/react-context-menu';
 import type { FolderMetadata, Metadata } from '../../api/protocol/types';
 import { folderListingOptions } from '../../queries/folder';
 import { filterItems, sortItems } from '../../lib/items';
@@ -15,15 +14,33 @@ import {
 } from '../../stores/selection';
 import { Icon } from '../../ui/icons';
 import { FileList } from './file-list';
+import { itemIndex, itemKeys, itemsWithKeys } from './item-index';
 import { Breadcrumbs } from './breadcrumbs';
-import { ConflictDialog, FolderPickerDialog, NewFolderDialog, type ConflictRequest } from './dialogs';
-import { DetailsPanel } from './details-panel';
-import { CommandPalette } from './command-palette';
+import type { ConflictRequest } from './dialogs';
+import { ContextMenuArea } from './context-menu-area';
 import { UploadButton, UploadZone } from '../upload/upload-zone';
 import { PcloudError } from '../../api/errors';
-import { createFolderIn, downloadItem, humanError, removeWithUndo, renameItem, transfer, type AskConflict } from './operations';
+import { humanError } from './human-error';
+import type { AskConflict } from './operations';
 
+// What the first paint of a listing does not need loads on first use: the viewer, the dialogs,
+// the details panel, the command palette (cmdk), the file operations (and the context menu, the
+// upload menu and the upload runner: context-menu-area.tsx, upload-zone.tsx).
 const Viewer = lazy(() => import('../viewer/viewer'));
+const loadDialogs = () => import('./dialogs');
+const NewFolderDialog = lazy(() => loadDialogs().then((m) => ({ default: m.NewFolderDialog })));
+const FolderPickerDialog = lazy(() => loadDialogs().then((m) => ({ default: m.FolderPickerDialog })));
+const ConflictDialog = lazy(() => loadDialogs().then((m) => ({ default: m.ConflictDialog })));
+const DetailsPanel = lazy(() => import('./details-panel').then((m) => ({ default: m.DetailsPanel })));
+const CommandPalette = lazy(() => import('./command-palette').then((m) => ({ default: m.CommandPalette })));
+const ops = () => import('./operations');
+
+/** True from the first time `on` is true: a lazily loaded part stays mounted (and keeps its state) once used. */
+function useLatch(on: boolean): boolean {
+  const was = useRef(false);
+  if (on) was.current = true;
+  return was.current;
+}
 
 type Picker = { mode: 'move' | 'copy'; items: readonly Metadata[] } | null;
 
@@ -62,14 +79,18 @@ export default function BrowsePage() {
 
   const sorted = useMemo(() => sortItems(folder?.contents ?? [], sortKey, sortDir), [folder, sortKey, sortDir]);
   const items = useMemo(() => filterItems(sorted, filter), [sorted, filter]);
+  // none of these walk a big listing unless something is selected (item-index.ts)
   useEffect(() => {
-    selectionPruned(new Set(items.map((m) => m.id)));
+    const { selected } = getSelection();
+    if (selected.size) selectionPruned(new Set(itemsWithKeys(items, selected).map((m) => m.id)));
   }, [items]);
-  const selectedItems = useMemo(() => items.filter((m) => selected.has(m.id)), [items, selected]);
-  const byKey = useMemo(() => new Map((folder?.contents ?? []).map((m) => [m.id, m])), [folder]);
+  const selectedItems = useMemo(() => itemsWithKeys(items, selected), [items, selected]);
 
   const ask: AskConflict = (item, existing, mode) => new Promise((resolve) => setConflict({ item, existing, mode, resolve: (r) => { setConflict(null); resolve(r); } }));
   const run = (p: Promise<unknown>) => p.catch((err: unknown) => console.error(humanError(err)));
+  const newFolderUsed = useLatch(newFolder);
+  const conflictUsed = useLatch(conflict !== null);
+  const paletteUsed = useLatch(palette);
 
   const ctx: CommandContext = {
     items: selectedItems,
@@ -87,11 +108,11 @@ export default function BrowsePage() {
       rename: (m) => renameStarted(m.id),
       moveTo: (list) => setPicker({ mode: 'move', items: list }),
       copyTo: (list) => setPicker({ mode: 'copy', items: list }),
-      remove: (list) => removeWithUndo(qc, list),
-      download: (m) => void downloadItem(m),
+      remove: (list) => void ops().then((o) => o.removeWithUndo(qc, list)),
+      download: (m) => void ops().then((o) => o.downloadItem(m)),
       toggleDetails: detailsToggled,
       toggleView: () => viewChosen(view === 'list' ? 'grid' : 'list'),
-      selectAll: () => selectAll(items.map((m) => m.id)),
+      selectAll: () => selectAll(itemKeys(items)),
       refresh: () => void listing.refetch(),
       focusFilter: () => filterRef.current?.focus(),
     },
@@ -107,6 +128,14 @@ export default function BrowsePage() {
       }
     }
     return false;
+  };
+
+  // the context menu acts on the selection as it is when the menu shows
+  const menuItems = () => {
+    const target = { ...ctx, items: itemsWithKeys(items, getSelection().selected) };
+    return commands
+      .filter((c) => (c.group !== 'view' || c.id === 'details') && c.enabled(target))
+      .map((c) => ({ id: c.id, label: c.label, hint: c.shortcut && shortcutLabel(c.shortcut), onSelect: () => c.run(target) }));
   };
 
   // page-wide shortcuts: palette, new folder, filter
@@ -128,8 +157,10 @@ export default function BrowsePage() {
   });
 
   const dropOnto = (keys: string[], target: number, copy = false) => {
-    const list = keys.map((k) => byKey.get(k)).filter((m): m is Metadata => m !== undefined);
-    if (list.length) void run(transfer(qc, list, target, copy ? 'copy' : 'move', ask));
+    const contents = folder?.contents ?? [];
+    const index = itemIndex(contents);
+    const list = keys.map((k) => contents[index.get(k) ?? -1]).filter((m): m is Metadata => m !== undefined);
+    if (list.length) void run(ops().then((o) => o.transfer(qc, list, target, copy ? 'copy' : 'move', ask)));
   };
 
   const toolbarIds = ['new-folder', 'rename', 'move', 'copy', 'download', 'delete', 'share', 'get-link'] as const;
@@ -201,47 +232,30 @@ export default function BrowsePage() {
                 Showing the last loaded listing: {humanError(listing.error)}
               </p>
             )}
-            <ContextMenu.Root>
-              <ContextMenu.Trigger asChild>
-                <div className="list-area">
-                  {items.length === 0 ? (
-                    <div className="state-box empty">
-                      <h2>{filter ? 'Nothing matches this filter' : 'This folder is empty'}</h2>
-                      {!filter && <p className="muted">Drop files or folders here, or use Upload.</p>}
-                      {!filter && commandById('new-folder').enabled(ctx) && (
-                        <button className="btn primary" onClick={() => setNewFolder(true)}>
-                          <Icon name="plus" /> New folder
-                        </button>
-                      )}
-                    </div>
-                  ) : (
-                    <FileList
-                      items={items}
-                      view={view}
-                      label={`Contents of ${title}`}
-                      onOpen={ctx.ui.open}
-                      onUp={ctx.ui.up}
-                      onRename={(m, name) => void renameItem(qc, m, name)}
-                      onDropItems={(keys, target) => target.isfolder && dropOnto(keys, target.folderid)}
-                      onKeyCommand={onKeyCommand}
-                    />
+            <ContextMenuArea className="list-area" items={menuItems} keyboardAnchor={() => (getSelection().focused ? document.getElementById(`item-${getSelection().focused}`) : null)}>
+              {items.length === 0 ? (
+                <div className="state-box empty">
+                  <h2>{filter ? 'Nothing matches this filter' : 'This folder is empty'}</h2>
+                  {!filter && <p className="muted">Drop files or folders here, or use Upload.</p>}
+                  {!filter && commandById('new-folder').enabled(ctx) && (
+                    <button className="btn primary" onClick={() => setNewFolder(true)}>
+                      <Icon name="plus" /> New folder
+                    </button>
                   )}
                 </div>
-              </ContextMenu.Trigger>
-              <ContextMenu.Portal>
-                <ContextMenu.Content className="menu">
-                  {commands
-                    .filter((c) => c.group !== 'view' || c.id === 'details')
-                    .filter((c) => c.enabled({ ...ctx, items: items.filter((m) => getSelection().selected.has(m.id)) }))
-                    .map((c) => (
-                      <ContextMenu.Item key={c.id} className="menu-item" onSelect={() => c.run({ ...ctx, items: items.filter((m) => getSelection().selected.has(m.id)) })}>
-                        {c.label}
-                        {c.shortcut && <kbd>{shortcutLabel(c.shortcut)}</kbd>}
-                      </ContextMenu.Item>
-                    ))}
-                </ContextMenu.Content>
-              </ContextMenu.Portal>
-            </ContextMenu.Root>
+              ) : (
+                <FileList
+                  items={items}
+                  view={view}
+                  label={`Contents of ${title}`}
+                  onOpen={ctx.ui.open}
+                  onUp={ctx.ui.up}
+                  onRename={(m, name) => void ops().then((o) => o.renameItem(qc, m, name))}
+                  onDropItems={(keys, target) => target.isfolder && dropOnto(keys, target.folderid)}
+                  onKeyCommand={onKeyCommand}
+                />
+              )}
+            </ContextMenuArea>
             <p className="status-line" aria-live="polite">
               {items.length} item{items.length === 1 ? '' : 's'}
               {selectedItems.length ? ` · ${selectedItems.length} selected` : ''}
@@ -249,23 +263,37 @@ export default function BrowsePage() {
           </UploadZone>
         )}
       </div>
-      {detailsOpen && <DetailsPanel items={selectedItems} folder={folder} onClose={detailsToggled} />}
-      <NewFolderDialog open={newFolder} onClose={() => setNewFolder(false)} onCreate={(name) => createFolderIn(qc, folderId, name)} />
-      {picker && (
-        <FolderPickerDialog
-          open
-          title={picker.mode === 'move' ? `Move ${picker.items.length} item${picker.items.length > 1 ? 's' : ''}` : `Copy ${picker.items.length} item${picker.items.length > 1 ? 's' : ''}`}
-          action={picker.mode === 'move' ? 'Move' : 'Copy'}
-          exclude={new Set(picker.items.filter((m) => m.isfolder).map((m) => (m as FolderMetadata).folderid))}
-          onClose={() => setPicker(null)}
-          onPick={(target) => {
-            const p = picker;
-            setPicker(null);
-            void run(transfer(qc, p.items, target, p.mode, ask));
-          }}
-        />
+      {detailsOpen && (
+        <Suspense fallback={<aside className="details" aria-label="Details" />}>
+          <DetailsPanel items={selectedItems} folder={folder} onClose={detailsToggled} />
+        </Suspense>
       )}
-      <ConflictDialog request={conflict} />
+      {newFolderUsed && (
+        <Suspense fallback={null}>
+          <NewFolderDialog open={newFolder} onClose={() => setNewFolder(false)} onCreate={(name) => ops().then((o) => o.createFolderIn(qc, folderId, name))} />
+        </Suspense>
+      )}
+      {picker && (
+        <Suspense fallback={null}>
+          <FolderPickerDialog
+            open
+            title={picker.mode === 'move' ? `Move ${picker.items.length} item${picker.items.length > 1 ? 's' : ''}` : `Copy ${picker.items.length} item${picker.items.length > 1 ? 's' : ''}`}
+            action={picker.mode === 'move' ? 'Move' : 'Copy'}
+            exclude={new Set(picker.items.filter((m) => m.isfolder).map((m) => (m as FolderMetadata).folderid))}
+            onClose={() => setPicker(null)}
+            onPick={(target) => {
+              const p = picker;
+              setPicker(null);
+              void run(ops().then((o) => o.transfer(qc, p.items, target, p.mode, ask)));
+            }}
+          />
+        </Suspense>
+      )}
+      {conflictUsed && (
+        <Suspense fallback={null}>
+          <ConflictDialog request={conflict} />
+        </Suspense>
+      )}
       {viewing !== null && folder && (
         <Suspense fallback={null}>
           <Viewer
@@ -277,11 +305,15 @@ export default function BrowsePage() {
               if ((location.state as { viewer?: boolean } | null)?.viewer) navigate(-1);
               else setSearch({}, { replace: true });
             }}
-            onDownload={(m) => void downloadItem(m)}
+            onDownload={(m) => void ops().then((o) => o.downloadItem(m))}
           />
         </Suspense>
       )}
-      <CommandPalette open={palette} onOpenChange={setPalette} ctx={ctx} items={items} />
+      {paletteUsed && (
+        <Suspense fallback={null}>
+          <CommandPalette open={palette} onOpenChange={setPalette} ctx={ctx} items={items} />
+        </Suspense>
+      )}
     </div>
   );
 }

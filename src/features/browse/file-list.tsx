@@ -1,5 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Metadata } from '../../api/protocol/types';
 import { formatBytes, formatDate } from '../../lib/format';
 import { ItemIcon } from '../../ui/icons';
@@ -8,11 +7,14 @@ import {
   useFocused, useRenaming, useSelected,
 } from '../../stores/selection';
 import { sortChosen, useSort, useSortDir, type SortKey } from '../../stores/prefs';
-import { InlineRename } from './inline-rename';
 import { SharedBadge } from '../share/shared-badge';
 import { useThumbs } from './use-thumbs';
+import { itemIndex, itemKeys } from './item-index';
+import { useRowWindow } from './row-window';
 
 export const DRAG_TYPE = 'application/x-pcloud-items';
+
+const InlineRename = lazy(() => import('./inline-rename').then((m) => ({ default: m.InlineRename })));
 
 export interface ListProps {
   items: readonly Metadata[];
@@ -31,6 +33,7 @@ const CARD = 168;
 function columnsFor(width: number): number {
   return Math.max(1, Math.floor(width / CARD));
 }
+const oneColumn = () => 1;
 
 export function FileList(props: ListProps) {
   const { items, view } = props;
@@ -40,22 +43,16 @@ export function FileList(props: ListProps) {
   const renaming = useRenaming();
   const sortKey = useSort();
   const sortDir = useSortDir();
-  const order = items.map((m) => m.id);
-  const width = parentRef.current?.clientWidth ?? 800;
-  const cols = view === 'grid' ? columnsFor(width) : 1;
-  const rowCount = Math.ceil(items.length / cols);
-  const virtualizer = useVirtualizer({
-    count: rowCount,
-    getScrollElement: () => parentRef.current,
-    estimateSize: () => (view === 'grid' ? CARD : ROW),
-    overscan: 8,
-  });
+  // nothing here walks the whole listing: a 100,000-item folder renders and scrolls in O(rows shown)
+  const keyAt = (i: number) => items[i].id;
+  const rowHeight = view === 'grid' ? CARD : ROW;
+  const win = useRowWindow(parentRef, { items: items.length, rowHeight, columns: view === 'grid' ? columnsFor : oneColumn, overscan: 8 });
+  const { cols } = win;
   const typeahead = useRef({ text: '', at: 0 });
-  const visible = virtualizer.getVirtualItems();
   const thumbs = useThumbs(
     items,
-    visible.length ? visible[0].index * cols : 0,
-    visible.length ? Math.min(items.length - 1, (visible[visible.length - 1].index + 1) * cols - 1) : -1,
+    win.last >= win.first ? win.first * cols : 0,
+    win.last >= win.first ? Math.min(items.length - 1, (win.last + 1) * cols - 1) : -1,
     view === 'grid' ? 120 : 32,
   );
   const picture = (item: Metadata, size: number) => {
@@ -68,16 +65,17 @@ export function FileList(props: ListProps) {
     );
   };
 
-  const focusIndex = focused ? order.indexOf(focused) : -1;
+  const focusIndex = focused ? (itemIndex(items).get(focused) ?? -1) : -1;
+  const { scrollToRow } = win;
   useEffect(() => {
-    if (focusIndex >= 0) virtualizer.scrollToIndex(Math.floor(focusIndex / cols), { align: 'auto' });
-  }, [focusIndex, cols, virtualizer]);
+    if (focusIndex >= 0) scrollToRow(Math.floor(focusIndex / cols));
+  }, [focusIndex, cols, scrollToRow]);
 
   const moveFocus = (to: number, e: KeyboardEvent) => {
     if (!items.length) return;
     const i = Math.max(0, Math.min(items.length - 1, to));
-    const key = order[i];
-    if (e.shiftKey) selectRange(order, key);
+    const key = keyAt(i);
+    if (e.shiftKey) selectRange(itemKeys(items), key);
     else if (e.ctrlKey || e.metaKey) focusMoved(key);
     else selectOnly(key);
   };
@@ -121,11 +119,11 @@ export function FileList(props: ListProps) {
         props.onUp();
         break;
       case ' ':
-        if (cur >= 0) toggleSelected(order[cur]);
+        if (cur >= 0) toggleSelected(keyAt(cur));
         break;
       case 'a':
         if (!(e.ctrlKey || e.metaKey)) return typeAhead(e);
-        selectAll(order);
+        selectAll(itemKeys(items));
         break;
       default:
         return typeAhead(e);
@@ -141,12 +139,12 @@ export function FileList(props: ListProps) {
     t.text = now - t.at > 1000 ? e.key.toLowerCase() : t.text + e.key.toLowerCase();
     t.at = now;
     const i = items.findIndex((m) => m.name.toLowerCase().startsWith(t.text));
-    if (i >= 0) selectOnly(order[i]);
+    if (i >= 0) selectOnly(keyAt(i));
     e.preventDefault();
   };
 
   const onClick = (e: MouseEvent, key: string) => {
-    if (e.shiftKey) selectRange(order, key, e.ctrlKey || e.metaKey);
+    if (e.shiftKey) selectRange(itemKeys(items), key, e.ctrlKey || e.metaKey);
     else if (e.ctrlKey || e.metaKey) toggleSelected(key);
     else selectOnly(key);
   };
@@ -197,19 +195,24 @@ export function FileList(props: ListProps) {
       },
       ...dropProps(item),
     };
+    const plainName = (
+      <span className="name" dir="auto">
+        {item.name}
+      </span>
+    );
     const name =
       renaming === item.id ? (
-        <InlineRename
-          item={item}
-          onDone={(name) => {
-            renameEnded();
-            if (name !== null && name !== item.name) props.onRename(item, name);
-          }}
-        />
+        <Suspense fallback={plainName}>
+          <InlineRename
+            item={item}
+            onDone={(name) => {
+              renameEnded();
+              if (name !== null && name !== item.name) props.onRename(item, name);
+            }}
+          />
+        </Suspense>
       ) : (
-        <span className="name" dir="auto">
-          {item.name}
-        </span>
+        plainName
       );
     if (view === 'grid') {
       return (
@@ -222,15 +225,18 @@ export function FileList(props: ListProps) {
     }
     return (
       <div key={item.id} {...common} className={`row ${isSel ? 'selected' : ''} ${focused === item.id ? 'focused' : ''}`}>
-        <span className="cell check">
-          <input
-            type="checkbox"
-            tabIndex={-1}
-            aria-label={`Select ${item.name}`}
-            checked={isSel}
-            onClick={(e) => e.stopPropagation()}
-            onChange={() => toggleSelected(item.id)}
-          />
+        {/* A pointer (mouse, touch) target only: an option may not contain a control (axe
+            nested-interactive), so the box is inert — out of the tab order and the accessibility
+            tree; the option's aria-selected carries the state, Space toggles it from the keyboard.
+            Clicks on the inert box land on its cell. */}
+        <span
+          className="cell check"
+          onClick={(e) => {
+            e.stopPropagation();
+            toggleSelected(item.id);
+          }}
+        >
+          <input type="checkbox" inert aria-hidden="true" tabIndex={-1} checked={isSel} readOnly />
         </span>
         <span className="cell icon">{picture(item, 32)}</span>
         <span className="cell name-cell">
@@ -264,7 +270,7 @@ export function FileList(props: ListProps) {
               type="checkbox"
               aria-label="Select all"
               checked={items.length > 0 && selected.size === items.length}
-              onChange={(e) => (e.target.checked ? selectAll(order) : selectOnly(''))}
+              onChange={(e) => (e.target.checked ? selectAll(itemKeys(items)) : selectOnly(''))}
             />
           </span>
           <span className="cell icon" />
@@ -279,26 +285,29 @@ export function FileList(props: ListProps) {
         role="listbox"
         aria-label={props.label}
         aria-multiselectable="true"
-        aria-activedescendant={focused && order.includes(focused) ? `item-${focused}` : undefined}
+        aria-activedescendant={focusIndex >= 0 ? `item-${focused}` : undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}
         onFocus={() => {
-          if (!focused && order.length) focusMoved(order[0]);
+          if (!focused && items.length) focusMoved(keyAt(0));
         }}
       >
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((v) => (
-            <div
-              key={v.key}
-              className="vrow"
-              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: v.size, transform: `translateY(${v.start}px)` }}
-            >
-              {Array.from({ length: cols }, (_, c) => {
-                const i = v.index * cols + c;
-                return i < items.length ? renderItem(items[i], i) : null;
-              })}
-            </div>
-          ))}
+        <div style={{ height: win.totalHeight, position: 'relative' }}>
+          {Array.from({ length: Math.max(0, win.last - win.first + 1) }, (_, r) => {
+            const row = win.first + r;
+            return (
+              <div
+                key={row}
+                className="vrow"
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${row * rowHeight}px)` }}
+              >
+                {Array.from({ length: cols }, (_, c) => {
+                  const i = row * cols + c;
+                  return i < items.length ? renderItem(items[i], i) : null;
+                })}
+              </div>
+            );
+          })}
         </div>
       </div>
     </div>

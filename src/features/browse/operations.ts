@@ -11,16 +11,14 @@ import { runMutation } from '../../queries/mutations';
 import { getSession } from '../../stores/session';
 import { toast, updateToast } from '../../stores/toasts';
 import { freeName } from '../../lib/items';
+import { humanError } from './human-error';
 
 export type ConflictAnswer = 'skip' | 'keep-both' | 'replace';
 /** Asks once per conflicting name; `all` answers the remaining conflicts of the batch. */
 export type AskConflict = (item: Metadata, existing: Metadata, mode: 'move' | 'copy') => Promise<{ answer: ConflictAnswer; all: boolean } | null>;
 
-export function humanError(err: unknown): string {
-  if (err instanceof PcloudError) return err.message;
-  if (err instanceof Error && err.name === 'AbortError') return 'Cancelled.';
-  return 'The server could not be reached. Check your connection and try again.';
-}
+// kept here for the views that import it from operations; browse-page takes it alone (first route)
+export { humanError };
 
 async function invalidate(qc: QueryClient, ...folderIds: (number | undefined)[]) {
   await Promise.all(

@@ -1,51 +1,20 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import { Dialog } from '../../ui/dialog';
+import { LazyPopupMenu, preloadPopupMenu } from '../../ui/lazy-popup-menu';
+import type { PopupMenuItem } from '../../ui/popup-menu';
 import { Icon } from '../../ui/icons';
 import { folderListingOptions } from '../../queries/folder';
 import { withoutContents } from '../../queries/listing-cache';
 import { openDialog } from '../../stores/dialogs';
 import { collectDrop, collectInput, type Collected } from './collect';
-import { startUploads, type ConflictChoice } from './runner';
+import type { ConflictChoice } from './runner';
+import type { Question } from './upload-conflict-question';
 
-interface Question {
-  names: string[];
-  resolve: (c: ConflictChoice | null) => void;
-}
+// The runner and the hasher (~5 KB gzip) load with the first upload, not with the listing.
+const loadRunner = () => import('./runner');
 
-function ConflictQuestion({ q }: { q: Question | null }) {
-  if (!q) return null;
-  const shown = q.names.slice(0, 5);
-  return (
-    <Dialog
-      open
-      onOpenChange={(o) => !o && q.resolve(null)}
-      title={q.names.length === 1 ? 'A file with this name already exists' : `${q.names.length} files already exist here`}
-      description="Choose what to do with every file of this upload whose name is taken."
-    >
-      <ul className="name-list">
-        {shown.map((n) => (
-          <li key={n} dir="auto">
-            {n}
-          </li>
-        ))}
-        {q.names.length > shown.length && <li className="muted">and {q.names.length - shown.length} more</li>}
-      </ul>
-      <div className="dialog-actions">
-        <button className="btn" onClick={() => q.resolve('skip')}>
-          Skip them
-        </button>
-        <button className="btn" onClick={() => q.resolve('keep-both')}>
-          Keep both
-        </button>
-        <button className="btn danger" onClick={() => q.resolve('replace')}>
-          Replace
-        </button>
-      </div>
-    </Dialog>
-  );
-}
+// asked only when an upload meets taken names: its dialog loads then
+const ConflictQuestion = lazy(() => import('./upload-conflict-question'));
 
 /** The whole browse area accepts dropped files and folder trees; a clear overlay shows where they go. */
 export function UploadZone({ folderId, folderName, enabled, children }: { folderId: number; folderName: string; enabled: boolean; children: ReactNode }) {
@@ -64,7 +33,7 @@ export function UploadZone({ folderId, folderName, enabled, children }: { folder
       }),
     );
   const begin = (c: Collected) => {
-    if (c.entries.length || c.emptyDirs.length) void startUploads(qc, c.entries, c.emptyDirs, folderId, ask);
+    if (c.entries.length || c.emptyDirs.length) void loadRunner().then((r) => r.startUploads(qc, c.entries, c.emptyDirs, folderId, ask));
   };
   // files pasted from the clipboard go up too
   useEffect(() => {
@@ -85,6 +54,7 @@ export function UploadZone({ folderId, folderName, enabled, children }: { folder
       className="upload-zone"
       onDragEnter={(e) => {
         if (!hasFiles(e)) return;
+        void loadRunner();
         depth.current++;
         setOver(true);
       }}
@@ -117,7 +87,11 @@ export function UploadZone({ folderId, folderName, enabled, children }: { folder
           </div>
         </div>
       )}
-      <ConflictQuestion q={question} />
+      {question && (
+        <Suspense fallback={null}>
+          <ConflictQuestion q={question} />
+        </Suspense>
+      )}
       <UploadInputs onFiles={begin} folderId={folderId} />
     </div>
   );
@@ -155,25 +129,51 @@ function UploadInputs({ onFiles, folderId }: { onFiles: (c: Collected) => void; 
   );
 }
 
+const uploadChoices: PopupMenuItem[] = [
+  { id: 'files', label: 'Upload files…', onSelect: () => openPicker?.('files') },
+  { id: 'folder', label: 'Upload a folder…', onSelect: () => openPicker?.('folder') },
+  { id: 'link', label: 'Upload from a link…', onSelect: () => openPicker?.('link') },
+];
+
+/** A menu button; the menu's code (popup-menu.tsx) loads when it is first hovered, focused or used. */
 export function UploadButton({ disabled }: { disabled: boolean }) {
+  const [menu, setMenu] = useState<{ at: { x: number; y: number }; focusFirst: boolean } | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const show = (focusFirst: boolean) => {
+    const r = button.current!.getBoundingClientRect();
+    setMenu({ at: { x: r.left, y: r.bottom }, focusFirst });
+  };
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger className="btn primary" disabled={disabled}>
+    <>
+      <button
+        ref={button}
+        type="button"
+        className="btn primary"
+        disabled={disabled}
+        aria-haspopup="menu"
+        aria-expanded={menu !== null}
+        data-state={menu ? 'open' : 'closed'}
+        onPointerEnter={preloadPopupMenu}
+        onFocus={preloadPopupMenu}
+        // as a menu button does: open on press (mouse), Enter / Space / ArrowDown (keyboard, first item focused)
+        onPointerDown={(e) => {
+          if (e.button !== 0 || e.ctrlKey || e.pointerType !== 'mouse') return;
+          e.preventDefault();
+          if (!menu) show(false);
+        }}
+        onClick={(e) => {
+          if (e.detail === 0) show(true);
+          else if (!menu) show(false);
+        }}
+        onKeyDown={(e) => {
+          if (e.key !== 'ArrowDown') return;
+          e.preventDefault();
+          show(true);
+        }}
+      >
         <Icon name="up" /> <span className="btn-label">Upload</span>
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content className="menu" sideOffset={6} align="start">
-          <DropdownMenu.Item className="menu-item" onSelect={() => openPicker?.('files')}>
-            Upload files…
-          </DropdownMenu.Item>
-          <DropdownMenu.Item className="menu-item" onSelect={() => openPicker?.('folder')}>
-            Upload a folder…
-          </DropdownMenu.Item>
-          <DropdownMenu.Item className="menu-item" onSelect={() => openPicker?.('link')}>
-            Upload from a link…
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+      </button>
+      {menu && <LazyPopupMenu {...menu} items={uploadChoices} side="bottom" sideOffset={6} returnFocus={button.current} onClose={() => setMenu(null)} />}
+    </>
   );
 }
