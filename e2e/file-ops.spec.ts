@@ -49,6 +49,26 @@ test('renames inline with F2', async ({ page }) => {
   expect(await names(account.token, 0)).toContain('report 2026.txt');
 });
 
+test('the "…" button offers every action for the selection, from mouse and keyboard', async ({ page }) => {
+  await option(page, 'report.txt').click();
+  await page.getByRole('button', { name: 'More actions' }).click();
+  const menu = page.getByRole('menu');
+  await expect(menu.getByRole('menuitem', { name: /Versions/ })).toBeVisible();
+  await expect(menu.getByRole('menuitem', { name: /Get public link/ })).toBeVisible();
+  await menu.getByRole('menuitem', { name: /^Rename/ }).click();
+  const input = page.getByLabel('New name for report.txt');
+  await input.fill('renamed from menu.txt');
+  await input.press('Enter');
+  await expect(option(page, 'renamed from menu.txt')).toBeVisible();
+  // from the keyboard: Enter opens it with the first item focused, Escape closes it
+  await page.getByRole('button', { name: 'More actions' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem').first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  expect(await names(account.token, 0)).toContain('renamed from menu.txt');
+});
+
 test('moves with the folder picker', async ({ page }) => {
   await option(page, 'report.txt').click();
   await page.getByRole('button', { name: 'Move to…' }).click();

@@ -30,7 +30,9 @@ export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   const register = () => {
     navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL }).then(
-      (reg) => {
+      (reg: ServiceWorkerRegistration | undefined) => {
+        // some embedders (and Playwright's serviceWorkers: 'block') resolve without a registration
+        if (!reg) return;
         track(reg);
         // long-lived tabs look for a new version when they come back to the foreground
         document.addEventListener('visibilitychange', () => {

@@ -13,6 +13,7 @@ import {
   getSelection, renameStarted, resetSelectionStore, selectAll, selectionPruned, useSelected,
 } from '../../stores/selection';
 import { Icon } from '../../ui/icons';
+import { LazyPopupMenu, preloadPopupMenu } from '../../ui/lazy-popup-menu';
 import { FileList } from './file-list';
 import { itemIndex, itemKeys, itemsWithKeys } from './item-index';
 import { Breadcrumbs } from './breadcrumbs';
@@ -70,6 +71,8 @@ export default function BrowsePage() {
   const [picker, setPicker] = useState<Picker>(null);
   const [conflict, setConflict] = useState<ConflictRequest | null>(null);
   const [palette, setPalette] = useState(false);
+  const [more, setMore] = useState<{ at: { x: number; y: number }; focusFirst: boolean } | null>(null);
+  const moreRef = useRef<HTMLButtonElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -203,11 +206,30 @@ export default function BrowsePage() {
               const c = commandById(id);
               const enabled = c.enabled(ctx);
               return (
-                <button key={id} className="btn" disabled={!enabled} title={`${c.label}${c.shortcut ? ` (${shortcutLabel(c.shortcut)})` : ''}${!enabled && c.reason?.(ctx) ? ` — ${c.reason(ctx)}` : ''}`} onClick={() => c.run(ctx)}>
-                  <Icon name={icons[id]} /> <span className="btn-label">{shortLabels[id] ?? c.label}</span>
+                <button key={id} className="btn" disabled={!enabled} aria-label={c.label} title={`${c.label}${c.shortcut ? ` (${shortcutLabel(c.shortcut)})` : ''}${!enabled && c.reason?.(ctx) ? ` — ${c.reason(ctx)}` : ''}`} onClick={() => c.run(ctx)}>
+                  <Icon name={icons[id]} /> <span className="btn-label cmd-label">{shortLabels[id] ?? c.label}</span>
                 </button>
               );
             })}
+            {/* "…": every action that applies to the selection, as in the context menu */}
+            <button
+              ref={moreRef}
+              type="button"
+              className="btn icon"
+              aria-label="More actions"
+              title="More actions"
+              aria-haspopup="menu"
+              aria-expanded={more !== null}
+              onPointerEnter={preloadPopupMenu}
+              onFocus={preloadPopupMenu}
+              onClick={(e) => {
+                const r = e.currentTarget.getBoundingClientRect();
+                setMore(more ? null : { at: { x: r.left, y: r.bottom }, focusFirst: e.detail === 0 });
+              }}
+            >
+              <Icon name="more" />
+            </button>
+            {more && <LazyPopupMenu at={more.at} focusFirst={more.focusFirst} items={menuItems()} side="bottom" sideOffset={4} returnFocus={moreRef.current} onClose={() => setMore(null)} />}
           </div>
         </div>
         {listing.isError && (!folder || (listing.error instanceof PcloudError && listing.error.kind === 'notFound')) ? (

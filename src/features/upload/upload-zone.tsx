@@ -150,6 +150,7 @@ export function UploadButton({ disabled }: { disabled: boolean }) {
         type="button"
         className="btn primary"
         disabled={disabled}
+        aria-label="Upload"
         aria-haspopup="menu"
         aria-expanded={menu !== null}
         data-state={menu ? 'open' : 'closed'}
