@@ -51,8 +51,10 @@ export function FileList(props: ListProps) {
   const typeahead = useRef({ text: '', at: 0 });
   const thumbs = useThumbs(
     items,
-    win.last >= win.first ? win.first * cols : 0,
-    win.last >= win.first ? Math.min(items.length - 1, (win.last + 1) * cols - 1) : -1,
+    // batches for the rows in view only: the overscan rows get theirs when they scroll in, so the
+    // first screen costs one getthumbslinks, not one more for the next page's first rows
+    win.visibleLast >= win.visibleFirst ? win.visibleFirst * cols : 0,
+    win.visibleLast >= win.visibleFirst ? Math.min(items.length - 1, (win.visibleLast + 1) * cols - 1) : -1,
     view === 'grid' ? 120 : 32,
   );
   const picture = (item: Metadata, size: number) => {

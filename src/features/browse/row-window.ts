@@ -6,6 +6,9 @@ export interface RowWindow {
   /** First and last row to render (overscan included); last < first when there is nothing. */
   first: number;
   last: number;
+  /** First and last row actually in view (no overscan), e.g. for thumbnail batches. */
+  visibleFirst: number;
+  visibleLast: number;
   /** Height of all rows together (the scroller's content). */
   totalHeight: number;
   /** Scrolls the least needed to show row `index` whole (like `scrollIntoView({ block: 'nearest' })`). */
@@ -94,7 +97,9 @@ export function useRowWindow(ref: RefObject<HTMLElement | null>, { items, rowHei
 
   const cols = Math.max(1, columns(viewport.width));
   const rows = Math.ceil(items / cols);
-  const first = Math.max(0, Math.floor(viewport.top / rowHeight) - overscan);
-  const last = Math.min(rows - 1, Math.ceil((viewport.top + viewport.height) / rowHeight) - 1 + overscan);
-  return { cols, first, last, totalHeight: rows * rowHeight, scrollToRow };
+  const visibleFirst = Math.max(0, Math.floor(viewport.top / rowHeight));
+  const visibleLast = Math.min(rows - 1, Math.ceil((viewport.top + viewport.height) / rowHeight) - 1);
+  const first = Math.max(0, visibleFirst - overscan);
+  const last = Math.min(rows - 1, visibleLast + overscan);
+  return { cols, first, last, visibleFirst, visibleLast, totalHeight: rows * rowHeight, scrollToRow };
 }
