@@ -18,23 +18,12 @@ import { listFolder } from '../api/folder';
 import type { FileMetadata, FolderMetadata } from '../api/protocol/types';
 import { getTextFile } from '../api/streaming';
 import { writeMutation } from './mutations';
+import type { CollectionPage } from './keys';
 
-interface Page {
-  page?: number;
-  pagesize?: number;
-}
+type Page = CollectionPage;
 
-export const collectionKeys = {
-  all: ['collections'] as const,
-  lists: () => ['collections', 'list'] as const,
-  list: (params: CollectionListParams = {}) => ['collections', 'list', params] as const,
-  details: () => ['collections', 'detail'] as const,
-  /** Prefix of every page of one collection. */
-  detail: (collectionid: number) => ['collections', 'detail', collectionid] as const,
-  page: (collectionid: number, page: Page = {}) => ['collections', 'detail', collectionid, page] as const,
-  /** Files under a folder with their paths, for matching an imported playlist. */
-  fileIndex: (folderid: number) => ['collections', 'fileindex', folderid] as const,
-};
+export { collectionKeys } from './keys';
+import { collectionKeys } from './keys';
 
 export function collectionListOptions(params: CollectionListParams = {}) {
   return queryOptions({

@@ -17,10 +17,9 @@ import {
 import type { CallOptions } from '../api/client';
 import type { Destination, FileMetadata, FileRef, Metadata, UploadPart } from '../api/types';
 import { generalKeys } from './general';
-import { fileKeys } from './keys';
+import { fileKeys, trashKeys } from './keys';
 import { beginRelocate, beginRemove, servedFromListing } from './listing-cache';
 import { optimisticMutation, targetFolders, writeMutation } from './mutations';
-import { trashKeys } from './trash';
 
 export { fileKeys };
 

@@ -15,7 +15,7 @@ import {
 } from '../api/folder';
 import type { Destination, FolderMetadata, FolderRef, Metadata } from '../api/types';
 import { generalKeys } from './general';
-import { fileKeys, folderKeys } from './keys';
+import { fileKeys, folderKeys, trashKeys } from './keys';
 import {
   beginRelocate,
   beginRemove,
@@ -34,7 +34,6 @@ import {
   type Undo,
 } from './listing-cache';
 import { optimisticMutation, targetFolders, writeMutation } from './mutations';
-import { trashKeys } from './trash';
 
 export { folderKeys };
 

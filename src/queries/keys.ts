@@ -40,3 +40,44 @@ export function listingKeys(folderid: number) {
 export function isListingKey(key: readonly unknown[]): key is readonly ['folder', number, ListingKind] {
   return key.length === 3 && key[0] === 'folder' && typeof key[1] === 'number' && (key[2] === 'list' || key[2] === 'subfolders');
 }
+
+// Key factories of categories the always-loaded change feed (live-updates.ts) invalidates. They
+// live here, apart from their query modules, so the first route does not load those categories'
+// API code just to name their keys.
+
+import type { CollectionListParams } from '../api/collections';
+
+export interface CollectionPage {
+  page?: number;
+  pagesize?: number;
+}
+
+type TrashItem = { fileid: number; folderid?: never } | { folderid: number; fileid?: never };
+
+export const collectionKeys = {
+  all: ['collections'] as const,
+  lists: () => ['collections', 'list'] as const,
+  list: (params: CollectionListParams = {}) => ['collections', 'list', params] as const,
+  details: () => ['collections', 'detail'] as const,
+  /** Prefix of every page of one collection. */
+  detail: (collectionid: number) => ['collections', 'detail', collectionid] as const,
+  page: (collectionid: number, page: CollectionPage = {}) => ['collections', 'detail', collectionid, page] as const,
+  /** Files under a folder with their paths, for matching an imported playlist. */
+  fileIndex: (folderid: number) => ['collections', 'fileindex', folderid] as const,
+};
+
+export const trashKeys = {
+  all: ['trash'] as const,
+  lists: () => ['trash', 'list'] as const,
+  /** A trash folder's listing (0 = trash root). */
+  list: (folderid: number) => ['trash', 'list', folderid] as const,
+  restorePath: (item: TrashItem) =>
+    ['trash', 'restorepath', item.fileid !== undefined ? `f${item.fileid}` : `d${item.folderid}`] as const,
+};
+
+export const shareKeys = {
+  all: ['shares'] as const,
+  list: () => ['shares', 'list'] as const,
+  /** Anonymous lookup of an offer by its e-mailed code. */
+  request: (code: string) => ['shares', 'request', code] as const,
+};

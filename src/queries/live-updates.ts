@@ -6,14 +6,11 @@ import { hashKey, type QueryClient, type QueryKey } from '@tanstack/react-query'
 import { PcloudError } from '../api/errors';
 import { diff } from '../api/general';
 import type { DiffEvent, Metadata } from '../api/types';
-import { collectionKeys } from './collections';
 import { generalKeys } from './general';
-import { fileKeys, folderKeys } from './keys';
+import { collectionKeys, fileKeys, folderKeys, shareKeys, trashKeys } from './keys';
 import { findListed, invalidateListings } from './listing-cache';
 import { invalidateKeys } from './mutations';
-import { shareKeys } from './sharing';
 import { thumbLinksKeyHasFile } from './thumbnails';
-import { trashKeys } from './trash';
 
 const SHARE_EVENT = /share(in|out)$/;
 

@@ -20,12 +20,8 @@ import { folderKeys } from './keys';
 import { invalidateListings } from './listing-cache';
 import { invalidateKeys, writeMutation } from './mutations';
 
-export const shareKeys = {
-  all: ['shares'] as const,
-  list: () => ['shares', 'list'] as const,
-  /** Anonymous lookup of an offer by its e-mailed code. */
-  request: (code: string) => ['shares', 'request', code] as const,
-};
+export { shareKeys } from './keys';
+import { shareKeys } from './keys';
 
 // ---------------------------------------------------------------------------------------------
 // Permissions: input is a bit sum, output four booleans (methods-sharing.md §2)

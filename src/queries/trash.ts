@@ -9,14 +9,8 @@ import { writeMutation } from './mutations';
 
 type TrashItem = { fileid: number; folderid?: never } | { folderid: number; fileid?: never };
 
-export const trashKeys = {
-  all: ['trash'] as const,
-  lists: () => ['trash', 'list'] as const,
-  /** A trash folder's listing (0 = trash root). */
-  list: (folderid: number) => ['trash', 'list', folderid] as const,
-  restorePath: (item: TrashItem) =>
-    ['trash', 'restorepath', item.fileid !== undefined ? `f${item.fileid}` : `d${item.folderid}`] as const,
-};
+export { trashKeys } from './keys';
+import { trashKeys } from './keys';
 
 export function trashListOptions(folderid = 0) {
   return queryOptions({
