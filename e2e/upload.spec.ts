@@ -188,6 +188,27 @@ test('a big upload pauses, resumes and survives a dropped connection', async ({ 
   }
 });
 
+test('a server that refuses upload sessions gets big files through uploadfile instead', async ({ page }) => {
+  test.setTimeout(180_000);
+  const big = await bigFile('refused.bin', 70);
+  try {
+    await page.route('**/upload_create*', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ result: 2003, error: 'Access denied. You do not have permissions to perform this operation.' }) }),
+    );
+    let writes = 0;
+    page.on('request', (r) => {
+      if (r.url().includes('/upload_write')) writes++;
+    });
+    await pick(page, big.path);
+    const uploads = page.getByRole('region', { name: 'Uploads' });
+    await expect(uploads.getByRole('status')).toHaveText('1 upload complete', { timeout: 120_000 });
+    expect(writes).toBe(0);
+    expect(await sha1Of('refused.bin')).toBe(big.sha1);
+  } finally {
+    rmSync(big.dir, { recursive: true, force: true });
+  }
+});
+
 test('a full account gets a clear message, keeps the queue, and the retry works once space is freed', async ({ page }) => {
   test.setTimeout(120_000);
   // fill the quota cheaply: one file, then copies of it (the emulator stores identical content once)

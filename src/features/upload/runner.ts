@@ -26,6 +26,15 @@ let runSerial = 0; // names each attempt's running checksum in the worker
 // Real pCloud is known to fail many parallel streams to one account: start low, grow on
 // success, halve on errors or slow replies.
 let limit = 2;
+/** Set once a server refused upload_create: big files then go up with uploadfile (not resumable). */
+let sessionsRefused = false;
+
+class SessionsRefused extends Error {}
+
+/** upload_create answered with a refusal of the method itself (not quota, not a sign-in problem). */
+function sessionsRefusedBy(err: unknown): boolean {
+  return err instanceof PcloudError && (err.kind === 'forbidden' || err.kind === 'oauthRefused' || err.kind === 'badRequest' || err.kind === 'unknown');
+}
 let streak = 0;
 
 /** The bytes pCloud stored differ from the file on this device. */
@@ -158,7 +167,12 @@ async function sendChunked(item: UploadItem, file: File, folderid: number, signa
       }
     }
     if (uploadid === undefined) {
-      uploadid = (await uploadCreate({ filesize: file.size }, { signal })).uploadid;
+      try {
+        uploadid = (await uploadCreate({ filesize: file.size }, { signal })).uploadid;
+      } catch (err) {
+        if (sessionsRefusedBy(err)) throw new SessionsRefused();
+        throw err;
+      }
       uploadChanged(item.id, { uploadid });
     }
     uploadChanged(item.id, { loaded: offset, note: undefined });
@@ -235,8 +249,16 @@ async function run(start: UploadItem): Promise<void> {
   try {
     const folderid = await folderFor(start);
     const item = getUpload(start.id) ?? start;
-    if (file.size > CHUNKED_THRESHOLD) await sendChunked(item, file, folderid, controller.signal);
-    else await sendWhole(item, file, folderid, controller.signal);
+    if (file.size > CHUNKED_THRESHOLD && !sessionsRefused) {
+      try {
+        await sendChunked(item, file, folderid, controller.signal);
+      } catch (err) {
+        if (!(err instanceof SessionsRefused)) throw err;
+        // a server without upload sessions for us: one plain uploadfile, for this and later files
+        sessionsRefused = true;
+        await sendWhole(item, file, folderid, controller.signal);
+      }
+    } else await sendWhole(item, file, folderid, controller.signal);
     uploadChanged(item.id, { status: 'done', loaded: file.size, savedAs: undefined, note: undefined });
     refreshLater(folderid);
     refreshLater(item.targetFolderId);
