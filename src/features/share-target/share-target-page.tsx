@@ -8,45 +8,9 @@ import { useOnline } from '../../app/shell';
 import { paths } from '../../app/paths';
 import { FolderPickerDialog } from '../browse/dialogs';
 import { startUploads, type ConflictChoice } from '../upload/runner';
-import { Dialog } from '../../ui/dialog';
+import ConflictQuestion, { type Question } from '../upload/upload-conflict-question';
 import { formatBytes } from '../../lib/format';
 import { pendingShares, shareHandled, type SharedBatch } from './inbox';
-
-interface Question {
-  names: string[];
-  resolve: (c: ConflictChoice | null) => void;
-}
-
-function ConflictQuestion({ q }: { q: Question }) {
-  return (
-    <Dialog
-      open
-      onOpenChange={(o) => !o && q.resolve(null)}
-      title={q.names.length === 1 ? 'A file with this name already exists' : `${q.names.length} files already exist here`}
-      description="Choose what to do with the shared files whose name is taken in this folder."
-    >
-      <ul className="name-list">
-        {q.names.slice(0, 5).map((n) => (
-          <li key={n} dir="auto">
-            {n}
-          </li>
-        ))}
-        {q.names.length > 5 && <li className="muted">and {q.names.length - 5} more</li>}
-      </ul>
-      <div className="dialog-actions">
-        <button className="btn" onClick={() => q.resolve('skip')}>
-          Skip them
-        </button>
-        <button className="btn" onClick={() => q.resolve('keep-both')}>
-          Keep both
-        </button>
-        <button className="btn danger" onClick={() => q.resolve('replace')}>
-          Replace
-        </button>
-      </div>
-    </Dialog>
-  );
-}
 
 const NO_EXCLUSIONS: ReadonlySet<number> = new Set();
 
