@@ -40,6 +40,18 @@ export function ListFilter({ label, value, onChange }: { label: string; value: s
   );
 }
 
+/** The filter box and the count above a list of links ("3 links", "2 of 7 links"). */
+export function ListTools({ label, noun, query, onQuery, matching, all }: { label: string; noun: string; query: string; onQuery: (v: string) => void; matching: number; all: number }) {
+  return (
+    <div className="links-tools">
+      <ListFilter label={label} value={query} onChange={onQuery} />
+      <p className="status-line" aria-live="polite">
+        {matching === all ? `${all} ${noun}${all === 1 ? '' : 's'}` : `${matching} of ${all} ${noun}s`}
+      </p>
+    </div>
+  );
+}
+
 export function ShowMore({ shown, total, onMore }: { shown: number; total: number; onMore: (() => void) | null }) {
   if (!onMore) return null;
   return (

@@ -14,7 +14,7 @@ import { humanError } from '../browse/operations';
 import { copyToClipboard } from './clipboard';
 import { PublinkEditForm } from './edit-forms';
 import { downloadsText, expiryText, isTreeLink, publinkProblem, trafficText, viewerUrl } from './link-share';
-import { ConfirmDelete, ListFilter, ListState, QrDialog, ShowMore, usePagedFilter } from './list-parts';
+import { ConfirmDelete, ListState, ListTools, QrDialog, ShowMore, usePagedFilter } from './list-parts';
 
 const searchText = (l: Publink) => `${l.metadata.name} ${l.code} ${l.shortcode ?? ''}`;
 const createdAt = (l: Publink) => toTime(l.created);
@@ -77,12 +77,7 @@ export function PublinksList() {
 
   return (
     <>
-      <div className="links-tools">
-        <ListFilter label="Filter public links" value={paged.query} onChange={paged.setQuery} />
-        <p className="status-line" aria-live="polite">
-          {paged.total === list.data.length ? `${list.data.length} link${list.data.length === 1 ? '' : 's'}` : `${paged.total} of ${list.data.length} links`}
-        </p>
-      </div>
+      <ListTools label="Filter public links" noun="link" query={paged.query} onQuery={paged.setQuery} matching={paged.total} all={list.data.length} />
       <div className="trash-table-wrap">
         <table className="trash-table links-table" aria-label="Public links">
           <thead>

@@ -14,7 +14,7 @@ import { copyToClipboard } from './clipboard';
 import { UploadLinkEditForm } from './edit-forms';
 import { uploadLinkExpiry } from './link-options';
 import { dropUrl, expiryText, filesText, spaceText, uploadLinkProblem } from './link-share';
-import { ConfirmDelete, ListFilter, ListState, QrDialog, ShowMore, usePagedFilter } from './list-parts';
+import { ConfirmDelete, ListState, ListTools, QrDialog, ShowMore, usePagedFilter } from './list-parts';
 
 const folderName = (l: UploadLink) => (!l.metadata ? 'A deleted folder' : l.metadata.folderid === 0 ? 'My files' : l.metadata.name);
 const searchText = (l: UploadLink) => `${folderName(l)} ${l.comment} ${l.mail} ${l.code}`;
@@ -56,12 +56,7 @@ export function UploadLinksList() {
 
   return (
     <>
-      <div className="links-tools">
-        <ListFilter label="Filter upload links" value={paged.query} onChange={paged.setQuery} />
-        <p className="status-line" aria-live="polite">
-          {paged.total === list.data.length ? `${list.data.length} upload link${list.data.length === 1 ? '' : 's'}` : `${paged.total} of ${list.data.length} upload links`}
-        </p>
-      </div>
+      <ListTools label="Filter upload links" noun="upload link" query={paged.query} onQuery={paged.setQuery} matching={paged.total} all={list.data.length} />
       <div className="trash-table-wrap">
         <table className="trash-table links-table" aria-label="Upload links">
           <thead>
