@@ -13,6 +13,8 @@ import { paths } from './app/paths';
 import { registerServiceWorker } from './app/pwa/register';
 import { UpdatePrompt } from './app/pwa/update-prompt';
 import { setCacheEraser } from './app/pwa/offline-cache';
+import { getT, initialLanguage, setLanguage } from './i18n';
+import appMessages from './locales/en/app';
 import './app/styles.css';
 
 // The OAuth redirect is read once, before the router sees the URL (design.md §4).
@@ -52,7 +54,7 @@ setCacheEraser(async () => {
 const queryClient = createQueryClient({
   onAuthError: (err: PcloudError) => {
     // 1000/2000/2094/2095 on ordinary methods: back to sign-in, keeping the route to return to
-    signedOut({ returnTo: location.pathname + location.search, error: err.code === 2095 ? 'This sign-in was revoked. Please sign in again.' : 'Your session has ended. Please sign in again.' });
+    signedOut({ returnTo: location.pathname + location.search, error: getT(appMessages)(err.code === 2095 ? 'sessionRevoked' : 'sessionEnded') });
     queryClient.clear();
     void persister.removeClient();
   },
@@ -67,7 +69,7 @@ const app = (
   </>
 );
 
-createRoot(document.getElementById('root')!).render(
+const tree = (
   <StrictMode>
     {session ? (
       <PersistQueryClientProvider
@@ -87,7 +89,16 @@ createRoot(document.getElementById('root')!).render(
       // signed out: anonymous pages (public links, upload drops) are never written to disk
       <QueryClientProvider client={queryClient}>{app}</QueryClientProvider>
     )}
-  </StrictMode>,
+  </StrictMode>
 );
+const render = () => createRoot(document.getElementById('root')!).render(tree);
+
+// The language used last on this device (the account's, once known: see shell.tsx), else the
+// browser's. English is in the bundle; another language's catalogue is loaded before the first paint.
+const startLanguage = initialLanguage();
+if (startLanguage === 'en') {
+  void setLanguage('en');
+  render();
+} else void setLanguage(startLanguage).finally(render);
 
 registerServiceWorker();

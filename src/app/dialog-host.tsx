@@ -1,6 +1,8 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { closeDialog, useOpenDialog, type DialogKind, type DialogProps } from '../stores/dialogs';
 import { ErrorBoundary } from './error-boundary';
+import { useT } from '../i18n';
+import app from '../locales/en/app';
 
 type Lazy = LazyExoticComponent<ComponentType<DialogProps>>;
 
@@ -20,10 +22,11 @@ const dialogs: Record<DialogKind, Lazy> = {
 /** Renders the dialog a command asked for (stores/dialogs.ts); mounted once in the shell. */
 export function DialogHost() {
   const req = useOpenDialog();
+  const t = useT(app);
   if (!req) return null;
   const Component = dialogs[req.kind];
   return (
-    <ErrorBoundary label="this dialog">
+    <ErrorBoundary label={t('thisDialog')}>
       <Suspense fallback={null}>
         <Component key={req.kind} {...req} onClose={closeDialog} />
       </Suspense>

@@ -1,4 +1,6 @@
 import { Component, type ReactNode } from 'react';
+import { useT } from '../i18n';
+import app from '../locales/en/app';
 
 interface State {
   error: Error | null;
@@ -14,14 +16,19 @@ export class ErrorBoundary extends Component<{ children: ReactNode; label?: stri
 
   render() {
     if (!this.state.error) return this.props.children;
-    return (
-      <div className="state-box" role="alert">
-        <h2>Something went wrong{this.props.label ? ` in ${this.props.label}` : ''}</h2>
-        <p className="muted">{this.state.error.message}</p>
-        <button className="btn primary" onClick={() => window.location.reload()}>
-          Reload
-        </button>
-      </div>
-    );
+    return <Crashed error={this.state.error} label={this.props.label} />;
   }
+}
+
+function Crashed({ error, label }: { error: Error; label?: string }) {
+  const t = useT(app);
+  return (
+    <div className="state-box" role="alert">
+      <h2>{label ? t('crashedIn', { place: label }) : t('crashed')}</h2>
+      <p className="muted">{error.message}</p>
+      <button className="btn primary" onClick={() => window.location.reload()}>
+        {t('reload')}
+      </button>
+    </div>
+  );
 }

@@ -6,6 +6,8 @@ import { useSession } from '../stores/session';
 import { paths } from './paths';
 import { Shell } from './shell';
 import { SHARE_TARGET_PATH } from './pwa/routes';
+import { useT } from '../i18n';
+import app from '../locales/en/app';
 
 const WelcomePage = lazy(() => import('../features/auth/welcome-page'));
 const loadBrowsePage = () => import('../features/browse/browse-page');
@@ -20,7 +22,8 @@ const UploadDropPage = lazy(() => import('../features/public/upload-drop-page'))
 const ShareTargetPage = lazy(() => import('../features/share-target/share-target-page'));
 
 function Loading() {
-  return <div className="loading" role="status" aria-label="Loading" />;
+  const t = useT(app);
+  return <div className="loading" role="status" aria-label={t('loading')} />;
 }
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -46,11 +49,12 @@ function WelcomeRoute() {
 }
 
 function NotFound() {
+  const t = useT(app);
   return (
     <div className="state-box">
-      <h2>Page not found</h2>
+      <h2>{t('notFound')}</h2>
       <a className="btn" href={paths.home}>
-        Go to my files
+        {t('goToFiles')}
       </a>
     </div>
   );

@@ -14,6 +14,8 @@ import { ErrorBoundary } from './error-boundary';
 import { DialogHost } from './dialog-host';
 import { paths } from './paths';
 import { UserMenuTrigger } from './user-menu-trigger';
+import { setLanguage, useT } from '../i18n';
+import app from '../locales/en/app';
 
 function subscribeOnline(cb: () => void) {
   window.addEventListener('online', cb);
@@ -30,14 +32,14 @@ export function useOnline(): boolean {
 
 function Quota() {
   const { data } = useQuery(userInfoOptions());
+  const t = useT(app);
   if (!data) return <div className="quota" aria-hidden="true" />;
   const ratio = data.quota ? data.usedquota / data.quota : 0;
+  const sizes = { used: formatBytes(data.usedquota, t.locale), total: formatBytes(data.quota, t.locale) };
   return (
-    <div className="quota" title={`${formatBytes(data.usedquota)} of ${formatBytes(data.quota)} used`}>
-      <meter min={0} max={1} value={ratio} aria-label="Storage used" />
-      <span>
-        {formatBytes(data.usedquota)} of {formatBytes(data.quota)}
-      </span>
+    <div className="quota" title={t('quotaTitle', sizes)}>
+      <meter min={0} max={1} value={ratio} aria-label={t('quotaLabel')} />
+      <span>{t('quotaText', sizes)}</span>
     </div>
   );
 }
@@ -87,9 +89,15 @@ export function Shell() {
   const qc = useQueryClient();
   const session = useSession();
   const theme = useTheme();
+  const t = useT(app);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+  // the account's language when it has a catalogue (else the browser's, else English)
+  const { data: user } = useQuery(userInfoOptions());
+  useEffect(() => {
+    if (user?.language) void setLanguage(user.language);
+  }, [user?.language]);
   // The offline cache is restored first and the route paints from it; the diff feed starts when the
   // page is idle after that, so a revisited folder paints before any request goes out. Restored
   // listings are refetched anyway (main.tsx invalidates them); changes made after the app started
@@ -109,10 +117,10 @@ export function Shell() {
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('skipToContent')}
       </a>
       <header className="topbar">
-        <NavLink to={paths.folder(0)} className="logo" aria-label="pCloud Web, my files">
+        <NavLink to={paths.folder(0)} className="logo" aria-label={t('logoLabel')}>
           <span aria-hidden="true">☁</span> pCloud Web
         </NavLink>
         <div className="topbar-spacer" />
@@ -121,35 +129,35 @@ export function Shell() {
       </header>
       {!online && (
         <div className="offline-banner" role="status">
-          You are offline. Showing what was loaded before; changes are disabled until the connection returns.
+          {t('offline')}
         </div>
       )}
       <div className="body">
-        <nav className="sidebar" aria-label="Sections">
+        <nav className="sidebar" aria-label={t('sections')}>
           <NavLink to={paths.folder(0)} className={({ isActive }) => `nav-item ${isActive ? 'active' : ''}`}>
-            <Icon name="list" /> My files
+            <Icon name="list" /> {t('navFiles')}
           </NavLink>
           <NavLink to={paths.shared} className={({ isActive }) => `nav-item ${isActive ? 'active' : ''}`}>
-            <Icon name="share" /> Shared
+            <Icon name="share" /> {t('navShared')}
             <Suspense fallback={null}>
               <InvitationsBadge />
             </Suspense>
           </NavLink>
           <NavLink to={paths.links} className={({ isActive }) => `nav-item ${isActive ? 'active' : ''}`}>
-            <Icon name="link" /> Links
+            <Icon name="link" /> {t('navLinks')}
           </NavLink>
           <NavLink to={paths.collections} className={({ isActive }) => `nav-item ${isActive ? 'active' : ''}`}>
-            <Icon name="music" /> Playlists
+            <Icon name="music" /> {t('navPlaylists')}
           </NavLink>
           <NavLink to={paths.trash} className={({ isActive }) => `nav-item ${isActive ? 'active' : ''}`}>
-            <Icon name="trash" /> Trash
+            <Icon name="trash" /> {t('navTrash')}
           </NavLink>
           <NavLink to={paths.account} className={({ isActive }) => `nav-item ${isActive ? 'active' : ''}`}>
-            <Icon name="info" /> Account
+            <Icon name="info" /> {t('navAccount')}
           </NavLink>
         </nav>
         <main id="main" className="main" tabIndex={-1}>
-          <ErrorBoundary label="this view">
+          <ErrorBoundary label={t('thisView')}>
             <Outlet />
           </ErrorBoundary>
         </main>

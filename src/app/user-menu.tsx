@@ -11,12 +11,15 @@ import { Icon } from '../ui/icons';
 import { paths } from './paths';
 import { eraseOfflineCache } from './pwa/offline-cache';
 import { UserMenuTrigger } from './user-menu-trigger';
+import { useT } from '../i18n';
+import app from '../locales/en/app';
 
 export default function UserMenu({ defaultOpen }: { defaultOpen?: boolean }) {
   const { data } = useQuery(userInfoOptions());
   const qc = useQueryClient();
   const navigate = useNavigate();
   const theme = useTheme();
+  const t = useT(app);
   const signOut = async () => {
     try {
       await logout({ retry: 0, timeoutMs: 5000 });
@@ -38,16 +41,16 @@ export default function UserMenu({ defaultOpen }: { defaultOpen?: boolean }) {
           <DropdownMenu.Label className="menu-label">{data?.email}</DropdownMenu.Label>
           <DropdownMenu.Separator className="menu-sep" />
           <DropdownMenu.RadioGroup value={theme} onValueChange={(v) => themeChosen(v as 'system' | 'light' | 'dark')}>
-            {(['system', 'light', 'dark'] as const).map((t) => (
-              <DropdownMenu.RadioItem key={t} value={t} className="menu-item">
+            {(['system', 'light', 'dark'] as const).map((v) => (
+              <DropdownMenu.RadioItem key={v} value={v} className="menu-item">
                 <DropdownMenu.ItemIndicator className="menu-check">✓</DropdownMenu.ItemIndicator>
-                {t === 'system' ? 'Theme: follow system' : t === 'light' ? 'Theme: light' : 'Theme: dark'}
+                {t(v === 'system' ? 'themeSystem' : v === 'light' ? 'themeLight' : 'themeDark')}
               </DropdownMenu.RadioItem>
             ))}
           </DropdownMenu.RadioGroup>
           <DropdownMenu.Separator className="menu-sep" />
           <DropdownMenu.Item className="menu-item" onSelect={() => void signOut()}>
-            <Icon name="signout" /> Sign out
+            <Icon name="signout" /> {t('signOut')}
           </DropdownMenu.Item>
         </DropdownMenu.Content>
       </DropdownMenu.Portal>

@@ -1,18 +1,21 @@
+import { useT } from '../../i18n';
+import app from '../../locales/en/app';
 import { reloadToUpdate, updateDismissed, useUpdateReady } from './register';
 
 /** "A new version is ready": shown on every page, never switches versions by itself. */
 export function UpdatePrompt() {
   const ready = useUpdateReady();
+  const t = useT(app);
   return (
     <div className="update-prompt-region" role="status" aria-live="polite">
       {ready && (
         <div className="update-prompt">
-          <span>A new version of pCloud Web is ready.</span>
+          <span>{t('updateReady')}</span>
           <button className="btn primary" onClick={reloadToUpdate}>
-            Reload
+            {t('reload')}
           </button>
           <button className="btn" onClick={updateDismissed}>
-            Later
+            {t('later')}
           </button>
         </div>
       )}

@@ -1,0 +1,32 @@
+import type { Translation } from '../../i18n/core';
+import type en from '../en/common';
+
+export default {
+  cancel: 'Abbrechen',
+  close: 'Schließen',
+  save: 'Speichern',
+  ok: 'OK',
+  retry: 'Wiederholen',
+  tryAgain: 'Erneut versuchen',
+  delete: 'Löschen',
+  remove: 'Entfernen',
+  rename: 'Umbenennen',
+  move: 'Verschieben',
+  copy: 'Kopieren',
+  download: 'Herunterladen',
+  open: 'Öffnen',
+  back: 'Zurück',
+  loading: 'Wird geladen',
+  name: 'Name',
+  size: 'Größe',
+  modified: 'Geändert',
+  created: 'Erstellt',
+  type: 'Typ',
+  folder: 'Ordner',
+  file: 'Datei',
+  items: { one: '{count} Element', other: '{count} Elemente' },
+  files: { one: '{count} Datei', other: '{count} Dateien' },
+  folders: { one: '{count} Ordner', other: '{count} Ordner' },
+  copied: 'Kopiert',
+  offlineAction: 'Braucht eine Verbindung',
+} satisfies Translation<typeof en.messages>;

@@ -1,0 +1,32 @@
+import { defineMessages } from '../../i18n/core';
+
+// Words many views share. A view with its own wording keeps it in its own namespace.
+export default defineMessages('common', {
+  cancel: 'Cancel',
+  close: 'Close',
+  save: 'Save',
+  ok: 'OK',
+  retry: 'Retry',
+  tryAgain: 'Try again',
+  delete: 'Delete',
+  remove: 'Remove',
+  rename: 'Rename',
+  move: 'Move',
+  copy: 'Copy',
+  download: 'Download',
+  open: 'Open',
+  back: 'Back',
+  loading: 'Loading',
+  name: 'Name',
+  size: 'Size',
+  modified: 'Modified',
+  created: 'Created',
+  type: 'Type',
+  folder: 'Folder',
+  file: 'File',
+  items: { one: '{count} item', other: '{count} items' },
+  files: { one: '{count} file', other: '{count} files' },
+  folders: { one: '{count} folder', other: '{count} folders' },
+  copied: 'Copied',
+  offlineAction: 'Needs a connection',
+});

@@ -1,0 +1,3 @@
+import { defineMessages } from '../../i18n/core';
+
+export default defineMessages('links', {});
