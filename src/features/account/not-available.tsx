@@ -1,6 +1,6 @@
 // pCloud refuses some methods (trash_*, collection_*, getzip, listtokens) to OAuth tokens with 1000. That is not a
 // signed-out session: explain it calmly and point to pCloud's own web app instead.
-import { PcloudError } from '../../api/errors';
+import { errorMessage } from '../../i18n/error-message';
 
 export const PCLOUD_WEB_TRASH = 'https://my.pcloud.com/#page=trash';
 export const PCLOUD_WEB_SETTINGS = 'https://my.pcloud.com/#page=settings';
@@ -21,8 +21,5 @@ export function NotAvailableWithSignIn({ title, what, href, linkText }: { title:
   );
 }
 
-export function errorText(err: unknown): string {
-  if (err instanceof PcloudError) return err.message;
-  if (err instanceof Error && err.name === 'AbortError') return 'Cancelled.';
-  return 'The server could not be reached. Check your connection and try again.';
-}
+/** What to tell the user about a failed call, in the app's language (src/i18n/error-message.ts). */
+export const errorText = (err: unknown): string => errorMessage(err);

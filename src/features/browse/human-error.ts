@@ -1,8 +1,4 @@
-import { PcloudError } from '../../api/errors';
+import { errorMessage } from '../../i18n/error-message';
 
-/** What to tell the user about a failed call (pCloud's own message when there is one). */
-export function humanError(err: unknown): string {
-  if (err instanceof PcloudError) return err.message;
-  if (err instanceof Error && err.name === 'AbortError') return 'Cancelled.';
-  return 'The server could not be reached. Check your connection and try again.';
-}
+/** What to tell the user about a failed call, in the app's language (src/i18n/error-message.ts). */
+export const humanError = (err: unknown): string => errorMessage(err);
