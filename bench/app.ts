@@ -18,6 +18,8 @@ import { createFolder, createUser, recordBlob } from '../emulator/store/ops';
 
 const quick = process.argv.includes('--quick');
 const skipLighthouse = process.argv.includes('--no-lighthouse');
+// --only-lighthouse: build, first-route size and Lighthouse only (for trying start-up changes)
+const onlyLighthouse = process.argv.includes('--only-lighthouse');
 // --profile: where the main thread goes while scrolling the big folder (self time per function)
 const profileScroll = process.argv.includes('--profile');
 const BIG = quick ? 20_000 : 100_000;
@@ -229,110 +231,113 @@ async function main() {
       return { ctx, page: await ctx.newPage() };
     };
 
-    // ---- first route, as loaded: JS requested before the first rows were in the DOM ----------------
-    {
-      const { ctx, page } = await fresh();
-      await page.goto(`${app.url}/folder/0`);
-      const p = await firstRows(page);
-      const js = await page.evaluate(
-        (until) =>
-          performance
-            .getEntriesByType('resource')
-            .filter((e) => e.startTime <= until && new URL(e.name).origin === location.origin && e.name.endsWith('.js'))
-            .map((e) => new URL(e.name).pathname.slice(1)),
-        p.firstRowAt!,
-      );
-      const kb = js.reduce((s, f) => s + gz(dist, f), 0) / 1024;
-      line('first_route_js_loaded_before_rows', kb, 'KB_gzip');
-      line('first_route_js_requests_before_rows', js.length, 'requests');
-      line('browse_first_rows_after_navigation', p.firstRowPaint!, 'ms');
-      await ctx.close();
-    }
+    if (!onlyLighthouse) {
+      // ---- first route, as loaded: JS requested before the first rows were in the DOM ----------------
+      {
+        const { ctx, page } = await fresh();
+        await page.goto(`${app.url}/folder/0`);
+        const p = await firstRows(page);
+        const js = await page.evaluate(
+          (until) =>
+            performance
+              .getEntriesByType('resource')
+              .filter((e) => e.startTime <= until && new URL(e.name).origin === location.origin && e.name.endsWith('.js'))
+              .map((e) => new URL(e.name).pathname.slice(1)),
+          p.firstRowAt!,
+        );
+        const kb = js.reduce((s, f) => s + gz(dist, f), 0) / 1024;
+        line('first_route_js_loaded_before_rows', kb, 'KB_gzip');
+        line('first_route_js_requests_before_rows', js.length, 'requests');
+        line('browse_first_rows_after_navigation', p.firstRowPaint!, 'ms');
+        await ctx.close();
+      }
 
-    // ---- 100k-item folder: response → first rows, rows in the DOM, long tasks while scrolling ------
-    {
-      const { ctx, page } = await fresh();
-      const listfolderTimings = trackListfolder(page);
-      // --profile: also where the main thread goes from navigation to the first rows
-      const loadCdp = profileScroll ? await ctx.newCDPSession(page) : null;
-      if (loadCdp) {
-        await loadCdp.send('Profiler.enable');
-        await loadCdp.send('Profiler.setSamplingInterval', { interval: 200 });
-        await loadCdp.send('Profiler.start');
+      // ---- 100k-item folder: response → first rows, rows in the DOM, long tasks while scrolling ------
+      {
+        const { ctx, page } = await fresh();
+        const listfolderTimings = trackListfolder(page);
+        // --profile: also where the main thread goes from navigation to the first rows
+        const loadCdp = profileScroll ? await ctx.newCDPSession(page) : null;
+        if (loadCdp) {
+          await loadCdp.send('Profiler.enable');
+          await loadCdp.send('Profiler.setSamplingInterval', { interval: 200 });
+          await loadCdp.send('Profiler.start');
+        }
+        await page.goto(`${app.url}/folder/${big.id}`);
+        const p = await firstRows(page, 120_000);
+        if (loadCdp) {
+          printProfile(((await loadCdp.send('Profiler.stop')) as { profile: CpuProfile }).profile, app.url, 'load_profile_self');
+          await loadCdp.detach();
+        }
+        await page.waitForTimeout(200);
+        const [listing] = await listfolderTimings(big.id);
+        const responseToRows = p.firstRowPaint! - listing.end;
+        line('big_folder_listfolder_request', listing.end - listing.start, 'ms');
+        line('big_folder_response_to_first_rows', responseToRows, 'ms');
+        line('big_folder_first_rows_after_navigation', p.firstRowPaint!, 'ms');
+        const rowsAtRest = await page.locator('[role=listbox] [role=option]').count();
+        line('big_folder_rows_in_dom', rowsAtRest, 'rows');
+        // a string, not a function: tsx's name helpers do not exist in the page
+        const cdp = profileScroll ? await ctx.newCDPSession(page) : null;
+        if (cdp) {
+          await cdp.send('Profiler.enable');
+          await cdp.send('Profiler.start');
+        }
+        const lt = (await page.evaluate(SCROLL)) as { maxRows: number; count: number; longest: number; seconds: number };
+        if (cdp) printProfile(((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile, app.url);
+        line('big_folder_scroll_duration', lt.seconds, 's');
+        line('big_folder_scroll_max_rows_in_dom', lt.maxRows, 'rows');
+        line('big_folder_scroll_long_tasks', lt.count, 'tasks');
+        line('big_folder_scroll_longest_task', lt.longest, 'ms');
+        budget('big_folder_response_to_rows', responseToRows <= 500, `${responseToRows.toFixed(0)} ms, limit 500 ms`);
+        budget('big_folder_rows_in_dom', Math.max(rowsAtRest, lt.maxRows) <= 150, `${Math.max(rowsAtRest, lt.maxRows)} rows at most, limit 150`);
+        budget('big_folder_no_long_task_scrolling', lt.longest <= 50, `longest ${lt.longest.toFixed(0)} ms over ${lt.count} long tasks, limit 50 ms`);
+        await ctx.close();
       }
-      await page.goto(`${app.url}/folder/${big.id}`);
-      const p = await firstRows(page, 120_000);
-      if (loadCdp) {
-        printProfile(((await loadCdp.send('Profiler.stop')) as { profile: CpuProfile }).profile, app.url, 'load_profile_self');
-        await loadCdp.detach();
-      }
-      await page.waitForTimeout(200);
-      const [listing] = await listfolderTimings(big.id);
-      const responseToRows = p.firstRowPaint! - listing.end;
-      line('big_folder_listfolder_request', listing.end - listing.start, 'ms');
-      line('big_folder_response_to_first_rows', responseToRows, 'ms');
-      line('big_folder_first_rows_after_navigation', p.firstRowPaint!, 'ms');
-      const rowsAtRest = await page.locator('[role=listbox] [role=option]').count();
-      line('big_folder_rows_in_dom', rowsAtRest, 'rows');
-      // a string, not a function: tsx's name helpers do not exist in the page
-      const cdp = profileScroll ? await ctx.newCDPSession(page) : null;
-      if (cdp) {
-        await cdp.send('Profiler.enable');
-        await cdp.send('Profiler.start');
-      }
-      const lt = (await page.evaluate(SCROLL)) as { maxRows: number; count: number; longest: number; seconds: number };
-      if (cdp) printProfile(((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile, app.url);
-      line('big_folder_scroll_duration', lt.seconds, 's');
-      line('big_folder_scroll_max_rows_in_dom', lt.maxRows, 'rows');
-      line('big_folder_scroll_long_tasks', lt.count, 'tasks');
-      line('big_folder_scroll_longest_task', lt.longest, 'ms');
-      budget('big_folder_response_to_rows', responseToRows <= 500, `${responseToRows.toFixed(0)} ms, limit 500 ms`);
-      budget('big_folder_rows_in_dom', Math.max(rowsAtRest, lt.maxRows) <= 150, `${Math.max(rowsAtRest, lt.maxRows)} rows at most, limit 150`);
-      budget('big_folder_no_long_task_scrolling', lt.longest <= 50, `longest ${lt.longest.toFixed(0)} ms over ${lt.count} long tasks, limit 50 ms`);
-      await ctx.close();
-    }
 
-    // ---- revisiting a folder: after a reload (offline cache) and in-app (Query cache) ---------------
-    {
-      const { ctx, page } = await fresh();
-      const listfolderTimings = trackListfolder(page);
-      await page.goto(`${app.url}/folder/${small.id}`);
-      await firstRows(page);
-      // come back once the listing is stale (staleTime 30 s), so the app does ask again: the rows
-      // must still come from the offline cache first
-      await page.waitForTimeout(31_000);
-      await page.reload();
-      const p = await firstRows(page);
-      const calls = (await listfolderTimings(small.id)).filter((c) => c.start > 0);
-      const [anyApi, firstApiUrl] = await page.evaluate((api) => {
-        const calls = performance.getEntriesByType('resource').filter((e) => e.name.startsWith(api)).sort((a, b) => a.startTime - b.startTime);
-        return [calls[0]?.startTime ?? Infinity, calls[0] ? new URL(calls[0].name).pathname : ''] as const;
-      }, apiUrl);
-      line('revisit_reload_first_api_request', firstApiUrl || 'none');
-      const firstCall = calls.length ? calls[0].start : Infinity;
-      line('revisit_reload_rows_in_dom', p.firstRowAt!, 'ms');
-      line('revisit_reload_first_listfolder_start', Number.isFinite(firstCall) ? firstCall : 'none', Number.isFinite(firstCall) ? 'ms' : '');
-      line('revisit_reload_first_api_request_start', Number.isFinite(anyApi) ? anyApi : 'none', Number.isFinite(anyApi) ? 'ms' : '');
-      // in-app: another folder, then Back
-      await page.getByRole('link', { name: 'My files' }).first().click();
-      await page.waitForURL(/\/folder\/0$/);
-      await page.getByRole('listbox').getByRole('option', { name: /Revisited/ }).waitFor();
-      const before = (await listfolderTimings(small.id)).length;
-      const tBack = await page.evaluate(() => performance.now());
-      await page.goBack();
-      await page.getByRole('listbox').getByRole('option', { name: /note-0\.txt/ }).waitFor();
-      const tRows = await page.evaluate(() => performance.now());
-      const after = (await listfolderTimings(small.id)).length;
-      line('revisit_in_app_back_to_rows', tRows - tBack, 'ms');
-      line('revisit_in_app_listfolder_requests', after - before, 'requests');
-      // the budget: the folder's rows do not wait for its listing (after a reload nor in-app);
-      // whether they also beat every other call (the header's userinfo) is printed alongside
-      const ok = p.firstRowAt! <= firstCall && after === before;
-      line('revisit_reload_rows_before_any_api_request', p.firstRowAt! <= anyApi ? 'yes' : 'no');
-      const at = (t: number) => (Number.isFinite(t) ? `at ${t.toFixed(0)} ms` : 'never');
-      budget('revisit_paints_before_request', ok, `reload: rows ${at(p.firstRowAt!)}, first listfolder ${at(firstCall)}, first API request ${at(anyApi)}; in-app Back: ${after - before} requests`);
-      await ctx.close();
-    }
+      // ---- revisiting a folder: after a reload (offline cache) and in-app (Query cache) ---------------
+      {
+        const { ctx, page } = await fresh();
+        const listfolderTimings = trackListfolder(page);
+        await page.goto(`${app.url}/folder/${small.id}`);
+        await firstRows(page);
+        // come back once the listing is stale (staleTime 30 s), so the app does ask again: the rows
+        // must still come from the offline cache first
+        await page.waitForTimeout(31_000);
+        await page.reload();
+        const p = await firstRows(page);
+        const calls = (await listfolderTimings(small.id)).filter((c) => c.start > 0);
+        const [anyApi, firstApiUrl] = await page.evaluate((api) => {
+          const calls = performance.getEntriesByType('resource').filter((e) => e.name.startsWith(api)).sort((a, b) => a.startTime - b.startTime);
+          return [calls[0]?.startTime ?? Infinity, calls[0] ? new URL(calls[0].name).pathname : ''] as const;
+        }, apiUrl);
+        line('revisit_reload_first_api_request', firstApiUrl || 'none');
+        const firstCall = calls.length ? calls[0].start : Infinity;
+        line('revisit_reload_rows_in_dom', p.firstRowAt!, 'ms');
+        line('revisit_reload_first_listfolder_start', Number.isFinite(firstCall) ? firstCall : 'none', Number.isFinite(firstCall) ? 'ms' : '');
+        line('revisit_reload_first_api_request_start', Number.isFinite(anyApi) ? anyApi : 'none', Number.isFinite(anyApi) ? 'ms' : '');
+        // in-app: another folder, then Back
+        await page.getByRole('link', { name: 'My files' }).first().click();
+        await page.waitForURL(/\/folder\/0$/);
+        await page.getByRole('listbox').getByRole('option', { name: /Revisited/ }).waitFor();
+        const before = (await listfolderTimings(small.id)).length;
+        const tBack = await page.evaluate(() => performance.now());
+        await page.goBack();
+        await page.getByRole('listbox').getByRole('option', { name: /note-0\.txt/ }).waitFor();
+        const tRows = await page.evaluate(() => performance.now());
+        const after = (await listfolderTimings(small.id)).length;
+        line('revisit_in_app_back_to_rows', tRows - tBack, 'ms');
+        line('revisit_in_app_listfolder_requests', after - before, 'requests');
+        // the budget: the folder's rows do not wait for its listing (after a reload nor in-app);
+        // whether they also beat every other call (the header's userinfo) is printed alongside
+        const ok = p.firstRowAt! <= firstCall && after === before;
+        line('revisit_reload_rows_before_any_api_request', p.firstRowAt! <= anyApi ? 'yes' : 'no');
+        const at = (t: number) => (Number.isFinite(t) ? `at ${t.toFixed(0)} ms` : 'never');
+        budget('revisit_paints_before_request', ok, `reload: rows ${at(p.firstRowAt!)}, first listfolder ${at(firstCall)}, first API request ${at(anyApi)}; in-app Back: ${after - before} requests`);
+        await ctx.close();
+      }
+
+    } // end of the sections --only-lighthouse skips
 
     // ---- Lighthouse (mobile, simulated throttling) on the browse view ------------------------------
     if (!skipLighthouse) await runLighthouse(app.url, storageState);
