@@ -294,6 +294,49 @@ test('links out of downloads, expired, deleted or unknown each get their own pag
   await context.close();
 });
 
+test('a German browser sees the viewer in German, with German numbers and dates, and file names as they are', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'de-DE', acceptDownloads: true });
+  const page = await context.newPage();
+  const leaks = watchCredentials(page);
+  await page.goto(`/publink/show?code=${world.folderCode}`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de-DE');
+  const path = page.getByRole('navigation', { name: 'Ordnerpfad' });
+  await expect(path.getByText('Trip')).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('button', { name: 'Alles herunterladen' })).toBeVisible();
+  await expect(page.getByText('1 Ordner, 1 Datei')).toBeVisible();
+  // names are the owner's: never translated
+  const day1 = page.getByRole('link', { name: 'Ordner Day 1 öffnen' });
+  await expect(day1).toContainText('Day 1');
+  const readme = page.getByRole('listitem').filter({ hasText: 'readme.txt' });
+  // 28 bytes, and a German date such as "23.11.2026, 16:30"
+  await expect(readme).toContainText(/28 B · \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/);
+  await expect(page).toHaveTitle('Trip · pCloud');
+
+  // the gallery: German controls, Escape closes, focus returns to the item of the picture last shown
+  await day1.click();
+  await page.getByRole('link', { name: 'Vorschau von photo1.jpg' }).click();
+  await expect(page.getByRole('dialog', { name: 'photo1.jpg' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Vorschau schließen' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Nächstes Bild' })).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('dialog', { name: 'photo2.jpg' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'photo2.jpg, Bild 2 von 2' })).toBeAttached();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Vorschau von photo2.jpg' })).toBeFocused();
+
+  // a selection, counted in German
+  await page.getByRole('checkbox', { name: 'photo1.jpg auswählen' }).check();
+  await expect(page.getByText('1 ausgewählt')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Als ZIP herunterladen' })).toBeVisible();
+
+  // a page for a link that cannot be used
+  await page.goto('/publink/show?code=kZdoesNotExist000000000000000000');
+  await expect(page.getByRole('heading', { level: 1, name: 'Diesen Link gibt es nicht' })).toBeVisible();
+  expect(leaks).toEqual([]);
+  await context.close();
+});
+
 test('on a phone the viewer fits the screen without sideways scrolling', async ({ browser }) => {
   const { context, page } = await anonymousPage(browser, { width: 390, height: 844 });
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -350,7 +393,7 @@ test('a folder of 2,000 files renders a screenful at a time and still selects, z
   const toEnd = () => page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
 
   await page.goto(`/publink/show?code=${code}`);
-  await expect(page.getByText('2000 files')).toBeVisible();
+  await expect(page.getByText('2,000 files')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Preview file-0001.txt' })).toBeInViewport();
   await expect(list.getByRole('listitem').first()).toHaveAttribute('aria-setsize', '2000');
   expect(await rendered()).toBeGreaterThan(5);
@@ -414,7 +457,7 @@ test('a folder of 2,000 files renders a screenful at a time and still selects, z
   await page.evaluate(() => window.scrollTo(0, 0));
   await expect(page.getByRole('link', { name: 'Preview file-0001.txt' })).toBeInViewport();
   await page.getByRole('checkbox', { name: 'Select all' }).check();
-  await expect(page.getByText('2000 selected')).toBeVisible();
+  await expect(page.getByText('2,000 selected')).toBeVisible();
   await toEnd();
   await expect(page.getByRole('checkbox', { name: 'Select pic-60.jpg' })).toBeChecked();
   await page.screenshot({ path: '/tmp/b2-big-grid.png' });

@@ -139,7 +139,7 @@ test('share, accept, read-only, edit, remove — two people in two browsers', as
   await expect(dialog.getByText('Nobody else has access yet.')).toBeVisible();
   await expect.poll(async () => (await api<Lists>('listshares', {}, bob.token)).shares.incoming.length).toBe(0);
   // the open folder learns it is gone (live update), and says why
-  await expect(b.getByRole('alert').filter({ hasText: 'Directory does not exist' })).toBeVisible({ timeout: 20_000 });
+  await expect(b.getByRole('alert').filter({ hasText: 'The folder no longer exists.' })).toBeVisible({ timeout: 20_000 });
   await b.goto('/shared?tab=with-me');
   await expect(b.getByRole('heading', { name: 'Nothing is shared with you' })).toBeVisible();
   await b.goto('/folder/0');

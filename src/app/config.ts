@@ -3,10 +3,9 @@
 
 export type RegionId = 'us' | 'eu' | 'local';
 
+/** A place to sign in. Its name and description are worded by the welcome page, by `id`. */
 export interface Region {
   id: RegionId;
-  label: string;
-  description: string;
   authorizeUrl: string;
   clientId: string;
 }
@@ -33,12 +32,12 @@ export const config = {
   localApiUrl: local,
   regions: [
     ...(local
-      ? [{ id: 'local', label: 'Local server', description: `The pCloud emulator at ${new URL(local).host}`, authorizeUrl: `${local}/oauth2/authorize`, clientId: LOCAL_CLIENT_ID } as Region]
+      ? [{ id: 'local', authorizeUrl: `${local}/oauth2/authorize`, clientId: LOCAL_CLIENT_ID } as Region]
       : []),
     ...(pcloudClientId
       ? ([
-          { id: 'us', label: 'pCloud US', description: 'Accounts stored in the United States', authorizeUrl: 'https://my.pcloud.com/oauth2/authorize', clientId: pcloudClientId },
-          { id: 'eu', label: 'pCloud EU', description: 'Accounts stored in Europe (Luxembourg)', authorizeUrl: 'https://e.pcloud.com/oauth2/authorize', clientId: pcloudClientId },
+          { id: 'us', authorizeUrl: 'https://my.pcloud.com/oauth2/authorize', clientId: pcloudClientId },
+          { id: 'eu', authorizeUrl: 'https://e.pcloud.com/oauth2/authorize', clientId: pcloudClientId },
         ] as Region[])
       : []),
   ],

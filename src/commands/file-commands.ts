@@ -1,7 +1,13 @@
 import type { FileMetadata, Metadata } from '../api/protocol/types';
 import { playQueue } from '../stores/player';
 import { openDialog, type DialogKind } from '../stores/dialogs';
+import { getT } from '../i18n';
+import common from '../locales/en/common';
+import cmds from '../locales/en/commands';
 import type { Command, CommandContext } from './registry';
+
+const t = getT(cmds);
+const tc = getT(common);
 
 const one = (ctx: CommandContext) => ctx.items.length === 1;
 const some = (ctx: CommandContext) => ctx.items.length > 0;
@@ -14,99 +20,104 @@ const targetFolder = (ctx: CommandContext): Metadata | undefined =>
   ctx.items.length === 1 ? (ctx.items[0].isfolder ? ctx.items[0] : undefined) : ctx.items.length === 0 && ctx.folder && ctx.folder.folderid !== 0 ? ctx.folder : undefined;
 const dialog = (kind: DialogKind, items: (c: CommandContext) => readonly Metadata[]) => (c: CommandContext) =>
   openDialog({ kind, items: items(c), folder: c.folder });
-const offlineReason = (ctx: CommandContext) => (ctx.online ? null : 'Needs a connection');
+const offlineReason = (ctx: CommandContext) => (ctx.online ? null : tc('offlineAction'));
 // In a folder shared with me, the share's rights decide (canmodify for rename/move, candelete for delete).
 const mayModify = (m: Metadata) => m.ismine !== false || m.canmodify === true;
 const mayDelete = (m: Metadata) => m.ismine !== false || m.candelete === true;
 const rightsReason = (ctx: CommandContext) =>
-  offlineReason(ctx) ?? (ctx.items.some((m) => m.ismine === false) ? 'The owner of this shared folder did not allow this' : null);
+  offlineReason(ctx) ?? (ctx.items.some((m) => m.ismine === false) ? t('notAllowed') : null);
+
+type Definition = Omit<Command, 'label'> & { label: Exclude<keyof typeof cmds.messages, 'withShortcut' | 'withReason'> };
+
+/** A command whose label is read in the app's language each time it is shown. */
+const define = (d: Definition): Command => Object.defineProperty({ ...d }, 'label', { get: () => t(d.label), enumerable: true }) as Command;
 
 /** Every user action, once: toolbar, context menu, keyboard and the command palette all run these. */
-export const commands: Command[] = [
+export const commands: Command[] = ([
   {
-    id: 'open', label: 'Open', group: 'file', shortcut: 'Enter',
+    id: 'open', label: 'open', group: 'file', shortcut: 'Enter',
     enabled: one, run: (c) => c.ui.open(c.items[0]),
   },
   {
-    id: 'new-folder', label: 'New folder', group: 'folder', shortcut: 'Mod+Shift+N', keywords: ['create', 'mkdir', 'directory'],
+    id: 'new-folder', label: 'newFolder', group: 'folder', shortcut: 'Mod+Shift+N', keywords: ['create', 'mkdir', 'directory'],
     enabled: writable, reason: offlineReason, run: (c) => c.ui.newFolder(),
   },
   {
-    id: 'rename', label: 'Rename', group: 'file', shortcut: 'F2',
+    id: 'rename', label: 'rename', group: 'file', shortcut: 'F2',
     enabled: (c) => one(c) && c.online && mayModify(c.items[0]), reason: rightsReason, run: (c) => c.ui.rename(c.items[0]),
   },
   {
-    id: 'move', label: 'Move to…', group: 'file', shortcut: 'Mod+Shift+M', keywords: ['cut', 'relocate'],
+    id: 'move', label: 'move', group: 'file', shortcut: 'Mod+Shift+M', keywords: ['cut', 'relocate'],
     enabled: (c) => some(c) && c.online && c.items.every(mayModify), reason: rightsReason, run: (c) => c.ui.moveTo(c.items),
   },
   {
-    id: 'copy', label: 'Copy to…', group: 'file', shortcut: 'Mod+Shift+C', keywords: ['duplicate'],
+    id: 'copy', label: 'copy', group: 'file', shortcut: 'Mod+Shift+C', keywords: ['duplicate'],
     enabled: (c) => some(c) && c.online, reason: offlineReason, run: (c) => c.ui.copyTo(c.items),
   },
   {
-    id: 'download', label: 'Download', group: 'file', shortcut: 'Mod+Shift+D',
+    id: 'download', label: 'download', group: 'file', shortcut: 'Mod+Shift+D',
     enabled: (c) => one(c) && !c.items[0].isfolder && c.online, reason: offlineReason, run: (c) => c.ui.download(c.items[0]),
   },
   {
-    id: 'delete', label: 'Move to trash', group: 'file', shortcut: 'Delete', keywords: ['remove', 'delete', 'trash'],
+    id: 'delete', label: 'delete', group: 'file', shortcut: 'Delete', keywords: ['remove', 'delete', 'trash'],
     enabled: (c) => some(c) && c.online && c.items.every(mayDelete), reason: rightsReason, run: (c) => c.ui.remove(c.items),
   },
   {
-    id: 'share', label: 'Share with people…', group: 'file', shortcut: 'Mod+Shift+S', keywords: ['invite', 'collaborate', 'permissions'],
-    enabled: (c) => c.online && targetFolder(c)?.ismine === true, reason: (c) => offlineReason(c) ?? 'Select one of your folders',
+    id: 'share', label: 'share', group: 'file', shortcut: 'Mod+Shift+S', keywords: ['invite', 'collaborate', 'permissions'],
+    enabled: (c) => c.online && targetFolder(c)?.ismine === true, reason: (c) => offlineReason(c) ?? t('selectOwnFolder'),
     run: dialog('share', (c) => [targetFolder(c)!]),
   },
   {
-    id: 'get-link', label: 'Get public link…', group: 'file', shortcut: 'Mod+Shift+L', keywords: ['publink', 'url', 'send', 'qr'],
+    id: 'get-link', label: 'getLink', group: 'file', shortcut: 'Mod+Shift+L', keywords: ['publink', 'url', 'send', 'qr'],
     enabled: (c) => c.online && (some(c) || (c.folder?.folderid ?? 0) !== 0), reason: offlineReason,
     run: dialog('publink', (c) => (c.items.length ? c.items : [c.folder!])),
   },
   {
-    id: 'upload-link', label: 'Create upload link…', group: 'folder', keywords: ['request files', 'collect', 'puplink'],
+    id: 'upload-link', label: 'uploadLink', group: 'folder', keywords: ['request files', 'collect', 'puplink'],
     enabled: (c) => c.online && (targetFolder(c)?.ismine ?? (c.items.length === 0 && c.folder?.folderid === 0)), reason: offlineReason,
     run: dialog('uploadlink', (c) => [targetFolder(c) ?? c.folder!]),
   },
   {
-    id: 'download-zip', label: 'Download as zip', group: 'file', keywords: ['archive', 'compress'],
+    id: 'download-zip', label: 'downloadZip', group: 'file', keywords: ['archive', 'compress'],
     enabled: (c) => c.online && (c.items.length > 1 || (one(c) && c.items[0].isfolder)), reason: offlineReason,
     run: dialog('zip-download', (c) => c.items),
   },
   {
-    id: 'save-zip', label: 'Save as zip to pCloud…', group: 'file', keywords: ['archive', 'compress', 'savezip'],
+    id: 'save-zip', label: 'saveZip', group: 'file', keywords: ['archive', 'compress', 'savezip'],
     enabled: (c) => some(c) && writable(c), reason: offlineReason,
     run: dialog('zip-save', (c) => c.items),
   },
   {
-    id: 'extract', label: 'Extract archive…', group: 'file', keywords: ['unzip', 'unpack', 'decompress'],
+    id: 'extract', label: 'extract', group: 'file', keywords: ['unzip', 'unpack', 'decompress'],
     enabled: (c) => one(c) && !c.items[0].isfolder && ARCHIVE.test(c.items[0].name) && c.online, reason: offlineReason,
     run: dialog('extract', (c) => c.items),
   },
   {
-    id: 'versions', label: 'Versions…', group: 'file', keywords: ['revisions', 'history', 'restore', 'revert'],
+    id: 'versions', label: 'versions', group: 'file', keywords: ['revisions', 'history', 'restore', 'revert'],
     enabled: (c) => one(c) && !c.items[0].isfolder && c.online, reason: offlineReason,
     run: dialog('revisions', (c) => c.items),
   },
   {
-    id: 'play', label: 'Play', group: 'file', shortcut: 'Mod+Shift+P', keywords: ['music', 'listen', 'queue', 'audio'],
-    enabled: (c) => c.online && c.items.some(isAudio), reason: (c) => offlineReason(c) ?? 'Select audio files',
+    id: 'play', label: 'play', group: 'file', shortcut: 'Mod+Shift+P', keywords: ['music', 'listen', 'queue', 'audio'],
+    enabled: (c) => c.online && c.items.some(isAudio), reason: (c) => offlineReason(c) ?? t('selectAudio'),
     run: (c) => playQueue(c.items.filter(isAudio) as FileMetadata[], 0, c.folder?.name),
   },
   {
-    id: 'add-to-collection', label: 'Add to playlist…', group: 'file', keywords: ['collection', 'playlist', 'music'],
-    enabled: (c) => c.online && some(c) && c.items.every(PLAYABLE), reason: (c) => offlineReason(c) ?? 'Select audio or video files',
+    id: 'add-to-collection', label: 'addToCollection', group: 'file', keywords: ['collection', 'playlist', 'music'],
+    enabled: (c) => c.online && some(c) && c.items.every(PLAYABLE), reason: (c) => offlineReason(c) ?? t('selectPlayable'),
     run: dialog('add-to-collection', (c) => c.items),
   },
   {
-    id: 'remote-upload', label: 'Upload from a link…', group: 'folder', keywords: ['url', 'remote', 'downloadfile', 'fetch'],
+    id: 'remote-upload', label: 'remoteUpload', group: 'folder', keywords: ['url', 'remote', 'downloadfile', 'fetch'],
     enabled: writable, reason: offlineReason,
     run: dialog('remote-upload', () => []),
   },
-  { id: 'select-all', label: 'Select all', group: 'view', shortcut: 'Mod+A', enabled: () => true, run: (c) => c.ui.selectAll() },
-  { id: 'details', label: 'Show or hide details', group: 'view', shortcut: 'Alt+Enter', keywords: ['info', 'properties'], enabled: () => true, run: (c) => c.ui.toggleDetails() },
-  { id: 'view', label: 'Switch list / grid view', group: 'view', shortcut: 'Mod+Shift+G', keywords: ['grid', 'list', 'layout'], enabled: () => true, run: (c) => c.ui.toggleView() },
-  { id: 'up', label: 'Go to parent folder', group: 'view', shortcut: 'Backspace', enabled: (c) => (c.folder?.folderid ?? 0) !== 0, run: (c) => c.ui.up() },
-  { id: 'refresh', label: 'Refresh', group: 'view', shortcut: 'Mod+Shift+R', keywords: ['reload'], enabled: (c) => c.online, run: (c) => c.ui.refresh() },
-  { id: 'filter', label: 'Filter this folder', group: 'view', shortcut: 'Mod+F', keywords: ['search', 'find'], enabled: () => true, run: (c) => c.ui.focusFilter() },
-];
+  { id: 'select-all', label: 'selectAll', group: 'view', shortcut: 'Mod+A', enabled: () => true, run: (c) => c.ui.selectAll() },
+  { id: 'details', label: 'details', group: 'view', shortcut: 'Alt+Enter', keywords: ['info', 'properties'], enabled: () => true, run: (c) => c.ui.toggleDetails() },
+  { id: 'view', label: 'view', group: 'view', shortcut: 'Mod+Shift+G', keywords: ['grid', 'list', 'layout'], enabled: () => true, run: (c) => c.ui.toggleView() },
+  { id: 'up', label: 'up', group: 'view', shortcut: 'Backspace', enabled: (c) => (c.folder?.folderid ?? 0) !== 0, run: (c) => c.ui.up() },
+  { id: 'refresh', label: 'refresh', group: 'view', shortcut: 'Mod+Shift+R', keywords: ['reload'], enabled: (c) => c.online, run: (c) => c.ui.refresh() },
+  { id: 'filter', label: 'filter', group: 'view', shortcut: 'Mod+F', keywords: ['search', 'find'], enabled: () => true, run: (c) => c.ui.focusFilter() },
+] satisfies Definition[]).map(define);
 
 export const commandById = (id: string) => commands.find((c) => c.id === id)!;

@@ -1,4 +1,6 @@
 import type { FolderMetadata, Metadata } from '../api/protocol/types';
+import { getT } from '../i18n';
+import cmds from '../locales/en/commands';
 
 /** What a command may act on, and the UI actions the current view offers it. */
 export interface CommandContext {
@@ -24,6 +26,7 @@ export interface CommandContext {
 
 export interface Command {
   id: string;
+  /** In the app's language at the time it is read (file-commands.ts): read it while rendering. */
   label: string;
   /** e.g. 'F2', 'Delete', 'Mod+Shift+N' (Mod = Ctrl, or Cmd on macOS) */
   shortcut?: string;
@@ -38,8 +41,16 @@ export interface Command {
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
+const t = getT(cmds);
+const keyNames: Record<string, 'keyCtrl' | 'keyShift' | 'keyAlt' | 'keyEnter' | 'keyDelete' | 'keyBackspace'> = {
+  Mod: 'keyCtrl', Shift: 'keyShift', Alt: 'keyAlt', Enter: 'keyEnter', Delete: 'keyDelete', Backspace: 'keyBackspace',
+};
+const macSymbols: Record<string, string> = { Mod: '⌘', Shift: '⇧', Alt: '⌥' };
+
+/** 'Mod+Shift+N' → "Ctrl+Shift+N" ("Strg+Umschalt+N" in German), or "⌘⇧N" on macOS. */
 export function shortcutLabel(s: string): string {
-  return s.replace('Mod', isMac ? '⌘' : 'Ctrl').replace(/\+/g, isMac ? '' : '+');
+  const keys = s.split('+').map((k) => (isMac && macSymbols[k]) || (k in keyNames ? t(keyNames[k]) : k));
+  return keys.join(isMac ? '' : '+');
 }
 
 /** Does a keyboard event match a shortcut like 'Mod+Shift+N' or 'F2'? */

@@ -1,29 +1,39 @@
 import { dismissToast, useToasts } from '../stores/toasts';
+import { useT } from '../i18n';
+import ui from '../locales/en/ui';
+
+const percents = new Map<string, Intl.NumberFormat>();
+function percent(value: number, locale: string): string {
+  let f = percents.get(locale);
+  if (!f) percents.set(locale, (f = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })));
+  return f.format(value);
+}
 
 /** Activity area: operation results, errors and progress, announced politely to screen readers. */
 export function Toaster() {
   const toasts = useToasts();
+  const t = useT(ui);
   return (
-    <div className="toaster" role="region" aria-label="Notifications">
+    <div className="toaster" role="region" aria-label={t('notifications')}>
       <div aria-live="polite" aria-relevant="additions text">
-        {toasts.map((t) => (
-          <div key={t.id} className={`toast ${t.kind}`} role={t.kind === 'error' ? 'alert' : 'status'}>
-            <span className="toast-msg">{t.message}</span>
-            {t.progress !== undefined && (
-              <progress max={1} value={t.progress} aria-label={`${Math.round(t.progress * 100)}%`} />
+        {toasts.map((toast) => (
+          <div key={toast.id} className={`toast ${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>
+            <span className="toast-msg">{toast.message}</span>
+            {toast.progress !== undefined && (
+              <progress max={1} value={toast.progress} aria-label={percent(toast.progress, t.locale)} />
             )}
-            {t.action && (
+            {toast.action && (
               <button
                 className="btn link"
                 onClick={() => {
-                  t.action!.run();
-                  dismissToast(t.id);
+                  toast.action!.run();
+                  dismissToast(toast.id);
                 }}
               >
-                {t.action.label}
+                {toast.action.label}
               </button>
             )}
-            <button className="btn icon" aria-label="Dismiss notification" onClick={() => dismissToast(t.id)}>
+            <button className="btn icon" aria-label={t('dismiss')} onClick={() => dismissToast(toast.id)}>
               ×
             </button>
           </div>

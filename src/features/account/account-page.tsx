@@ -1,29 +1,36 @@
 // Account: e-mail, plan, quota, e-mail verification, language, signed-in devices.
 // `listtokens` refuses OAuth tokens on real pCloud (1000 → 'oauthRefused'): explained, not an error.
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { deleteToken } from '../../api/auth';
 import { isOAuthRefusal } from '../../api/errors';
 import { paths } from '../../app/paths';
 import { eraseOfflineCache } from '../../app/pwa/offline-cache';
+import { getT, LANGUAGES, setLanguage as showLanguage, useT } from '../../i18n';
+import { errorMessage } from '../../i18n/error-message';
 import { formatBytes, formatDate } from '../../lib/format';
+import account from '../../locales/en/account';
+import common from '../../locales/en/common';
 import { listTokensOptions, useDeleteToken, useLogout, useSendVerificationEmail } from '../../queries/auth';
 import { supportedLanguagesOptions, userInfoOptions, useSetLanguage } from '../../queries/general';
 import { signedOut } from '../../stores/session';
 import { toast } from '../../stores/toasts';
 import { Dialog } from '../../ui/dialog';
-import { errorText, NotAvailableWithSignIn, PCLOUD_WEB_SETTINGS } from './not-available';
+import { NotAvailableWithSignIn, PCLOUD_WEB_SETTINGS } from './not-available';
 import './account.css';
 
 /** listtokens marks the token of the call itself (not in the reference's field list, so optional). */
 const isCurrent = (t: object) => (t as { current?: boolean }).current === true;
+const tNow = getT(account);
 
 /**
  * Revokes every other sign-in listed by listtokens, then this one (logout), then forgets the
  * session here. When listtokens is refused (OAuth sign-in), only this browser can be signed out.
  */
 function SignOutEverywhere() {
+  const t = useT(account);
+  const tc = useT(common);
   const tokens = useQuery(listTokensOptions());
   const logout = useLogout();
   const qc = useQueryClient();
@@ -36,11 +43,11 @@ function SignOutEverywhere() {
   const run = async () => {
     setBusy(true);
     setProblem(null);
-    const others = (tokens.data ?? []).filter((t) => !isCurrent(t));
+    const others = (tokens.data ?? []).filter((token) => !isCurrent(token));
     let failed = 0;
-    for (const t of others) {
+    for (const token of others) {
       try {
-        await deleteToken({ tokenid: t.tokenid });
+        await deleteToken({ tokenid: token.tokenid });
       } catch {
         failed++;
       }
@@ -48,7 +55,7 @@ function SignOutEverywhere() {
     if (failed > 0) {
       setBusy(false);
       setConfirming(false);
-      setProblem(`${failed} of ${others.length} devices could not be signed out. You are still signed in here; try again.`);
+      setProblem(tNow('signOutFailed', { failed, count: others.length }));
       void tokens.refetch();
       return;
     }
@@ -66,15 +73,12 @@ function SignOutEverywhere() {
   return (
     <>
       {refused ? (
-        <p className="muted">
-          With this sign-in, pCloud does not let the app see your other devices, so only this browser can be signed out here (account menu → Sign out).
-          Sign out other devices from pCloud’s own settings.
-        </p>
+        <p className="muted">{t('signOutRefused')}</p>
       ) : (
         <>
-          <p className="muted">Sign out of every device and app that uses your account with a password sign-in, and of this browser.</p>
+          <p className="muted">{t('signOutEverywhereText')}</p>
           <button className="btn danger" disabled={tokens.isPending || busy} onClick={() => setConfirming(true)}>
-            Sign out everywhere
+            {t('signOutEverywhere')}
           </button>
         </>
       )}
@@ -86,15 +90,15 @@ function SignOutEverywhere() {
       <Dialog
         open={confirming}
         onOpenChange={(o) => !o && !busy && setConfirming(false)}
-        title="Sign out everywhere?"
-        description="Every signed-in device is signed out, and so is this browser. You will need to sign in again."
+        title={t('signOutEverywhereConfirm')}
+        description={t('signOutEverywhereWarning')}
       >
         <div className="dialog-actions">
           <button className="btn" disabled={busy} onClick={() => setConfirming(false)}>
-            Cancel
+            {tc('cancel')}
           </button>
           <button className="btn primary danger-fill" disabled={busy} onClick={() => void run()}>
-            {busy ? 'Signing out…' : 'Sign out everywhere'}
+            {busy ? t('signingOut') : t('signOutEverywhere')}
           </button>
         </div>
       </Dialog>
@@ -102,59 +106,55 @@ function SignOutEverywhere() {
   );
 }
 
-function Devices() {
+function Devices({ labelledBy }: { labelledBy: string }) {
+  const t = useT(account);
+  const tc = useT(common);
   const tokens = useQuery(listTokensOptions());
   const remove = useDeleteToken();
-  if (tokens.isPending) return <div className="loading" role="status" aria-label="Loading devices" />;
+  if (tokens.isPending) return <div className="loading" role="status" aria-label={t('loadingDevices')} />;
   if (tokens.isError && isOAuthRefusal(tokens.error)) {
-    return (
-      <NotAvailableWithSignIn
-        title="Signed-in devices are not available with this sign-in"
-        what="the list of signed-in devices"
-        href={PCLOUD_WEB_SETTINGS}
-        linkText="Manage devices on pCloud"
-      />
-    );
+    return <NotAvailableWithSignIn title={t('devicesUnavailableTitle')} what={t('devicesWhat')} href={PCLOUD_WEB_SETTINGS} linkText={t('manageDevices')} />;
   }
   if (tokens.isError) {
     return (
       <p className="field-error" role="alert">
-        The devices could not be loaded: {errorText(tokens.error)}{' '}
+        {t('devicesError', { error: errorMessage(tokens.error) })}{' '}
         <button className="btn link" onClick={() => void tokens.refetch()}>
-          Try again
+          {tc('tryAgain')}
         </button>
       </p>
     );
   }
-  if (tokens.data.length === 0) return <p className="muted">No other devices are signed in.</p>;
+  if (tokens.data.length === 0) return <p className="muted">{t('noDevices')}</p>;
   return (
-    <ul className="token-list" aria-label="Signed-in devices">
-      {tokens.data.map((t) => (
-        <li key={t.tokenid} className="token-row">
+    <ul className="token-list" aria-labelledby={labelledBy}>
+      {tokens.data.map((token) => (
+        <li key={token.tokenid} className="token-row">
           <div>
             <div dir="auto">
-              {t.device || 'Unknown device'}
-              {isCurrent(t) && <span className="muted"> · this browser</span>}
+              {token.device || t('unknownDevice')}
+              {isCurrent(token) && <span className="muted"> · {t('thisBrowser')}</span>}
             </div>
             <div className="muted token-meta">
-              Signed in {formatDate(t.created)} · expires {formatDate(t.expires)}
+              {t('deviceDates', { created: formatDate(token.created, t.locale), expires: formatDate(token.expires, t.locale) })}
             </div>
           </div>
           <button
             className="btn danger"
             disabled={remove.isPending}
-            aria-label={`Sign out ${t.device || 'unknown device'}`}
+            aria-label={token.device ? t('signOutDevice', { device: token.device }) : t('signOutUnknownDevice')}
             onClick={() =>
               remove.mutate(
-                { tokenid: t.tokenid },
+                { tokenid: token.tokenid },
                 {
-                  onSuccess: () => toast({ kind: 'success', message: `Signed out ${t.device || 'the device'}` }),
-                  onError: (err) => toast({ kind: 'error', message: `Could not sign out the device: ${errorText(err)}` }),
+                  onSuccess: () =>
+                    toast({ kind: 'success', message: token.device ? tNow('signedOutDevice', { device: token.device }) : tNow('signedOutUnknownDevice') }),
+                  onError: (err) => toast({ kind: 'error', message: tNow('signOutDeviceFailed', { error: errorMessage(err) }) }),
                 },
               )
             }
           >
-            Sign out
+            {t('signOut')}
           </button>
         </li>
       ))}
@@ -162,91 +162,127 @@ function Devices() {
   );
 }
 
+/** The names of the languages the app has a catalogue for ("English and Deutsch"). */
+function catalogueLanguages(locale: string): string {
+  const names = Object.values(LANGUAGES);
+  try {
+    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
+  } catch {
+    return names.join(', ');
+  }
+}
+
+/**
+ * pCloud's languages. The choice is saved on the account (setlanguage; userinfo is refetched before
+ * the mutation settles, so the shell switches too); the app shows it when it has a catalogue for it.
+ */
 function LanguageSelect({ current }: { current: string }) {
+  const t = useT(account);
+  const id = useId();
   const languages = useQuery(supportedLanguagesOptions());
   const setLanguage = useSetLanguage();
-  const entries = Object.entries(languages.data ?? {}).sort((a, b) => a[1].localeCompare(b[1]));
+  const entries = Object.entries(languages.data ?? {}).sort((a, b) => a[1].localeCompare(b[1], t.locale));
   if (!entries.some(([code]) => code === current)) entries.unshift([current, current]);
   return (
-    <label className="field account-field">
-      <span>Language</span>
+    <div className="field account-field">
+      <label htmlFor={id}>{t('language')}</label>
       <select
+        id={id}
         value={setLanguage.isPending ? setLanguage.variables.language : current}
-        disabled={languages.isPending || setLanguage.isPending}
+        // not disabled while saving: a disabled control drops the keyboard focus
+        disabled={languages.isPending}
+        aria-busy={setLanguage.isPending || undefined}
+        aria-describedby={`${id}-hint`}
         onChange={(e) => {
           const language = e.target.value;
+          const name = languages.data?.[language] ?? language;
           setLanguage.mutate(
             { language },
             {
-              onSuccess: () => toast({ kind: 'success', message: `Language set to ${languages.data?.[language] ?? language}` }),
-              onError: (err) => toast({ kind: 'error', message: `Could not change the language: ${errorText(err)}` }),
+              // the toast in the new language: wait for its catalogue (the shell asks for it too)
+              onSuccess: () => void showLanguage(language).then(() => toast({ kind: 'success', message: tNow('languageSet', { language: name }) })),
+              onError: (err) => toast({ kind: 'error', message: tNow('languageFailed', { error: errorMessage(err) }) }),
             },
           );
         }}
       >
         {entries.map(([code, name]) => (
-          <option key={code} value={code}>
+          <option key={code} value={code} lang={code}>
             {name}
           </option>
         ))}
       </select>
-      {languages.isError && <span className="field-error">The list of languages could not be loaded.</span>}
-    </label>
+      <span id={`${id}-hint`} className="muted">
+        {t('languageHint', { languages: catalogueLanguages(t.locale) })}
+      </span>
+      {languages.isError && (
+        <span className="field-error" role="alert">
+          {t('languagesError')}
+        </span>
+      )}
+    </div>
   );
 }
 
 export default function AccountPage() {
+  const t = useT(account);
+  const tc = useT(common);
   const info = useQuery(userInfoOptions());
   const sendVerification = useSendVerificationEmail();
 
-  if (info.isPending) return <div className="loading" role="status" aria-label="Loading" />;
+  if (info.isPending) return <div className="loading" role="status" aria-label={tc('loading')} />;
   if (info.isError) {
     return (
       <div className="state-box" role="alert">
-        <h2>Your account could not be loaded</h2>
-        <p className="muted">{errorText(info.error)}</p>
+        <h2>{t('loadError')}</h2>
+        <p className="muted">{errorMessage(info.error)}</p>
         <button className="btn primary" onClick={() => void info.refetch()}>
-          Try again
+          {tc('tryAgain')}
         </button>
       </div>
     );
   }
   const u = info.data;
   const ratio = u.quota ? Math.min(1, u.usedquota / u.quota) : 0;
-  const plan = u.premium ? (u.premiumlifetime ? 'Premium (lifetime)' : 'Premium') : 'Free';
+  const plan = u.premium ? (u.premiumlifetime ? t('planLifetime') : t('planPremium')) : t('planFree');
+  const quotaText = t('quotaText', {
+    used: formatBytes(u.usedquota, t.locale),
+    total: formatBytes(u.quota, t.locale),
+    percent: new Intl.NumberFormat(t.locale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio),
+  });
 
   return (
     <div className="account-page">
-      <h1 className="page-title">Account</h1>
+      <h1 className="page-title">{t('title')}</h1>
 
       <section className="account-card" aria-labelledby="acc-profile">
-        <h2 id="acc-profile">Profile</h2>
+        <h2 id="acc-profile">{t('profile')}</h2>
         <dl className="facts">
-          <dt>E-mail</dt>
+          <dt>{t('email')}</dt>
           <dd>{u.email}</dd>
-          <dt>Plan</dt>
+          <dt>{t('plan')}</dt>
           <dd>
             {plan}
-            {u.premium && !u.premiumlifetime && u.premiumexpires ? <span className="muted"> · renews or ends {formatDate(u.premiumexpires)}</span> : null}
+            {u.premium && !u.premiumlifetime && u.premiumexpires ? <span className="muted"> · {t('renews', { date: formatDate(u.premiumexpires, t.locale) })}</span> : null}
           </dd>
-          <dt>Verification</dt>
+          <dt>{t('verification')}</dt>
           <dd>
             {u.emailverified ? (
-              <span>E-mail verified</span>
+              <span>{t('verified')}</span>
             ) : (
               <span className="account-unverified">
-                <span>E-mail not verified</span>
+                <span>{t('notVerified')}</span>
                 <button
                   className="btn"
                   disabled={sendVerification.isPending}
                   onClick={() =>
                     sendVerification.mutate(undefined, {
-                      onSuccess: () => toast({ kind: 'success', message: `Verification e-mail sent to ${u.email}` }),
-                      onError: (err) => toast({ kind: 'error', message: `Could not send the verification e-mail: ${errorText(err)}` }),
+                      onSuccess: () => toast({ kind: 'success', message: tNow('verificationSent', { email: u.email }) }),
+                      onError: (err) => toast({ kind: 'error', message: tNow('verificationFailed', { error: errorMessage(err) }) }),
                     })
                   }
                 >
-                  Send verification e-mail
+                  {t('sendVerification')}
                 </button>
               </span>
             )}
@@ -256,21 +292,29 @@ export default function AccountPage() {
       </section>
 
       <section className="account-card" aria-labelledby="acc-storage">
-        <h2 id="acc-storage">Storage</h2>
-        <meter className="account-meter" min={0} max={1} low={0.8} high={0.95} optimum={0} value={ratio} aria-label="Storage quota used" />
-        <p>
-          {formatBytes(u.usedquota)} of {formatBytes(u.quota)} used ({Math.round(ratio * 100)}%)
-        </p>
+        <h2 id="acc-storage">{t('storage')}</h2>
+        <meter
+          className="account-meter"
+          min={0}
+          max={1}
+          low={0.8}
+          high={0.95}
+          optimum={0}
+          value={ratio}
+          aria-label={t('quotaLabel')}
+          aria-valuetext={quotaText}
+        />
+        <p>{quotaText}</p>
       </section>
 
       <section className="account-card" aria-labelledby="acc-devices">
-        <h2 id="acc-devices">Signed-in devices</h2>
-        <Devices />
+        <h2 id="acc-devices">{t('devices')}</h2>
+        <Devices labelledBy="acc-devices" />
       </section>
 
       <section className="account-card account-signout" aria-labelledby="acc-signout">
-        <h2 id="acc-signout">Sign out</h2>
-        <p className="muted">To sign out of this browser only, open the account menu at the top right and choose Sign out.</p>
+        <h2 id="acc-signout">{t('signOut')}</h2>
+        <p className="muted">{t('signOutHint')}</p>
         <SignOutEverywhere />
       </section>
     </div>

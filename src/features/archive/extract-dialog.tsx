@@ -10,18 +10,21 @@ import type { DialogProps } from '../../stores/dialogs';
 import { toast } from '../../stores/toasts';
 import { Dialog } from '../../ui/dialog';
 import { FolderPickerDialog } from '../browse/dialogs';
-import { humanError } from '../browse/operations';
+import { useT } from '../../i18n';
+import { errorMessage } from '../../i18n/error-message';
+import archiveText from '../../locales/en/archive';
+import common from '../../locales/en/common';
 import { summariseExtraction } from './extract-log';
 import { FolderName } from './folder-name';
 import './archive.css';
 
 type Overwrite = 'rename' | 'overwrite' | 'skip';
 const NO_EXCLUDE: ReadonlySet<number> = new Set();
-const OVERWRITE_LABELS: Record<Overwrite, string> = {
-  rename: 'Keep both (rename the extracted file)',
-  overwrite: 'Replace the existing file',
-  skip: 'Skip the file',
-};
+const OVERWRITE_LABELS = {
+  rename: 'overwriteRename',
+  overwrite: 'overwriteReplace',
+  skip: 'overwriteSkip',
+} as const satisfies Record<Overwrite, keyof typeof archiveText.messages>;
 
 export default function ExtractDialog({ items, folder, onClose }: DialogProps) {
   const archive = items.length === 1 && !items[0].isfolder ? items[0] : undefined;
@@ -36,6 +39,8 @@ export default function ExtractDialog({ items, folder, onClose }: DialogProps) {
   /** set when extractarchive answered before the job finished: follow it on the server it named */
   const [following, setFollowing] = useState<{ hash: string; apiBase?: string } | null>(null);
   const extract = useExtractArchive();
+  const t = useT(archiveText);
+  const c = useT(common);
   // extractarchive takes no progress id: the server names one only when it answers before finishing
   const running = following !== null;
   const progress = useQuery({
@@ -56,8 +61,8 @@ export default function ExtractDialog({ items, folder, onClose }: DialogProps) {
 
   if (!archive) {
     return (
-      <Dialog open onOpenChange={(o) => !o && onClose()} title="Extract archive">
-        <p className="muted">Select one archive file to extract.</p>
+      <Dialog open onOpenChange={(o) => !o && onClose()} title={t('extractTitle')}>
+        <p className="muted">{t('selectOneArchive')}</p>
       </Dialog>
     );
   }
@@ -65,7 +70,7 @@ export default function ExtractDialog({ items, folder, onClose }: DialogProps) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (target === null) {
-      setProblem('Choose the folder to extract into.');
+      setProblem(t('chooseTarget'));
       return;
     }
     setProblem(null);
@@ -75,14 +80,14 @@ export default function ExtractDialog({ items, folder, onClose }: DialogProps) {
         onSuccess: (data) => {
           if (data.finished) {
             setResult(data);
-            toast({ kind: 'success', message: `Extracted “${archive.name}”` });
+            toast({ kind: 'success', message: t('extractedToast', { name: archive.name }) });
           } else if (data.progresshash) {
             setFollowing({ hash: data.progresshash, apiBase: data.hostname ? `https://${data.hostname}` : undefined });
           } else {
             setResult(data);
           }
         },
-        onError: (err) => setProblem(`“${archive.name}” could not be extracted: ${humanError(err)}`),
+        onError: (err) => setProblem(t('extractFailed', { name: archive.name, error: errorMessage(err) })),
       },
     );
   };
@@ -91,42 +96,40 @@ export default function ExtractDialog({ items, folder, onClose }: DialogProps) {
   const summary = result ? summariseExtraction(result.output ?? []) : null;
 
   return (
-    <Dialog open onOpenChange={(o) => !o && !picking && onClose()} title={`Extract “${archive.name}”`}>
+    <Dialog open onOpenChange={(o) => !o && !picking && onClose()} title={t('extractTitleOf', { name: archive.name })}>
       {result && summary ? (
         <div className="archive-result" role="status">
           <p>
-            <strong>
-              {summary.extracted} file{summary.extracted === 1 ? '' : 's'} extracted
-            </strong>
-            {summary.skipped > 0 && `, ${summary.skipped} skipped`}
-            {summary.errors > 0 && `, ${summary.errors} with errors`}.
+            {t.rich(summary.skipped > 0 ? (summary.errors > 0 ? 'resultSkippedErrors' : 'resultSkipped') : summary.errors > 0 ? 'resultErrors' : 'resultDone', {
+              extracted: <strong>{t('extractedCount', { count: summary.extracted })}</strong>,
+              skipped: summary.skipped,
+              errors: summary.errors,
+            })}
           </p>
           <p>
             <Link to={paths.folder(target ?? here)} onClick={onClose}>
-              Open <FolderName folderid={target ?? here} />
+              {t.rich('openFolder', { folder: <FolderName folderid={target ?? here} /> })}
             </Link>
           </p>
           {(result.output?.length ?? 0) > 0 && (
             <details>
-              <summary>Details</summary>
+              <summary>{t('details')}</summary>
               <pre className="archive-log">{(result.output ?? []).join('\n')}</pre>
             </details>
           )}
           <div className="dialog-actions">
             <button className="btn primary" onClick={onClose}>
-              Done
+              {t('done')}
             </button>
           </div>
         </div>
       ) : (
         <form onSubmit={submit} noValidate>
           <fieldset className="archive-options" disabled={busy}>
-            <legend>Extract to</legend>
+            <legend>{t('extractTo')}</legend>
             <label>
               <input type="radio" name="where" checked={where === 'here'} onChange={() => setWhere('here')} />
-              <span>
-                This folder (<FolderName folderid={here} />)
-              </span>
+              <span>{t.rich('thisFolder', { folder: <FolderName folderid={here} /> })}</span>
             </label>
             <label>
               <input
@@ -138,36 +141,34 @@ export default function ExtractDialog({ items, folder, onClose }: DialogProps) {
                   if (other === null) setPicking(true);
                 }}
               />
-              <span>{other === null ? 'Another folder…' : <>Another folder: <FolderName folderid={other} /></>}</span>
+              <span>{other === null ? t('anotherFolder') : t.rich('anotherFolderIs', { folder: <FolderName folderid={other} /> })}</span>
             </label>
             {where === 'other' && (
               <div>
                 <button type="button" className="btn" onClick={() => setPicking(true)}>
-                  Choose folder…
+                  {t('chooseFolder')}
                 </button>
               </div>
             )}
           </fieldset>
           <label className="field archive-field">
-            <span>When a file already exists</span>
+            <span>{t('whenExists')}</span>
             <select value={overwrite} onChange={(e) => setOverwrite(e.target.value as Overwrite)} disabled={busy}>
               {(Object.keys(OVERWRITE_LABELS) as Overwrite[]).map((k) => (
                 <option key={k} value={k}>
-                  {OVERWRITE_LABELS[k]}
+                  {t(OVERWRITE_LABELS[k])}
                 </option>
               ))}
             </select>
           </label>
           <label className="field">
-            <span>Password (only for protected archives)</span>
+            <span>{t('password')}</span>
             <input type="password" value={password} autoComplete="off" onChange={(e) => setPassword(e.target.value)} disabled={busy} />
           </label>
           {busy && (
             <div className="archive-progress" role="status">
-              <span>
-                Extracting… {liveLines.length > 0 ? `${summariseExtraction(liveLines).extracted} files so far` : ''}
-              </span>
-              <progress aria-label="Extraction progress" />
+              <span>{liveLines.length > 0 ? t('extractingSoFar', { count: summariseExtraction(liveLines).extracted }) : t('extracting')}</span>
+              <progress aria-label={t('extractionProgress')} />
             </div>
           )}
           {problem && (
@@ -177,18 +178,18 @@ export default function ExtractDialog({ items, folder, onClose }: DialogProps) {
           )}
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={onClose}>
-              Cancel
+              {c('cancel')}
             </button>
             <button type="submit" className="btn primary" disabled={busy}>
-              {busy ? 'Extracting…' : 'Extract'}
+              {busy ? t('extracting') : t('extract')}
             </button>
           </div>
         </form>
       )}
       <FolderPickerDialog
         open={picking}
-        title="Extract into…"
-        action="Extract"
+        title={t('extractPickerTitle')}
+        action={t('extract')}
         exclude={NO_EXCLUDE}
         onClose={() => {
           setPicking(false);

@@ -1,6 +1,10 @@
 // What the zip methods take for a selection (structures.md §4 tree parameters), and a default name.
 import type { FolderMetadata, Metadata } from '../../api/protocol/types';
 import type { TreeParams } from '../../api/types';
+import { getT } from '../../i18n';
+import archive from '../../locales/en/archive';
+
+const t = getT(archive);
 
 export function treeOf(items: readonly Metadata[]): TreeParams {
   const fileids = items.flatMap((m) => (m.isfolder ? [] : [m.fileid]));
@@ -8,7 +12,7 @@ export function treeOf(items: readonly Metadata[]): TreeParams {
   return { ...(fileids.length ? { fileids } : {}), ...(folderids.length ? { folderids } : {}) };
 }
 
-/** "Holiday.zip" for one item, the open folder's name for several, "pCloud files.zip" otherwise. */
+/** "Holiday.zip" for one item, the open folder's name for several, "pCloud files.zip" (in the app's language) otherwise. */
 export function defaultZipName(items: readonly Metadata[], folder?: FolderMetadata): string {
   const base =
     items.length === 1
@@ -17,7 +21,7 @@ export function defaultZipName(items: readonly Metadata[], folder?: FolderMetada
         : items[0].name.replace(/\.[^.]+$/, '') || items[0].name
       : folder && folder.folderid !== 0
         ? folder.name
-        : 'pCloud files';
+        : t('defaultZipName');
   return `${base}.zip`;
 }
 
@@ -29,9 +33,9 @@ export function newProgressHash(): string {
 }
 
 export function describeSelection(items: readonly Metadata[]): string {
-  if (items.length === 1) return `“${items[0].name}”`;
+  if (items.length === 1) return t('quotedName', { name: items[0].name });
   const folders = items.filter((m) => m.isfolder).length;
   const files = items.length - folders;
-  const parts = [files ? `${files} file${files === 1 ? '' : 's'}` : '', folders ? `${folders} folder${folders === 1 ? '' : 's'}` : ''];
-  return parts.filter(Boolean).join(' and ');
+  if (files && folders) return t('selFilesAndFolders', { files: t('selFiles', { count: files }), folders: t('selFolders', { count: folders }) });
+  return files ? t('selFiles', { count: files }) : t('selFolders', { count: folders });
 }

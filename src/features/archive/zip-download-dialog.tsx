@@ -10,7 +10,11 @@ import { zipLinkOptions } from '../../queries/archiving';
 import type { DialogProps } from '../../stores/dialogs';
 import { getSession } from '../../stores/session';
 import { Dialog } from '../../ui/dialog';
-import { downloadItem, humanError } from '../browse/operations';
+import { downloadItem } from '../browse/operations';
+import { useT } from '../../i18n';
+import { errorMessage } from '../../i18n/error-message';
+import archive from '../../locales/en/archive';
+import common from '../../locales/en/common';
 import { defaultZipName, describeSelection, treeOf } from './selection';
 import './archive.css';
 
@@ -28,6 +32,7 @@ function OneByOne({ items }: { items: readonly Metadata[] }) {
   const files = items.filter((m) => !m.isfolder);
   const folders = items.length - files.length;
   const [done, setDone] = useState<number | null>(null);
+  const t = useT(archive);
   const run = async () => {
     setDone(0);
     for (let i = 0; i < files.length; i++) {
@@ -38,22 +43,19 @@ function OneByOne({ items }: { items: readonly Metadata[] }) {
   return (
     <>
       {files.length > 0 ? (
-        <p>
-          You can still download the {files.length === 1 ? 'selected file' : `${files.length} selected files`} one by one
-          {folders > 0 ? '; folders cannot be downloaded this way.' : '.'}
-        </p>
+        <p>{t(folders > 0 ? 'oneByOneNoFolders' : 'oneByOne', { count: files.length })}</p>
       ) : (
-        <p>Open the folder and download its files one by one, or use pCloud’s own web app.</p>
+        <p>{t('onlyFolders')}</p>
       )}
       {done !== null && (
         <p className="status-line" role="status">
-          {done < files.length ? `Starting download ${done + 1} of ${files.length}…` : `Started ${files.length} download${files.length === 1 ? '' : 's'}.`}
+          {done < files.length ? t('startingDownload', { n: done + 1, total: files.length }) : t('startedDownloads', { count: files.length })}
         </p>
       )}
       {files.length > 0 && (
         <div className="dialog-actions">
           <button className="btn primary" disabled={done !== null && done < files.length} onClick={() => void run()}>
-            Download files one by one
+            {t('downloadOneByOne')}
           </button>
         </div>
       )}
@@ -67,6 +69,8 @@ export default function ZipDownloadDialog({ items, folder, onClose }: DialogProp
   const link = useQuery({ ...zipLinkOptions(params), enabled: items.length > 0, retry: false, gcTime: 0 });
   const href = useMemo(() => (link.data ? contentUrl(link.data, getSession()?.apiBase ?? '') : undefined), [link.data]);
   const started = useRef(false);
+  const t = useT(archive);
+  const c = useT(common);
 
   useEffect(() => {
     if (href && !started.current) {
@@ -77,19 +81,19 @@ export default function ZipDownloadDialog({ items, folder, onClose }: DialogProp
 
   let body;
   if (items.length === 0) {
-    body = <p className="muted">Nothing is selected.</p>;
+    body = <p className="muted">{t('nothingSelected')}</p>;
   } else if (link.isPending) {
     body = (
       <div className="archive-progress" role="status">
-        <span>Preparing the zip of {describeSelection(items)}…</span>
-        <progress aria-label="Preparing the zip" />
+        <span>{t('preparing', { selection: describeSelection(items) })}</span>
+        <progress aria-label={t('preparingLabel')} />
       </div>
     );
   } else if (link.isError && isOAuthRefusal(link.error)) {
     body = (
       <div className="archive-result" role="status">
         <p>
-          <strong>pCloud does not let apps signed in this way download a zip.</strong> Your files are safe and you are still signed in.
+          <strong>{t('zipRefused')}</strong> {t('zipRefusedSafe')}
         </p>
         <OneByOne items={items} />
       </div>
@@ -98,11 +102,11 @@ export default function ZipDownloadDialog({ items, folder, onClose }: DialogProp
     body = (
       <div className="archive-result">
         <p className="inline-alert" role="alert">
-          The zip could not be prepared: {humanError(link.error)}
+          {t('prepareFailed', { error: errorMessage(link.error) })}
         </p>
         <div className="dialog-actions">
           <button className="btn primary" onClick={() => void link.refetch()}>
-            Try again
+            {c('tryAgain')}
           </button>
         </div>
       </div>
@@ -110,24 +114,26 @@ export default function ZipDownloadDialog({ items, folder, onClose }: DialogProp
   } else {
     body = (
       <div className="archive-result" role="status">
-        <p>Your download of “{name}” has started.</p>
+        <p>{t('downloadStarted', { name })}</p>
         <p className="muted">
-          If it did not start,{' '}
-          <a href={href} download={name} rel="noopener">
-            download “{name}”
-          </a>
-          . The link works for a limited time.
+          {t.rich('notStarted', {
+            link: (
+              <a href={href} download={name} rel="noopener">
+                {t('downloadName', { name })}
+              </a>
+            ),
+          })}
         </p>
       </div>
     );
   }
 
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title="Download as zip">
+    <Dialog open onOpenChange={(o) => !o && onClose()} title={t('downloadTitle')}>
       {body}
       <div className="dialog-actions">
         <button className="btn" onClick={onClose}>
-          Close
+          {c('close')}
         </button>
       </div>
     </Dialog>

@@ -11,7 +11,10 @@ import type { DialogProps } from '../../stores/dialogs';
 import { toast } from '../../stores/toasts';
 import { Dialog } from '../../ui/dialog';
 import { FolderPickerDialog } from '../browse/dialogs';
-import { humanError } from '../browse/operations';
+import { useT, type Translate } from '../../i18n';
+import { errorMessage } from '../../i18n/error-message';
+import archive from '../../locales/en/archive';
+import common from '../../locales/en/common';
 import { FolderName } from './folder-name';
 import { defaultZipName, describeSelection, newProgressHash, treeOf } from './selection';
 import './archive.css';
@@ -19,11 +22,11 @@ import './archive.css';
 const NO_EXCLUDE: ReadonlySet<number> = new Set();
 const BAD_NAME = /[\\/:*?"<>|]/;
 
-function validate(name: string): string | null {
+function validate(name: string, t: Translate<typeof archive.messages>): string | null {
   const n = name.trim();
-  if (!n) return 'Enter a name for the zip file.';
-  if (BAD_NAME.test(n)) return 'A name cannot contain \\ / : * ? " < > |';
-  if (n === '.zip') return 'Enter a name before “.zip”.';
+  if (!n) return t('nameEmpty');
+  if (BAD_NAME.test(n)) return t('nameBadChars');
+  if (n === '.zip') return t('nameOnlyExtension');
   return null;
 }
 
@@ -35,6 +38,8 @@ export default function ZipSaveDialog({ items, folder, onClose }: DialogProps) {
   const [hash, setHash] = useState<string | null>(null);
   const [result, setResult] = useState<FileMetadata | null>(null);
   const save = useSaveZip();
+  const t = useT(archive);
+  const c = useT(common);
   const running = save.isPending && hash !== null;
   const progress = useQuery({
     ...saveZipProgressOptions(hash ?? ''),
@@ -46,7 +51,7 @@ export default function ZipSaveDialog({ items, folder, onClose }: DialogProps) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const bad = validate(name);
+    const bad = validate(name, t);
     setProblem(bad);
     if (bad) return;
     const trimmed = name.trim();
@@ -58,9 +63,9 @@ export default function ZipSaveDialog({ items, folder, onClose }: DialogProps) {
       {
         onSuccess: (data) => {
           setResult(data.metadata);
-          toast({ kind: 'success', message: `Saved “${data.metadata.name}”` });
+          toast({ kind: 'success', message: t('savedToast', { name: data.metadata.name }) });
         },
-        onError: (err) => setProblem(`The zip could not be saved: ${humanError(err)}`),
+        onError: (err) => setProblem(t('saveFailed', { error: errorMessage(err) })),
       },
     );
   };
@@ -69,57 +74,56 @@ export default function ZipSaveDialog({ items, folder, onClose }: DialogProps) {
   const ratio = p && p.totalbytes > 0 ? p.bytes / p.totalbytes : undefined;
 
   return (
-    <Dialog open onOpenChange={(o) => !o && !picking && onClose()} title="Save as zip to pCloud">
+    <Dialog open onOpenChange={(o) => !o && !picking && onClose()} title={t('saveTitle')}>
       {result ? (
         <div className="archive-result" role="status">
-          <p>
-            “<span dir="auto">{result.name}</span>” was saved ({formatBytes(result.size)}).
-          </p>
+          <p>{t.rich('saved', { name: <span dir="auto">{result.name}</span>, size: formatBytes(result.size) })}</p>
           <p>
             <Link to={`${paths.folder((result.parentfolderid ?? target))}?view=${result.fileid}`} onClick={onClose}>
-              Open “{result.name}”
+              {t('openFile', { name: result.name })}
             </Link>{' '}
             ·{' '}
             <Link to={paths.folder((result.parentfolderid ?? target))} onClick={onClose}>
-              Show in <FolderName folderid={(result.parentfolderid ?? target)} />
+              {t.rich('showIn', { folder: <FolderName folderid={result.parentfolderid ?? target} /> })}
             </Link>
           </p>
           <div className="dialog-actions">
             <button className="btn primary" onClick={onClose}>
-              Done
+              {t('done')}
             </button>
           </div>
         </div>
       ) : (
         <form onSubmit={submit} noValidate>
-          <p className="muted">Zip {describeSelection(items)} into a new file in your pCloud.</p>
+          <p className="muted">{t('zipInto', { selection: describeSelection(items) })}</p>
           <label className="field">
-            <span>File name</span>
+            <span>{t('fileName')}</span>
             <input
               value={name}
               onChange={(e) => setName(e.target.value)}
               disabled={save.isPending}
-              aria-invalid={problem !== null && validate(name) !== null}
+              aria-invalid={problem !== null && validate(name, t) !== null}
               autoFocus
               dir="auto"
             />
           </label>
           <div className="archive-dest">
-            <span>Save in</span>
-            <span className="archive-dest-name" aria-label="Destination folder">
+            <span>{t('saveIn')}</span>
+            <span className="archive-dest-name" aria-label={t('destination')}>
               <FolderName folderid={target} />
             </span>
             <button type="button" className="btn" disabled={save.isPending} onClick={() => setPicking(true)}>
-              Change…
+              {t('change')}
             </button>
           </div>
           {save.isPending && (
             <div className="archive-progress" role="status">
               <span>
-                Zipping…{' '}
-                {p ? `${p.files} of ${p.totalfiles} files · ${formatBytes(p.bytes)} of ${formatBytes(p.totalbytes)}` : ''}
+                {p
+                  ? t('zippingProgress', { files: p.files, totalFiles: p.totalfiles, bytes: formatBytes(p.bytes), totalBytes: formatBytes(p.totalbytes) })
+                  : t('zipping')}
               </span>
-              <progress aria-label="Zip progress" max={1} value={ratio} />
+              <progress aria-label={t('zipProgress')} max={1} value={ratio} />
             </div>
           )}
           {problem && (
@@ -129,18 +133,18 @@ export default function ZipSaveDialog({ items, folder, onClose }: DialogProps) {
           )}
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={onClose}>
-              Cancel
+              {c('cancel')}
             </button>
             <button type="submit" className="btn primary" disabled={save.isPending}>
-              {save.isPending ? 'Saving…' : 'Save zip'}
+              {save.isPending ? t('saving') : t('saveZip')}
             </button>
           </div>
         </form>
       )}
       <FolderPickerDialog
         open={picking}
-        title="Save the zip in…"
-        action="Save"
+        title={t('savePickerTitle')}
+        action={c('save')}
         exclude={NO_EXCLUDE}
         onClose={() => setPicking(false)}
         onPick={(id) => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { consumeOAuthRedirect, startSignIn } from './oauth';
+import { consumeOAuthRedirect, signInProblem, startSignIn } from './oauth';
 import { getSession, resetSessionStore } from '../../stores/session';
 
 function fakeLocation(hash: string) {
@@ -12,7 +12,7 @@ afterEach(() => {
   localStorage.clear();
 });
 
-const region = { id: 'local' as const, label: 'Local', description: '', authorizeUrl: 'http://127.0.0.1:9/oauth2/authorize', clientId: 'app' };
+const region = { id: 'local' as const, authorizeUrl: 'http://127.0.0.1:9/oauth2/authorize', clientId: 'app' };
 
 describe('OAuth implicit flow', () => {
   it('sends client_id, response_type=token, redirect_uri and a random state', () => {
@@ -43,6 +43,14 @@ describe('OAuth implicit flow', () => {
     expect(getSession()).toBeNull();
     consumeOAuthRedirect(fakeLocation('#access_token=X&hostname=api.pcloud.com'), { replaceState: vi.fn(), state: null } as unknown as History);
     expect(getSession()).toBeNull();
+  });
+
+  it('keeps a refused sign-in as a code the welcome page words in its language', () => {
+    startSignIn(region, true, vi.fn());
+    consumeOAuthRedirect(fakeLocation('#error=server_error'), { replaceState: vi.fn(), state: null } as unknown as History);
+    const stored = sessionStorage.getItem('pcloud.signInError');
+    expect(stored && signInProblem(stored)).toEqual({ problem: 'refused', detail: 'server_error' });
+    expect(signInProblem('Your session has ended. Please sign in again.')).toBeNull();
   });
 
   it('ignores URLs that are not OAuth replies', () => {

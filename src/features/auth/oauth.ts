@@ -4,6 +4,24 @@ import { signedIn, signInFailed } from '../../stores/session';
 
 const PENDING = 'pcloud.oauth.pending';
 
+/**
+ * What went wrong with an OAuth reply. This runs before any page (and its messages) has loaded, so
+ * the problem is kept as a code (`oauth:<problem>[:<pCloud's error>]`) and the welcome page words it
+ * in the reader's language.
+ */
+export type SignInProblem = 'accessDenied' | 'refused' | 'otherTab' | 'stateMismatch' | 'noServer';
+const PROBLEM_PREFIX = 'oauth:';
+
+function failed(problem: SignInProblem, detail = ''): void {
+  signInFailed(`${PROBLEM_PREFIX}${problem}${detail ? `:${detail}` : ''}`);
+}
+
+/** The problem a stored sign-in error stands for, or null for a message that is already worded. */
+export function signInProblem(stored: string): { problem: SignInProblem; detail: string } | null {
+  const m = /^oauth:(accessDenied|refused|otherTab|stateMismatch|noServer)(?::(.*))?$/s.exec(stored);
+  return m ? { problem: m[1] as SignInProblem, detail: m[2] ?? '' } : null;
+}
+
 interface Pending {
   state: string;
   region: Region['id'];
@@ -46,21 +64,22 @@ export function consumeOAuthRedirect(loc: Location = window.location, history: H
   const pending = raw ? (JSON.parse(raw) as Pending) : null;
   if (!parsed) return false;
   if (!parsed.ok) {
-    signInFailed(parsed.error === 'access_denied' ? 'Access was not granted.' : `pCloud refused the sign-in (${parsed.error}).`);
+    if (parsed.error === 'access_denied') failed('accessDenied');
+    else failed('refused', parsed.error);
     return true;
   }
   const state = parsed.value.state ?? fields.get('state') ?? undefined;
   if (!pending) {
-    signInFailed('This sign-in was not started from this tab. Please sign in again.');
+    failed('otherTab');
     return true;
   }
   if (state !== undefined && state !== pending.state) {
-    signInFailed('The sign-in reply did not match the request (state mismatch). Please sign in again.');
+    failed('stateMismatch');
     return true;
   }
   const hostname = parsed.value.hostname;
   if (!hostname) {
-    signInFailed('The sign-in reply did not say which pCloud server to use.');
+    failed('noServer');
     return true;
   }
   signedIn({

@@ -1,9 +1,27 @@
 import { useState } from 'react';
-import { config } from '../../app/config';
+import { config, type Region } from '../../app/config';
+import { useT, type Translate } from '../../i18n';
+import auth from '../../locales/en/auth';
 import { useSignInError } from '../../stores/session';
-import { startSignIn } from './oauth';
+import { signInProblem, startSignIn } from './oauth';
+
+type T = Translate<typeof auth.messages>;
+
+/** A stored sign-in error in the reader's language (other parts of the app store worded ones). */
+function errorText(stored: string, t: T): string {
+  const found = signInProblem(stored);
+  if (!found) return stored;
+  return found.problem === 'refused' ? t('refused', { error: found.detail }) : t(found.problem);
+}
+
+function regionText(r: Region, t: T): { label: string; description: string } {
+  if (r.id === 'local') return { label: t('regionLocal'), description: t('regionLocalDetail', { host: new URL(r.authorizeUrl).host }) };
+  if (r.id === 'eu') return { label: t('regionEu'), description: t('regionEuDetail') };
+  return { label: t('regionUs'), description: t('regionUsDetail') };
+}
 
 export default function WelcomePage() {
+  const t = useT(auth);
   const error = useSignInError();
   const [region, setRegion] = useState(config.regions[0]?.id ?? 'us');
   const [keep, setKeep] = useState(true);
@@ -13,15 +31,15 @@ export default function WelcomePage() {
       <section className="welcome-card" aria-labelledby="welcome-title">
         <div className="brand-mark" aria-hidden="true">☁</div>
         <h1 id="welcome-title">pCloud Web</h1>
-        <p className="muted">A fast home for your pCloud files. Sign in with pCloud — your password never reaches this app.</p>
+        <p className="muted">{t('intro')}</p>
         {error && (
           <p className="alert" role="alert">
-            {error}
+            {errorText(error, t)}
           </p>
         )}
         {config.regions.length === 0 ? (
           <p className="alert" role="alert">
-            No sign-in region is configured. Set VITE_PCLOUD_CLIENT_ID (see README) or run the local server with npm start.
+            {t('noRegion')}
           </p>
         ) : (
           <form
@@ -31,22 +49,25 @@ export default function WelcomePage() {
             }}
           >
             <fieldset className="regions">
-              <legend>Where is your account?</legend>
-              {config.regions.map((r) => (
-                <label key={r.id} className={`region ${region === r.id ? 'chosen' : ''}`}>
-                  <input type="radio" name="region" value={r.id} checked={region === r.id} onChange={() => setRegion(r.id)} />
-                  <span>
-                    <strong>{r.label}</strong>
-                    <small>{r.description}</small>
-                  </span>
-                </label>
-              ))}
+              <legend>{t('whereAccount')}</legend>
+              {config.regions.map((r) => {
+                const text = regionText(r, t);
+                return (
+                  <label key={r.id} className={`region ${region === r.id ? 'chosen' : ''}`}>
+                    <input type="radio" name="region" value={r.id} checked={region === r.id} onChange={() => setRegion(r.id)} />
+                    <span>
+                      <strong>{text.label}</strong>
+                      <small>{text.description}</small>
+                    </span>
+                  </label>
+                );
+              })}
             </fieldset>
             <label className="check">
-              <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} /> Keep me signed in
+              <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} /> {t('keepSignedIn')}
             </label>
             <button className="btn primary wide" type="submit">
-              Sign in with pCloud
+              {t('signIn')}
             </button>
           </form>
         )}

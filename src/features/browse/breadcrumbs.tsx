@@ -6,6 +6,8 @@ import { listFolder } from '../../api/folder';
 import { folderListingOptions } from '../../queries/folder';
 import { paths } from '../../app/paths';
 import { DRAG_TYPE } from './file-list';
+import { useT } from '../../i18n';
+import browse from '../../locales/en/browse';
 
 interface Crumb {
   id: number;
@@ -40,7 +42,8 @@ function useCrumbs(folder: FolderMetadata | undefined) {
 
 export function Breadcrumbs({ folder, onDropItems }: { folder: FolderMetadata | undefined; onDropItems: (keys: string[], folderid: number) => void }) {
   const { data: chain = [] } = useCrumbs(folder);
-  const crumbs: Crumb[] = [{ id: 0, name: 'My files' }, ...chain];
+  const t = useT(browse);
+  const crumbs: Crumb[] = [{ id: 0, name: t('myFiles') }, ...chain];
   const drop = (id: number) => ({
     onDragOver: (e: DragEvent) => {
       if (!e.dataTransfer.types.includes(DRAG_TYPE)) return;
@@ -58,7 +61,7 @@ export function Breadcrumbs({ folder, onDropItems }: { folder: FolderMetadata | 
     },
   });
   return (
-    <nav aria-label="Breadcrumb" className="crumbs">
+    <nav aria-label={t('breadcrumb')} className="crumbs">
       <ol>
         {crumbs.map((c, i) => (
           <li key={c.id}>

@@ -23,6 +23,10 @@ import { UploadButton, UploadZone } from '../upload/upload-zone';
 import { PcloudError } from '../../api/errors';
 import { humanError } from './human-error';
 import type { AskConflict } from './operations';
+import { useT } from '../../i18n';
+import browse from '../../locales/en/browse';
+import cmds from '../../locales/en/commands';
+import common from '../../locales/en/common';
 
 // What the first paint of a listing does not need loads on first use: the viewer, the dialogs,
 // the details panel, the command palette (cmdk), the file operations (and the context menu, the
@@ -74,6 +78,9 @@ export default function BrowsePage() {
   const [more, setMore] = useState<{ at: { x: number; y: number }; focusFirst: boolean } | null>(null);
   const moreRef = useRef<HTMLButtonElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
+  const t = useT(browse);
+  const tc = useT(cmds);
+  const tCommon = useT(common);
 
   useEffect(() => {
     resetSelectionStore();
@@ -170,12 +177,17 @@ export default function BrowsePage() {
   const icons: Record<string, Parameters<typeof Icon>[0]['name']> = {
     'new-folder': 'plus', rename: 'rename', move: 'move', copy: 'copy', download: 'download', delete: 'trash', share: 'share', 'get-link': 'link',
   };
-  const shortLabels: Record<string, string> = { share: 'Share', 'get-link': 'Get link' };
+  const shortLabels: Record<string, 'shareShort' | 'getLinkShort'> = { share: 'shareShort', 'get-link': 'getLinkShort' };
+  const commandTitle = (label: string, shortcut: string | undefined, reason: string | null | undefined) => {
+    const withKey = shortcut ? tc('withShortcut', { label, shortcut: shortcutLabel(shortcut) }) : label;
+    return reason ? tc('withReason', { label: withKey, reason }) : withKey;
+  };
 
-  const title = folder ? (folder.folderid === 0 ? 'My files' : folder.name) : 'Loading…';
+  const title = folder ? (folder.folderid === 0 ? t('myFiles') : folder.name) : t('loading');
+  const docTitle = t('docTitle', { title });
   useEffect(() => {
-    document.title = `${title} — pCloud Web`;
-  }, [title]);
+    document.title = docTitle;
+  }, [docTitle]);
 
   return (
     <div className={`browse ${detailsOpen ? 'with-details' : ''}`}>
@@ -186,28 +198,28 @@ export default function BrowsePage() {
             <div className="view-tools">
               <label className="filter">
                 <Icon name="search" />
-                <input ref={filterRef} type="search" placeholder="Filter" aria-label="Filter this folder" value={filter} onChange={(e) => setFilter(e.target.value)} />
+                <input ref={filterRef} type="search" placeholder={t('filter')} aria-label={commandById('filter').label} value={filter} onChange={(e) => setFilter(e.target.value)} />
               </label>
-              <button className="btn icon" aria-label={view === 'list' ? 'Grid view' : 'List view'} title={view === 'list' ? 'Grid view' : 'List view'} onClick={() => viewChosen(view === 'list' ? 'grid' : 'list')}>
+              <button className="btn icon" aria-label={t(view === 'list' ? 'gridView' : 'listView')} title={t(view === 'list' ? 'gridView' : 'listView')} onClick={() => viewChosen(view === 'list' ? 'grid' : 'list')}>
                 <Icon name={view === 'list' ? 'grid' : 'list'} />
               </button>
-              <button className="btn icon" aria-label="Details" aria-pressed={detailsOpen} title="Details" onClick={detailsToggled}>
+              <button className="btn icon" aria-label={t('details')} aria-pressed={detailsOpen} title={t('details')} onClick={detailsToggled}>
                 <Icon name="info" />
               </button>
-              <button className="btn icon" aria-label="Command palette" title={`Command palette (${shortcutLabel('Mod+K')})`} onClick={() => setPalette(true)}>
+              <button className="btn icon" aria-label={t('palette')} title={commandTitle(t('palette'), 'Mod+K', null)} onClick={() => setPalette(true)}>
                 <Icon name="command" />
               </button>
             </div>
           </div>
           {/* every action is always shown (disabled when it does not apply), so selecting never shifts the list */}
-          <div className="toolbar" role="toolbar" aria-label="File actions">
+          <div className="toolbar" role="toolbar" aria-label={t('fileActions')}>
             <UploadButton disabled={!commandById('new-folder').enabled(ctx)} />
             {toolbarIds.map((id) => {
               const c = commandById(id);
               const enabled = c.enabled(ctx);
               return (
-                <button key={id} className="btn" disabled={!enabled} aria-label={c.label} title={`${c.label}${c.shortcut ? ` (${shortcutLabel(c.shortcut)})` : ''}${!enabled && c.reason?.(ctx) ? ` — ${c.reason(ctx)}` : ''}`} onClick={() => c.run(ctx)}>
-                  <Icon name={icons[id]} /> <span className="btn-label cmd-label">{shortLabels[id] ?? c.label}</span>
+                <button key={id} className="btn" disabled={!enabled} aria-label={c.label} title={commandTitle(c.label, c.shortcut, enabled ? null : c.reason?.(ctx))} onClick={() => c.run(ctx)}>
+                  <Icon name={icons[id]} /> <span className="btn-label cmd-label">{id in shortLabels ? tc(shortLabels[id]) : c.label}</span>
                 </button>
               );
             })}
@@ -216,8 +228,8 @@ export default function BrowsePage() {
               ref={moreRef}
               type="button"
               className="btn icon"
-              aria-label="More actions"
-              title="More actions"
+              aria-label={t('moreActions')}
+              title={t('moreActions')}
               aria-haspopup="menu"
               aria-expanded={more !== null}
               onPointerEnter={preloadPopupMenu}
@@ -234,34 +246,34 @@ export default function BrowsePage() {
         </div>
         {listing.isError && (!folder || (listing.error instanceof PcloudError && listing.error.kind === 'notFound')) ? (
           <div className="state-box" role="alert">
-            <h2>This folder could not be opened</h2>
+            <h2>{t('openFailed')}</h2>
             <p className="muted">{humanError(listing.error)}</p>
             <div className="row-actions">
               <button className="btn primary" onClick={() => void listing.refetch()}>
-                Try again
+                {tCommon('tryAgain')}
               </button>
               <button className="btn" onClick={() => navigate(paths.folder(0))}>
-                Go to my files
+                {t('goToFiles')}
               </button>
             </div>
           </div>
         ) : !folder ? (
-          <div className="loading" role="status" aria-label="Loading folder" />
+          <div className="loading" role="status" aria-label={t('loadingFolder')} />
         ) : (
           <UploadZone folderId={folderId} folderName={title} enabled={commandById('new-folder').enabled(ctx)}>
             {listing.isError && (
               <p className="inline-alert" role="alert">
-                Showing the last loaded listing: {humanError(listing.error)}
+                {t('staleListing', { error: humanError(listing.error) })}
               </p>
             )}
             <ContextMenuArea className="list-area" items={menuItems} keyboardAnchor={() => (getSelection().focused ? document.getElementById(`item-${getSelection().focused}`) : null)}>
               {items.length === 0 ? (
                 <div className="state-box empty">
-                  <h2>{filter ? 'Nothing matches this filter' : 'This folder is empty'}</h2>
-                  {!filter && <p className="muted">Drop files or folders here, or use Upload.</p>}
+                  <h2>{t(filter ? 'noMatches' : 'empty')}</h2>
+                  {!filter && <p className="muted">{t('emptyHint')}</p>}
                   {!filter && commandById('new-folder').enabled(ctx) && (
                     <button className="btn primary" onClick={() => setNewFolder(true)}>
-                      <Icon name="plus" /> New folder
+                      <Icon name="plus" /> {commandById('new-folder').label}
                     </button>
                   )}
                 </div>
@@ -269,7 +281,7 @@ export default function BrowsePage() {
                 <FileList
                   items={items}
                   view={view}
-                  label={`Contents of ${title}`}
+                  label={t('contentsOf', { name: title })}
                   onOpen={ctx.ui.open}
                   onUp={ctx.ui.up}
                   onRename={(m, name) => void ops().then((o) => o.renameItem(qc, m, name))}
@@ -279,14 +291,15 @@ export default function BrowsePage() {
               )}
             </ContextMenuArea>
             <p className="status-line" aria-live="polite">
-              {items.length} item{items.length === 1 ? '' : 's'}
-              {selectedItems.length ? ` · ${selectedItems.length} selected` : ''}
+              {selectedItems.length
+                ? t('selected', { items: tCommon('items', { count: items.length }), count: selectedItems.length })
+                : tCommon('items', { count: items.length })}
             </p>
           </UploadZone>
         )}
       </div>
       {detailsOpen && (
-        <Suspense fallback={<aside className="details" aria-label="Details" />}>
+        <Suspense fallback={<aside className="details" aria-label={t('details')} />}>
           <DetailsPanel items={selectedItems} folder={folder} onClose={detailsToggled} />
         </Suspense>
       )}
@@ -299,8 +312,9 @@ export default function BrowsePage() {
         <Suspense fallback={null}>
           <FolderPickerDialog
             open
-            title={picker.mode === 'move' ? `Move ${picker.items.length} item${picker.items.length > 1 ? 's' : ''}` : `Copy ${picker.items.length} item${picker.items.length > 1 ? 's' : ''}`}
-            action={picker.mode === 'move' ? 'Move' : 'Copy'}
+            title={t(picker.mode === 'move' ? 'moveTitle' : 'copyTitle', { count: picker.items.length })}
+            action={tCommon(picker.mode)}
+            pickLabel={(name) => t(picker.mode === 'move' ? 'moveHere' : 'copyHere', { name })}
             exclude={new Set(picker.items.filter((m) => m.isfolder).map((m) => (m as FolderMetadata).folderid))}
             onClose={() => setPicker(null)}
             onPick={(target) => {

@@ -9,12 +9,17 @@ import { paths } from '../../app/paths';
 import { commands } from '../../commands/file-commands';
 import { shortcutLabel, type CommandContext } from '../../commands/registry';
 import { ItemIcon } from '../../ui/icons';
+import { useT } from '../../i18n';
+import browse from '../../locales/en/browse';
+import cmds from '../../locales/en/commands';
 
 const MAX_FOLDER_HITS = 30;
 
 /** Ctrl/Cmd+K: find any action, a file of this listing, or any folder of the account, by typing. */
 export function CommandPalette({ open, onOpenChange, ctx, items }: { open: boolean; onOpenChange: (o: boolean) => void; ctx: CommandContext; items: readonly Metadata[] }) {
   const navigate = useNavigate();
+  const t = useT(browse);
+  const tc = useT(cmds);
   const [search, setSearch] = useState('');
   // the whole folder tree is fetched only once the palette is used, then kept for a minute
   const tree = useQuery({ ...folderTreeOptions(), enabled: open && ctx.online });
@@ -36,24 +41,30 @@ export function CommandPalette({ open, onOpenChange, ctx, items }: { open: boole
       <RD.Portal>
         <RD.Overlay className="overlay" />
         <RD.Content className="palette" aria-describedby={undefined}>
-          <RD.Title className="sr-only">Command palette</RD.Title>
-          <Cmdk label="Command palette" loop>
-            <Cmdk.Input placeholder="Type a command, a file or a folder name…" aria-label="Command or name" autoFocus value={search} onValueChange={setSearch} />
+          <RD.Title className="sr-only">{t('palette')}</RD.Title>
+          <Cmdk label={t('palette')} loop>
+            <Cmdk.Input placeholder={t('palettePlaceholder')} aria-label={t('paletteInput')} autoFocus value={search} onValueChange={setSearch} />
             <Cmdk.List>
-              <Cmdk.Empty>Nothing matches.</Cmdk.Empty>
-              <Cmdk.Group heading="Actions">
+              <Cmdk.Empty>{t('paletteEmpty')}</Cmdk.Empty>
+              <Cmdk.Group heading={t('paletteActions')}>
                 {commands.map((c) => {
                   const enabled = c.enabled(ctx);
+                  const reason = enabled ? null : c.reason?.(ctx);
                   return (
                     <Cmdk.Item key={c.id} value={`${c.label} ${(c.keywords ?? []).join(' ')}`} disabled={!enabled} onSelect={() => run(() => c.run(ctx))}>
-                      <span>{c.label}</span>
-                      {!enabled && c.reason?.(ctx) && <small className="muted"> — {c.reason(ctx)}</small>}
+                      {reason ? (
+                        <span>
+                          {tc.rich('withReason', { label: c.label, reason: <small className="muted">{reason}</small> })}
+                        </span>
+                      ) : (
+                        <span>{c.label}</span>
+                      )}
                       {c.shortcut && <kbd>{shortcutLabel(c.shortcut)}</kbd>}
                     </Cmdk.Item>
                   );
                 })}
               </Cmdk.Group>
-              <Cmdk.Group heading="In this folder">
+              <Cmdk.Group heading={t('paletteHere')}>
                 {items.slice(0, 500).map((m) => (
                   <Cmdk.Item key={m.id} value={`go ${m.name} ${m.id}`} onSelect={() => run(() => ctx.ui.open(m))}>
                     <ItemIcon item={m} size={18} /> <span dir="auto">{m.name}</span>
@@ -61,7 +72,7 @@ export function CommandPalette({ open, onOpenChange, ctx, items }: { open: boole
                 ))}
               </Cmdk.Group>
               {folderHits.length > 0 && (
-                <Cmdk.Group heading="Folders">
+                <Cmdk.Group heading={t('folders')}>
                   {folderHits.map((f) => (
                     <Cmdk.Item key={f.folderid} value={`folder ${f.path} ${f.folderid}`} keywords={[search]} onSelect={() => run(() => navigate(paths.folder(f.folderid)))}>
                       <ItemIcon item={{ isfolder: true, icon: 'folder' }} size={18} /> <span dir="auto">{f.name}</span>
@@ -73,7 +84,7 @@ export function CommandPalette({ open, onOpenChange, ctx, items }: { open: boole
                   ))}
                 </Cmdk.Group>
               )}
-              {q.length >= 2 && tree.isFetching && !tree.data && <Cmdk.Loading>Searching all folders…</Cmdk.Loading>}
+              {q.length >= 2 && tree.isFetching && !tree.data && <Cmdk.Loading>{t('paletteSearching')}</Cmdk.Loading>}
             </Cmdk.List>
           </Cmdk>
         </RD.Content>

@@ -6,8 +6,16 @@ import { formatBytes, formatDate } from '../../lib/format';
 import { revisionsOptions } from '../../queries/revisions';
 import { ItemIcon } from '../../ui/icons';
 import { RevisionList } from '../revisions/revision-list';
+import { useT } from '../../i18n';
+import browse from '../../locales/en/browse';
+import common from '../../locales/en/common';
+// the versions' texts: loaded with the revision list below anyway
+import viewer from '../../locales/en/viewer';
 
 function FileFacts({ item }: { item: Extract<Metadata, { isfolder: false }> }) {
+  const t = useT(browse);
+  const tc = useT(common);
+  const tv = useT(viewer);
   const [wantSums, setWantSums] = useState(false);
   const revisions = useQuery(revisionsOptions(item.fileid));
   const sums = useQuery({
@@ -17,17 +25,18 @@ function FileFacts({ item }: { item: Extract<Metadata, { isfolder: false }> }) {
   });
   return (
     <>
-      <dt>Size</dt>
-      <dd>{formatBytes(item.size)} ({item.size.toLocaleString()} bytes)</dd>
-      <dt>Type</dt>
+      <dt>{tc('size')}</dt>
+      <dd>{t('sizeBytes', { size: formatBytes(item.size), count: item.size })}</dd>
+      <dt>{tc('type')}</dt>
       <dd>{item.contenttype}</dd>
-      <dt>Versions</dt>
-      <dd>{revisions.data ? `${revisions.data.revisions.length} earlier version${revisions.data.revisions.length === 1 ? '' : 's'}` : revisions.isError ? 'Unavailable' : '…'}</dd>
-      <dt>Checksums</dt>
-      <dd>
+      <dt>{tv('versions')}</dt>
+      <dd>{revisions.data ? tv('earlierVersions', { count: revisions.data.revisions.length }) : revisions.isError ? tv('versionsUnavailable') : '…'}</dd>
+      <dt>{t('checksums')}</dt>
+      {/* the button gives way to the progress, then to the sums: read out as they change */}
+      <dd aria-live="polite">
         {!wantSums ? (
           <button className="btn link" onClick={() => setWantSums(true)}>
-            Compute checksums
+            {t('computeChecksums')}
           </button>
         ) : sums.data ? (
           <code className="sums">
@@ -36,9 +45,9 @@ function FileFacts({ item }: { item: Extract<Metadata, { isfolder: false }> }) {
             {sums.data.sha256 ? `\nSHA-256 ${sums.data.sha256}` : ''}
           </code>
         ) : sums.isError ? (
-          'Could not compute checksums.'
+          t('checksumsFailed')
         ) : (
-          'Computing…'
+          t('computing')
         )}
       </dd>
     </>
@@ -46,45 +55,48 @@ function FileFacts({ item }: { item: Extract<Metadata, { isfolder: false }> }) {
 }
 
 export function DetailsPanel({ items, folder, onClose }: { items: readonly Metadata[]; folder: FolderMetadata | undefined; onClose: () => void }) {
+  const t = useT(browse);
+  const tc = useT(common);
+  const tv = useT(viewer);
   const item = items.length === 1 ? items[0] : items.length === 0 ? folder : undefined;
   return (
-    <aside className="details" aria-label="Details">
+    <aside className="details" aria-label={t('details')}>
       <div className="details-head">
-        <h2>Details</h2>
-        <button className="btn icon" aria-label="Close details" onClick={onClose}>
+        <h2>{t('details')}</h2>
+        <button className="btn icon" aria-label={t('closeDetails')} onClick={onClose}>
           ×
         </button>
       </div>
       {!item ? (
-        <p className="muted">{items.length} items selected · {formatBytes(items.reduce((n, m) => n + (m.isfolder ? 0 : m.size), 0))}</p>
+        <p className="muted">{t('selectionSummary', { count: items.length, size: formatBytes(items.reduce((n, m) => n + (m.isfolder ? 0 : m.size), 0)) })}</p>
       ) : (
         <>
           <div className="details-title">
             <ItemIcon item={item} size={40} />
-            <strong dir="auto">{item.isfolder && item.folderid === 0 ? 'My files' : item.name}</strong>
+            <strong dir="auto">{item.isfolder && item.folderid === 0 ? t('myFiles') : item.name}</strong>
           </div>
           <dl className="facts">
             {!item.isfolder && <FileFacts item={item} />}
             {item.isfolder && (
               <>
-                <dt>Contents</dt>
-                <dd>{item.contents ? `${item.contents.length} items` : 'Folder'}</dd>
+                <dt>{t('contents')}</dt>
+                <dd>{item.contents ? tc('items', { count: item.contents.length }) : tc('folder')}</dd>
               </>
             )}
-            <dt>Modified</dt>
+            <dt>{tc('modified')}</dt>
             <dd>{formatDate(item.modified)}</dd>
-            <dt>Created</dt>
+            <dt>{tc('created')}</dt>
             <dd>{formatDate(item.created)}</dd>
             {item.ismine === false && (
               <>
-                <dt>Owner</dt>
-                <dd>Shared with you</dd>
+                <dt>{t('owner')}</dt>
+                <dd>{t('sharedWithYou')}</dd>
               </>
             )}
           </dl>
           {!item.isfolder && (
-            <section className="details-versions" aria-label="Versions">
-              <h3>Versions</h3>
+            <section className="details-versions" aria-label={tv('versions')}>
+              <h3>{tv('versions')}</h3>
               <RevisionList file={item} compact />
             </section>
           )}

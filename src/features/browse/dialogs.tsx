@@ -7,13 +7,20 @@ import { ItemIcon } from '../../ui/icons';
 import { nameProblem } from '../../lib/items';
 import { formatBytes, formatDate } from '../../lib/format';
 import type { ConflictAnswer } from './operations';
+import { useT } from '../../i18n';
+import browse from '../../locales/en/browse';
+import cmds from '../../locales/en/commands';
+import common from '../../locales/en/common';
 
 export function NewFolderDialog({ open, onClose, onCreate }: { open: boolean; onClose: () => void; onCreate: (name: string) => Promise<boolean> }) {
-  const [name, setName] = useState('New folder');
+  const t = useT(browse);
+  const tc = useT(common);
+  const defaultName = useT(cmds)('newFolder');
+  const [name, setName] = useState(defaultName);
   const [busy, setBusy] = useState(false);
   const problem = nameProblem(name);
   return (
-    <Dialog open={open} onOpenChange={(o) => !o && onClose()} title="New folder">
+    <Dialog open={open} onOpenChange={(o) => !o && onClose()} title={defaultName}>
       <form
         onSubmit={async (e) => {
           e.preventDefault();
@@ -22,22 +29,22 @@ export function NewFolderDialog({ open, onClose, onCreate }: { open: boolean; on
           const ok = await onCreate(name);
           setBusy(false);
           if (ok) {
-            setName('New folder');
+            setName(defaultName);
             onClose();
           }
         }}
       >
         <label className="field">
-          <span>Folder name</span>
+          <span>{t('folderName')}</span>
           <input autoFocus value={name} onChange={(e) => setName(e.target.value)} onFocus={(e) => e.target.select()} aria-invalid={problem ? true : undefined} />
         </label>
         {problem && <p className="field-error" role="alert">{problem}</p>}
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {tc('cancel')}
           </button>
           <button type="submit" className="btn primary" disabled={!!problem || busy}>
-            Create
+            {t('create')}
           </button>
         </div>
       </form>
@@ -45,12 +52,28 @@ export function NewFolderDialog({ open, onClose, onCreate }: { open: boolean; on
   );
 }
 
-/** Browses folders only (`nofiles`), starting at the root, to pick a destination. */
+/**
+ * Browses folders only (`nofiles`), starting at the root, to pick a destination. The button says
+ * "{action} to “{folder}”", or what `pickLabel` makes of the folder's name (a whole sentence reads
+ * better in other languages than a verb put in front).
+ */
 export function FolderPickerDialog({
-  open, title, action, onClose, onPick, exclude,
-}: { open: boolean; title: string; action: string; onClose: () => void; onPick: (folderid: number) => void; exclude: ReadonlySet<number> }) {
-  const [stack, setStack] = useState<{ id: number; name: string }[]>([{ id: 0, name: 'My files' }]);
+  open, title, action, pickLabel, onClose, onPick, exclude,
+}: {
+  open: boolean;
+  title: string;
+  action: string;
+  pickLabel?: (folderName: string) => string;
+  onClose: () => void;
+  onPick: (folderid: number) => void;
+  exclude: ReadonlySet<number>;
+}) {
+  const t = useT(browse);
+  const tc = useT(common);
+  // the root is named at render time, in the language of the moment
+  const [stack, setStack] = useState<{ id: number; name: string | null }[]>([{ id: 0, name: null }]);
   const current = stack[stack.length - 1];
+  const currentName = current.name ?? t('myFiles');
   const { data, isPending, error } = useQuery({
     queryKey: ['folder', current.id, 'picker'],
     queryFn: async ({ signal }) => (await listFolder({ folderid: current.id, nofiles: true }, { signal })).metadata as FolderMetadata,
@@ -59,21 +82,21 @@ export function FolderPickerDialog({
   const folders = (data?.contents ?? []).filter((m): m is FolderMetadata => m.isfolder);
   return (
     <Dialog open={open} onOpenChange={(o) => !o && onClose()} title={title} wide>
-      <nav aria-label="Destination path" className="crumbs small">
+      <nav aria-label={t('destination')} className="crumbs small">
         <ol>
           {stack.map((s, i) => (
             <li key={s.id}>
               <button className="btn link" onClick={() => setStack(stack.slice(0, i + 1))} aria-current={i === stack.length - 1 ? 'location' : undefined}>
-                {s.name}
+                {s.name ?? t('myFiles')}
               </button>
             </li>
           ))}
         </ol>
       </nav>
-      <ul className="picker" aria-label="Folders">
-        {isPending && <li className="muted">Loading…</li>}
-        {error && <li className="field-error">Could not list this folder.</li>}
-        {!isPending && folders.length === 0 && <li className="muted">No subfolders</li>}
+      <ul className="picker" aria-label={t('folders')}>
+        {isPending && <li className="muted">{t('loading')}</li>}
+        {error && <li className="field-error">{t('listFailed')}</li>}
+        {!isPending && folders.length === 0 && <li className="muted">{t('noSubfolders')}</li>}
         {folders.map((f) => (
           <li key={f.id}>
             <button className="picker-item" disabled={exclude.has(f.folderid)} onClick={() => setStack([...stack, { id: f.folderid, name: f.name }])}>
@@ -84,10 +107,10 @@ export function FolderPickerDialog({
       </ul>
       <div className="dialog-actions">
         <button className="btn" onClick={onClose}>
-          Cancel
+          {tc('cancel')}
         </button>
         <button className="btn primary" disabled={exclude.has(current.id)} onClick={() => onPick(current.id)}>
-          {action} to “{current.name}”
+          {pickLabel ? pickLabel(currentName) : t('pickHere', { action, name: currentName })}
         </button>
       </div>
     </Dialog>
@@ -103,6 +126,8 @@ export interface ConflictRequest {
 
 export function ConflictDialog({ request }: { request: ConflictRequest | null }) {
   const [all, setAll] = useState(false);
+  const t = useT(browse);
+  const tc = useT(common);
   if (!request) return null;
   const { item, existing, mode } = request;
   const answer = (a: ConflictAnswer) => {
@@ -111,25 +136,25 @@ export function ConflictDialog({ request }: { request: ConflictRequest | null })
   };
   const replaceBlocked = item.isfolder && mode === 'move';
   return (
-    <Dialog open onOpenChange={(o) => !o && request.resolve(null)} title="This name is already taken" description={`The destination already has ${existing.isfolder ? 'a folder' : 'a file'} named “${existing.name}”.`}>
+    <Dialog open onOpenChange={(o) => !o && request.resolve(null)} title={t('conflictTitle')} description={t(existing.isfolder ? 'conflictFolder' : 'conflictFile', { name: existing.name })}>
       <dl className="conflict">
-        <dt>Existing</dt>
-        <dd>{existing.isfolder ? 'Folder' : formatBytes(existing.size)} · {formatDate(existing.modified)}</dd>
-        <dt>{mode === 'move' ? 'Moving' : 'Copying'}</dt>
-        <dd>{item.isfolder ? 'Folder' : formatBytes(item.size)} · {formatDate(item.modified)}</dd>
+        <dt>{t('existing')}</dt>
+        <dd>{existing.isfolder ? tc('folder') : formatBytes(existing.size)} · {formatDate(existing.modified)}</dd>
+        <dt>{t(mode === 'move' ? 'moving' : 'copying')}</dt>
+        <dd>{item.isfolder ? tc('folder') : formatBytes(item.size)} · {formatDate(item.modified)}</dd>
       </dl>
       <label className="check">
-        <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> Apply to all conflicts
+        <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> {t('applyToAll')}
       </label>
       <div className="dialog-actions">
         <button className="btn" onClick={() => answer('skip')}>
-          Skip
+          {t('skip')}
         </button>
         <button className="btn" onClick={() => answer('keep-both')}>
-          Keep both
+          {t('keepBoth')}
         </button>
-        <button className="btn danger" disabled={replaceBlocked} title={replaceBlocked ? 'A folder cannot replace another folder' : undefined} onClick={() => answer('replace')}>
-          {item.isfolder ? 'Merge' : 'Replace'}
+        <button className="btn danger" disabled={replaceBlocked} title={replaceBlocked ? t('cannotReplaceFolder') : undefined} onClick={() => answer('replace')}>
+          {t(item.isfolder ? 'merge' : 'replace')}
         </button>
       </div>
     </Dialog>

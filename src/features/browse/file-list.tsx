@@ -11,6 +11,10 @@ import { SharedBadge } from '../share/shared-badge';
 import { useThumbs } from './use-thumbs';
 import { itemIndex, itemKeys } from './item-index';
 import { useRowWindow } from './row-window';
+import { useT } from '../../i18n';
+import browse from '../../locales/en/browse';
+import cmds from '../../locales/en/commands';
+import common from '../../locales/en/common';
 
 export const DRAG_TYPE = 'application/x-pcloud-items';
 
@@ -43,6 +47,9 @@ export function FileList(props: ListProps) {
   const renaming = useRenaming();
   const sortKey = useSort();
   const sortDir = useSortDir();
+  const t = useT(browse);
+  const tc = useT(common);
+  const tCmd = useT(cmds);
   // nothing here walks the whole listing: a 100,000-item folder renders and scrolls in O(rows shown)
   const keyAt = (i: number) => items[i].id;
   const rowHeight = view === 'grid' ? CARD : ROW;
@@ -137,10 +144,10 @@ export function FileList(props: ListProps) {
   const typeAhead = (e: KeyboardEvent) => {
     if (e.key.length !== 1 || e.ctrlKey || e.metaKey || e.altKey) return;
     const now = Date.now();
-    const t = typeahead.current;
-    t.text = now - t.at > 1000 ? e.key.toLowerCase() : t.text + e.key.toLowerCase();
-    t.at = now;
-    const i = items.findIndex((m) => m.name.toLowerCase().startsWith(t.text));
+    const typed = typeahead.current;
+    typed.text = now - typed.at > 1000 ? e.key.toLowerCase() : typed.text + e.key.toLowerCase();
+    typed.at = now;
+    const i = items.findIndex((m) => m.name.toLowerCase().startsWith(typed.text));
     if (i >= 0) selectOnly(keyAt(i));
     e.preventDefault();
   };
@@ -255,7 +262,7 @@ export function FileList(props: ListProps) {
     <button
       className={`colhead ${cls} ${sortKey === key ? 'active' : ''}`}
       onClick={() => sortChosen(key)}
-      aria-label={`Sort by ${label}${sortKey === key ? (sortDir === 'asc' ? ', ascending' : ', descending') : ''}`}
+      aria-label={t(sortKey !== key ? 'sortBy' : sortDir === 'asc' ? 'sortAsc' : 'sortDesc', { column: label })}
       aria-pressed={sortKey === key}
     >
       {label}
@@ -270,15 +277,15 @@ export function FileList(props: ListProps) {
           <span className="cell check">
             <input
               type="checkbox"
-              aria-label="Select all"
+              aria-label={tCmd('selectAll')}
               checked={items.length > 0 && selected.size === items.length}
               onChange={(e) => (e.target.checked ? selectAll(itemKeys(items)) : selectOnly(''))}
             />
           </span>
           <span className="cell icon" />
-          {header('name', 'Name', 'name-cell')}
-          {header('size', 'Size', 'size')}
-          {header('modified', 'Modified', 'date')}
+          {header('name', tc('name'), 'name-cell')}
+          {header('size', tc('size'), 'size')}
+          {header('modified', tc('modified'), 'date')}
         </div>
       )}
       <div

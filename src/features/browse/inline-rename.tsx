@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Metadata } from '../../api/protocol/types';
 import { nameProblem } from '../../lib/items';
+import { useT } from '../../i18n';
+import browse from '../../locales/en/browse';
 
 /** Inline name editor: Enter saves, Escape cancels; the extension is left unselected. */
 export function InlineRename({ item, onDone }: { item: Metadata; onDone: (name: string | null) => void }) {
+  const t = useT(browse);
   const [value, setValue] = useState(item.name);
   const ref = useRef<HTMLInputElement>(null);
   const problem = nameProblem(value);
@@ -18,7 +21,7 @@ export function InlineRename({ item, onDone }: { item: Metadata; onDone: (name: 
     <span className="rename">
       <input
         ref={ref}
-        aria-label={`New name for ${item.name}`}
+        aria-label={t('newNameFor', { name: item.name })}
         aria-invalid={problem ? true : undefined}
         value={value}
         onChange={(e) => setValue(e.target.value)}

@@ -4,7 +4,6 @@ import { copyFile, deleteFile } from '../../api/file';
 import { getFileLink } from '../../api/streaming';
 import { copyFolder, createFolder, deleteFolderRecursive, listFolder } from '../../api/folder';
 import { contentUrl } from '../../api/client';
-import { PcloudError } from '../../api/errors';
 import { createFolderMutation, folderListingOptions, renameFolderMutation } from '../../queries/folder';
 import { renameFileMutation } from '../../queries/file';
 import { runMutation } from '../../queries/mutations';
@@ -12,6 +11,13 @@ import { getSession } from '../../stores/session';
 import { toast, updateToast } from '../../stores/toasts';
 import { freeName } from '../../lib/items';
 import { humanError } from './human-error';
+import { getT } from '../../i18n';
+import browse from '../../locales/en/browse';
+
+const t = getT(browse);
+
+/** A step this client refuses itself (its message is already worded for the user). */
+class Refusal extends Error {}
 
 export type ConflictAnswer = 'skip' | 'keep-both' | 'replace';
 /** Asks once per conflicting name; `all` answers the remaining conflicts of the batch. */
@@ -32,10 +38,10 @@ export async function createFolderIn(qc: QueryClient, parent: number, name: stri
   // optimistic: the folder shows at once and is rolled back if the server refuses
   try {
     await runMutation(qc, createFolderMutation, { folderid: parent, name });
-    toast({ kind: 'success', message: `Folder “${name}” created` });
+    toast({ kind: 'success', message: t('folderCreated', { name }) });
     return true;
   } catch (err) {
-    toast({ kind: 'error', message: `Could not create “${name}”: ${humanError(err)}` });
+    toast({ kind: 'error', message: t('createFailed', { name, error: humanError(err) }) });
     return false;
   }
 }
@@ -45,9 +51,9 @@ export async function renameItem(qc: QueryClient, item: Metadata, name: string):
   try {
     if (item.isfolder) await runMutation(qc, renameFolderMutation, { folderid: item.folderid, toname: name });
     else await runMutation(qc, renameFileMutation, { fileid: item.fileid, toname: name });
-    toast({ kind: 'success', message: `Renamed to “${name}”` });
+    toast({ kind: 'success', message: t('renamed', { name }) });
   } catch (err) {
-    toast({ kind: 'error', message: `Could not rename “${item.name}”: ${humanError(err)}` });
+    toast({ kind: 'error', message: t('renameFailed', { name: item.name, error: humanError(err) }) });
   }
 }
 
@@ -59,13 +65,12 @@ export async function transfer(
   mode: 'move' | 'copy',
   ask: AskConflict,
 ): Promise<void> {
-  const verb = mode === 'move' ? 'Moving' : 'Copying';
   if (mode === 'move' && items.every((i) => i.parentfolderid === target)) return;
   const dest = (await listFolder({ folderid: target })).metadata as FolderMetadata;
   const byName = new Map<string, Metadata>();
   for (const m of dest.contents ?? []) byName.set(`${m.isfolder ? 'd' : 'f'}:${m.name}`, m);
   const taken = new Set((dest.contents ?? []).map((m) => m.name));
-  const id = toast({ kind: 'progress', message: `${verb} ${items.length} item${items.length > 1 ? 's' : ''}…`, progress: 0 });
+  const id = toast({ kind: 'progress', message: t(mode === 'move' ? 'movingCount' : 'copyingCount', { count: items.length }), progress: 0 });
   let all: ConflictAnswer | null = null;
   let done = 0;
   let failed = 0;
@@ -94,7 +99,7 @@ export async function transfer(
       if (item.isfolder) {
         if (existing && answer === 'replace') {
           // pCloud cannot replace a folder in one step; merging is what copyfolder does, a move cannot
-          if (mode === 'move') throw new Error(`a folder named “${item.name}” already exists there`);
+          if (mode === 'move') throw new Refusal(t('folderExists', { name: item.name }));
           await copyFolder({ folderid: item.folderid, tofolderid: (existing as FolderMetadata).folderid, copycontentonly: true });
         } else if (mode === 'move') await runMutation(qc, renameFolderMutation, { folderid: item.folderid, tofolderid: target, ...(toname ? { toname } : {}) });
         else if (toname) {
@@ -110,13 +115,15 @@ export async function transfer(
       done++;
     } catch (err) {
       failed++;
-      toast({ kind: 'error', message: `${item.name}: ${err instanceof PcloudError ? err.message : (err as Error).message}` });
+      toast({ kind: 'error', message: t('itemFailed', { name: item.name, error: err instanceof Refusal ? err.message : humanError(err) }) });
     }
     updateToast(id, { progress: (done + failed) / items.length });
   }
   updateToast(id, {
     kind: failed ? 'error' : 'success',
-    message: failed ? `${verb} finished with ${failed} problem${failed > 1 ? 's' : ''}` : `${mode === 'move' ? 'Moved' : 'Copied'} ${done} item${done === 1 ? '' : 's'}`,
+    message: failed
+      ? t(mode === 'move' ? 'moveProblems' : 'copyProblems', { count: failed })
+      : t(mode === 'move' ? 'moved' : 'copied', { count: done }),
     progress: undefined,
     timeout: 5000,
   });
@@ -137,17 +144,17 @@ export function removeWithUndo(qc: QueryClient, items: readonly Metadata[], grac
     return { key, before };
   });
   let undone = false;
-  const label = items.length === 1 ? `“${items[0].name}”` : `${items.length} items`;
+  const one = items.length === 1 ? { name: items[0].name } : null;
   const id = toast({
     kind: 'info',
-    message: `${label} moved to trash`,
+    message: one ? t('trashedOne', one) : t('trashed', { count: items.length }),
     timeout: graceMs,
     action: {
-      label: 'Undo',
+      label: t('undo'),
       run: () => {
         undone = true;
         for (const s of snapshots) qc.setQueryData(s.key, s.before);
-        toast({ kind: 'info', message: `Restored ${label}` });
+        toast({ kind: 'info', message: one ? t('restoredOne', one) : t('restored', { count: items.length }) });
       },
     },
   });
@@ -162,7 +169,7 @@ export function removeWithUndo(qc: QueryClient, items: readonly Metadata[], grac
           else await deleteFile({ fileid: item.fileid });
         } catch (err) {
           failed++;
-          toast({ kind: 'error', message: `Could not delete “${item.name}”: ${humanError(err)}` });
+          toast({ kind: 'error', message: t('deleteFailed', { name: item.name, error: humanError(err) }) });
         }
       }
       if (failed) for (const s of snapshots) qc.setQueryData(s.key, s.before);
@@ -188,6 +195,6 @@ export async function downloadItem(item: Metadata): Promise<void> {
     a.click();
     a.remove();
   } catch (err) {
-    toast({ kind: 'error', message: `Could not download “${item.name}”: ${humanError(err)}` });
+    toast({ kind: 'error', message: t('downloadFailed', { name: item.name, error: humanError(err) }) });
   }
 }

@@ -3,19 +3,23 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { isOAuthRefusal } from '../../api/errors';
+import { isOAuthRefusal, PcloudError } from '../../api/errors';
 import { COLLECTION_TYPE, type Collection, type CollectionLinkResult } from '../../api/protocol/types';
 import { paths } from '../../app/paths';
+import { getT, useT } from '../../i18n';
+import { errorMessage } from '../../i18n/error-message';
 import { toTime } from '../../lib/format';
+import collections from '../../locales/en/collections';
+import common from '../../locales/en/common';
 import { collectionListOptions, useCreateCollection, useLinkCollectionFiles } from '../../queries/collections';
 import type { DialogProps } from '../../stores/dialogs';
 import { toast } from '../../stores/toasts';
 import { Dialog } from '../../ui/dialog';
-import { humanError } from '../browse/operations';
 import { CollectionsUnavailable } from './collection-states';
 import './collections.css';
 
 const NEW = 'new';
+const tNow = getT(collections);
 
 interface Outcome {
   collection: Pick<Collection, 'id' | 'name'>;
@@ -24,6 +28,8 @@ interface Outcome {
 }
 
 export default function AddToCollectionDialog({ items, onClose }: DialogProps) {
+  const t = useT(collections);
+  const tc = useT(common);
   const files = items.filter((m) => !m.isfolder);
   const list = useQuery(collectionListOptions());
   const create = useCreateCollection();
@@ -41,10 +47,14 @@ export default function AddToCollectionDialog({ items, onClose }: DialogProps) {
     const byId = new Map(files.map((f) => [String(f.fileid), f.name]));
     const refused = (results || [])
       .filter((r) => r.result !== 0)
-      .map((r) => ({ name: byId.get(String(r.fileid)) ?? `File ${r.fileid}`, message: r.message ?? `Refused (${r.result})` }));
+      .map((r) => ({
+        name: byId.get(String(r.fileid)) ?? tNow('fileFallback', { id: String(r.fileid) }),
+        // the catalogue's wording for known codes, else pCloud's own message
+        message: errorMessage(new PcloudError(r.result, r.message, 'collection_linkfiles')),
+      }));
     const added = files.length - refused.length;
     setOutcome({ collection, added, refused });
-    if (refused.length === 0) toast({ kind: 'success', message: `Added ${added} song${added === 1 ? '' : 's'} to “${collection.name}”` });
+    if (refused.length === 0) toast({ kind: 'success', message: tNow('addedToast', { count: added, name: collection.name }) });
   };
 
   const submit = (e: FormEvent) => {
@@ -54,14 +64,14 @@ export default function AddToCollectionDialog({ items, onClose }: DialogProps) {
     if (selected === NEW) {
       const n = name.trim();
       if (!n) {
-        setProblem('Enter a name for the new playlist.');
+        setProblem(t('nameRequiredNew'));
         return;
       }
       create.mutate(
         { name: n, type: COLLECTION_TYPE.playlist, fileids },
         {
           onSuccess: (r) => summarise(r.collection, r.linkresult),
-          onError: (err) => setProblem(`Could not create the playlist: ${humanError(err)}`),
+          onError: (err) => setProblem(tNow('createFailed', { error: errorMessage(err) })),
         },
       );
     } else {
@@ -71,70 +81,64 @@ export default function AddToCollectionDialog({ items, onClose }: DialogProps) {
         { collectionid: collection.id, fileids, noitems: true },
         {
           onSuccess: (r) => summarise(collection, r.linkresult),
-          onError: (err) => setProblem(`Could not add to “${collection.name}”: ${humanError(err)}`),
+          onError: (err) => setProblem(tNow('addFailed', { name: collection.name, error: errorMessage(err) })),
         },
       );
     }
   };
 
-  const title = files.length === 1 ? `Add “${files[0].name}” to a playlist` : `Add ${files.length} songs to a playlist`;
+  const title = files.length === 1 ? t('addOneTitle', { name: files[0].name }) : t('addManyTitle', { count: files.length });
   let body;
   if (outcome) {
     body = (
       <div className="import-report" role="status">
-        <p>
-          Added {outcome.added} of {files.length} to “<span dir="auto">{outcome.collection.name}</span>”.
-        </p>
+        <p>{t.rich('addedOf', { added: outcome.added, total: files.length, name: <span dir="auto">{outcome.collection.name}</span> })}</p>
         {outcome.refused.length > 0 && (
-          <ul aria-label="Files not added">
+          <ul aria-label={t('notAdded')}>
             {outcome.refused.map((r) => (
-              <li key={r.name}>
-                <span dir="auto">{r.name}</span>: {r.message}
-              </li>
+              <li key={r.name}>{t.rich('refusedItem', { name: <span dir="auto">{r.name}</span>, reason: r.message })}</li>
             ))}
           </ul>
         )}
         <div className="dialog-actions">
           <button className="btn" onClick={onClose}>
-            Close
+            {tc('close')}
           </button>
           <Link className="btn primary" to={paths.collection(outcome.collection.id)} onClick={onClose}>
-            Open the playlist
+            {t('openPlaylist')}
           </Link>
         </div>
       </div>
     );
   } else if (list.isPending) {
-    body = <div className="loading" role="status" aria-label="Loading playlists" />;
+    body = <div className="loading" role="status" aria-label={t('loadingPlaylists')} />;
   } else if (list.isError && isOAuthRefusal(list.error)) {
     body = <CollectionsUnavailable />;
   } else if (list.isError) {
     body = (
       <p className="inline-alert" role="alert">
-        Your playlists could not be loaded: {humanError(list.error)}
+        {t('listError', { error: errorMessage(list.error) })}
       </p>
     );
   } else {
     body = (
       <form onSubmit={submit} noValidate>
         <fieldset className="collection-pick" disabled={busy}>
-          <legend className="sr-only">Playlist</legend>
+          <legend className="sr-only">{t('playlist')}</legend>
           {mine.map((c) => (
             <label key={c.id}>
               <input type="radio" name="collection" value={c.id} checked={selected === String(c.id)} onChange={() => setChoice(String(c.id))} />
               <span dir="auto">{c.name}</span>
-              <span className="muted">
-                {c.items} item{c.items === 1 ? '' : 's'}
-              </span>
+              <span className="muted">{tc('items', { count: c.items })}</span>
             </label>
           ))}
           <label>
             <input type="radio" name="collection" value={NEW} checked={selected === NEW} onChange={() => setChoice(NEW)} />
-            New playlist
+            {t('newPlaylist')}
           </label>
           {selected === NEW && (
             <label className="field">
-              <span>Name of the new playlist</span>
+              <span>{t('newName')}</span>
               <input value={name} onChange={(e) => setName(e.target.value)} autoFocus dir="auto" />
             </label>
           )}
@@ -146,10 +150,10 @@ export default function AddToCollectionDialog({ items, onClose }: DialogProps) {
         )}
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {tc('cancel')}
           </button>
           <button type="submit" className="btn primary" disabled={busy || files.length === 0}>
-            {busy ? 'Adding…' : 'Add'}
+            {busy ? t('adding') : t('add')}
           </button>
         </div>
       </form>

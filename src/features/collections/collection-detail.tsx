@@ -1,21 +1,25 @@
 // One playlist: its tracks in order, reordering (drag and drop, or Move up / Move down from the
 // keyboard → collection_move), removing tracks, and playing it in the mini-player.
-import { useState, type DragEvent } from 'react';
+import { useRef, useState, type DragEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { isOAuthRefusal } from '../../api/errors';
 import type { CollectionItem } from '../../api/protocol/types';
 import { paths } from '../../app/paths';
+import { getT, useT } from '../../i18n';
+import { errorMessage } from '../../i18n/error-message';
 import { formatBytes } from '../../lib/format';
+import collections from '../../locales/en/collections';
+import common from '../../locales/en/common';
 import { collectionDetailsOptions, useMoveCollectionItem, useUnlinkCollectionFiles } from '../../queries/collections';
 import { playQueue, usePlayer } from '../../stores/player';
 import { toast } from '../../stores/toasts';
 import { Icon } from '../../ui/icons';
-import { humanError } from '../browse/operations';
 import { DeleteCollectionDialog, RenameCollectionDialog } from './collection-dialogs';
 import { CollectionsUnavailable, LoadError } from './collection-states';
 
 const AUDIO = 3;
+const tNow = getT(collections);
 
 /** Where a dragged row lands: `gap` is the slot between rows (0 = before the first). */
 function finalIndex(from: number, gap: number): number {
@@ -28,6 +32,8 @@ function trackLabel(item: CollectionItem): string {
 }
 
 export function CollectionDetail({ collectionid }: { collectionid: number }) {
+  const t = useT(collections);
+  const tc = useT(common);
   const details = useQuery(collectionDetailsOptions(collectionid));
   const move = useMoveCollectionItem();
   const unlink = useUnlinkCollectionFiles();
@@ -39,15 +45,16 @@ export function CollectionDetail({ collectionid }: { collectionid: number }) {
   const [announce, setAnnounce] = useState('');
   const [renaming, setRenaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const listRef = useRef<HTMLOListElement>(null);
 
-  if (details.isPending) return <div className="loading" role="status" aria-label="Loading playlist" />;
+  if (details.isPending) return <div className="loading" role="status" aria-label={t('loadingPlaylist')} />;
   if (details.isError && isOAuthRefusal(details.error)) return <CollectionsUnavailable />;
   if (details.isError) {
     return (
       <>
-        <LoadError what="This playlist" error={details.error} retry={() => void details.refetch()} />
+        <LoadError title={t('playlistLoadError')} error={details.error} retry={() => void details.refetch()} />
         <p className="state-box">
-          <Link to={paths.collections}>All playlists</Link>
+          <Link to={paths.collections}>{t('allPlaylists')}</Link>
         </p>
       </>
     );
@@ -61,7 +68,17 @@ export function CollectionDetail({ collectionid }: { collectionid: number }) {
   const audio = items.filter((m) => m.category === AUDIO);
   const editable = collection.ismine;
 
-  const moveTo = (from: number, to: number) => {
+  /** The buttons are disabled while a move is on its way (focus drops): give it back to the moved row. */
+  const refocus = (fileid: number, dir: 'up' | 'down') => {
+    requestAnimationFrame(() => {
+      const row = listRef.current?.querySelector<HTMLElement>(`[data-fileid="${fileid}"]`);
+      if (!row || (document.activeElement && document.activeElement !== document.body && !row.contains(document.activeElement))) return;
+      const pick = (d: string) => row.querySelector<HTMLButtonElement>(`button[data-move="${d}"]:not(:disabled)`);
+      (pick(dir) ?? pick(dir === 'up' ? 'down' : 'up'))?.focus();
+    });
+  };
+
+  const moveTo = (from: number, to: number, byKeyboard = false) => {
     if (to < 0 || to >= items.length || to === from) return;
     const moved = items[from];
     const next = items.map((m) => m.fileid);
@@ -71,9 +88,12 @@ export function CollectionDetail({ collectionid }: { collectionid: number }) {
     move.mutate(
       { collectionid, item: moved.position, position: items[to].position, fileid: moved.fileid },
       {
-        onSuccess: () => setAnnounce(`Moved “${moved.name}” to position ${to + 1} of ${items.length}`),
-        onError: (err) => toast({ kind: 'error', message: `Could not move “${moved.name}”: ${humanError(err)}` }),
-        onSettled: () => setOrder(null),
+        onSuccess: () => setAnnounce(tNow('movedTo', { name: moved.name, position: to + 1, total: items.length })),
+        onError: (err) => toast({ kind: 'error', message: tNow('moveFailed', { name: moved.name, error: errorMessage(err) }) }),
+        onSettled: () => {
+          setOrder(null);
+          if (byKeyboard) refocus(moved.fileid, to < from ? 'up' : 'down');
+        },
       },
     );
   };
@@ -82,14 +102,14 @@ export function CollectionDetail({ collectionid }: { collectionid: number }) {
     unlink.mutate(
       { collectionid, positions: [item.position] },
       {
-        onSuccess: () => toast({ kind: 'success', message: `Removed “${item.name}” from the playlist` }),
-        onError: (err) => toast({ kind: 'error', message: `Could not remove “${item.name}”: ${humanError(err)}` }),
+        onSuccess: () => toast({ kind: 'success', message: tNow('removed', { name: item.name }) }),
+        onError: (err) => toast({ kind: 'error', message: tNow('removeFailed', { name: item.name, error: errorMessage(err) }) }),
       },
     );
 
   const play = (item?: CollectionItem) => {
     const start = item ? audio.findIndex((m) => m.fileid === item.fileid) : 0;
-    playQueue(audio, Math.max(0, start), `Playlist: ${collection.name}`);
+    playQueue(audio, Math.max(0, start), t('queueName', { name: collection.name }));
   };
 
   const onDragOver = (e: DragEvent<HTMLLIElement>, index: number) => {
@@ -110,42 +130,40 @@ export function CollectionDetail({ collectionid }: { collectionid: number }) {
   return (
     <section className="collections-page" aria-labelledby="collection-title">
       <p className="collections-back">
-        <Link to={paths.collections}>← All playlists</Link>
+        <Link to={paths.collections}>{t('backToAll')}</Link>
       </p>
       <div className="collections-head">
         <h1 id="collection-title" className="page-title" dir="auto">
           {collection.name}
         </h1>
         <button className="btn primary" disabled={audio.length === 0} onClick={() => play()}>
-          <Icon name="play" /> Play
+          <Icon name="play" /> {t('play')}
         </button>
         {editable && !collection.system && (
           <>
             <button className="btn" onClick={() => setRenaming(true)}>
-              <Icon name="rename" /> Rename
+              <Icon name="rename" /> {tc('rename')}
             </button>
             <button className="btn danger" onClick={() => setDeleting(true)}>
-              <Icon name="trash" /> Delete
+              <Icon name="trash" /> {tc('delete')}
             </button>
           </>
         )}
       </div>
       <p className="status-line">
-        {items.length} item{items.length === 1 ? '' : 's'}
-        {editable && items.length > 1 ? ' · drag a row, or use Move up / Move down, to change the order' : ''}
+        {tc('items', { count: items.length })}
+        {editable && items.length > 1 ? ` · ${t('reorderHint')}` : ''}
       </p>
-      <p className="sr-only" aria-live="polite">
+      <p className="sr-only" role="status" aria-live="polite">
         {announce}
       </p>
       {items.length === 0 ? (
         <div className="state-box empty">
-          <h2>This playlist is empty</h2>
-          <p className="muted">
-            In <Link to={paths.folder(0)}>your files</Link>, select songs and choose “Add to playlist…”.
-          </p>
+          <h2>{t('emptyTitle')}</h2>
+          <p className="muted">{t.rich('emptyText', { files: <Link to={paths.folder(0)}>{t('yourFiles')}</Link> })}</p>
         </div>
       ) : (
-        <ol className="track-list" aria-label={`Tracks of ${collection.name}`} onDragLeave={() => setDropGap(null)}>
+        <ol ref={listRef} className="track-list" aria-label={t('tracksOf', { name: collection.name })} onDragLeave={() => setDropGap(null)}>
           {items.map((item, index) => {
             const cls = [
               'track-row',
@@ -157,6 +175,7 @@ export function CollectionDetail({ collectionid }: { collectionid: number }) {
             return (
               <li
                 key={item.fileid}
+                data-fileid={item.fileid}
                 className={cls}
                 draggable={editable && !move.isPending}
                 onDragStart={(e) => {
@@ -186,24 +205,31 @@ export function CollectionDetail({ collectionid }: { collectionid: number }) {
                 </div>
                 <div className="row-buttons">
                   {item.category === AUDIO && (
-                    <button className="btn icon" aria-label={`Play ${item.name}`} onClick={() => play(item)}>
+                    <button className="btn icon" aria-label={t('playItem', { name: item.name })} onClick={() => play(item)}>
                       <Icon name="play" />
                     </button>
                   )}
                   {editable && (
                     <>
-                      <button className="btn icon" aria-label={`Move ${item.name} up`} disabled={index === 0 || move.isPending} onClick={() => moveTo(index, index - 1)}>
+                      <button
+                        className="btn icon"
+                        data-move="up"
+                        aria-label={t('moveUp', { name: item.name })}
+                        disabled={index === 0 || move.isPending}
+                        onClick={() => moveTo(index, index - 1, true)}
+                      >
                         ↑
                       </button>
                       <button
                         className="btn icon"
-                        aria-label={`Move ${item.name} down`}
+                        data-move="down"
+                        aria-label={t('moveDown', { name: item.name })}
                         disabled={index === items.length - 1 || move.isPending}
-                        onClick={() => moveTo(index, index + 1)}
+                        onClick={() => moveTo(index, index + 1, true)}
                       >
                         ↓
                       </button>
-                      <button className="btn icon danger" aria-label={`Remove ${item.name} from the playlist`} disabled={unlink.isPending} onClick={() => remove(item)}>
+                      <button className="btn icon danger" aria-label={t('removeItem', { name: item.name })} disabled={unlink.isPending} onClick={() => remove(item)}>
                         <Icon name="close" />
                       </button>
                     </>

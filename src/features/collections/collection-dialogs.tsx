@@ -1,12 +1,19 @@
 // Rename and delete a playlist (the list and the playlist page share them).
 import { useState, type FormEvent } from 'react';
 import type { Collection } from '../../api/protocol/types';
+import { getT, useT } from '../../i18n';
+import { errorMessage } from '../../i18n/error-message';
+import collections from '../../locales/en/collections';
+import common from '../../locales/en/common';
 import { useDeleteCollection, useRenameCollection } from '../../queries/collections';
 import { toast } from '../../stores/toasts';
 import { Dialog } from '../../ui/dialog';
-import { humanError } from '../browse/operations';
+
+const tNow = getT(collections);
 
 export function RenameCollectionDialog({ collection, onClose }: { collection: Pick<Collection, 'id' | 'name'>; onClose: () => void }) {
+  const t = useT(collections);
+  const tc = useT(common);
   const [name, setName] = useState(collection.name);
   const [problem, setProblem] = useState<string | null>(null);
   const rename = useRenameCollection();
@@ -14,7 +21,7 @@ export function RenameCollectionDialog({ collection, onClose }: { collection: Pi
     e.preventDefault();
     const n = name.trim();
     if (!n) {
-      setProblem('Enter a name for the playlist.');
+      setProblem(t('nameRequired'));
       return;
     }
     if (n === collection.name) {
@@ -26,18 +33,18 @@ export function RenameCollectionDialog({ collection, onClose }: { collection: Pi
       { collectionid: collection.id, name: n },
       {
         onSuccess: () => {
-          toast({ kind: 'success', message: `Renamed to “${n}”` });
+          toast({ kind: 'success', message: tNow('renamed', { name: n }) });
           onClose();
         },
-        onError: (err) => setProblem(`Could not rename the playlist: ${humanError(err)}`),
+        onError: (err) => setProblem(tNow('renameFailed', { error: errorMessage(err) })),
       },
     );
   };
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title="Rename playlist">
+    <Dialog open onOpenChange={(o) => !o && onClose()} title={t('renameTitle')}>
       <form onSubmit={submit} noValidate>
         <label className="field">
-          <span>Name</span>
+          <span>{tc('name')}</span>
           <input value={name} onChange={(e) => setName(e.target.value)} autoFocus dir="auto" aria-invalid={problem !== null} />
         </label>
         {problem && (
@@ -47,10 +54,10 @@ export function RenameCollectionDialog({ collection, onClose }: { collection: Pi
         )}
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {tc('cancel')}
           </button>
           <button type="submit" className="btn primary" disabled={rename.isPending}>
-            Rename
+            {tc('rename')}
           </button>
         </div>
       </form>
@@ -61,15 +68,12 @@ export function RenameCollectionDialog({ collection, onClose }: { collection: Pi
 export function DeleteCollectionDialog({
   collection, onClose, onDeleted,
 }: { collection: Pick<Collection, 'id' | 'name'>; onClose: () => void; onDeleted?: () => void }) {
+  const t = useT(collections);
+  const tc = useT(common);
   const remove = useDeleteCollection();
   const [problem, setProblem] = useState<string | null>(null);
   return (
-    <Dialog
-      open
-      onOpenChange={(o) => !o && onClose()}
-      title={`Delete the playlist “${collection.name}”?`}
-      description="Only the playlist is deleted; its songs stay in your files."
-    >
+    <Dialog open onOpenChange={(o) => !o && onClose()} title={t('deleteTitle', { name: collection.name })} description={t('deleteText')}>
       {problem && (
         <p className="field-error" role="alert">
           {problem}
@@ -77,7 +81,7 @@ export function DeleteCollectionDialog({
       )}
       <div className="dialog-actions">
         <button className="btn" onClick={onClose}>
-          Cancel
+          {tc('cancel')}
         </button>
         <button
           className="btn primary danger-fill"
@@ -87,16 +91,16 @@ export function DeleteCollectionDialog({
               { collectionid: collection.id },
               {
                 onSuccess: () => {
-                  toast({ kind: 'success', message: `Deleted the playlist “${collection.name}”` });
+                  toast({ kind: 'success', message: tNow('deleted', { name: collection.name }) });
                   onClose();
                   onDeleted?.();
                 },
-                onError: (err) => setProblem(`Could not delete the playlist: ${humanError(err)}`),
+                onError: (err) => setProblem(tNow('deleteFailed', { error: errorMessage(err) })),
               },
             )
           }
         >
-          Delete playlist
+          {t('deletePlaylist')}
         </button>
       </div>
     </Dialog>

@@ -1,25 +1,24 @@
 // Loading failures of the playlist views, and pCloud's refusal of collections to OAuth sign-ins.
+import { useT } from '../../i18n';
+import { errorMessage } from '../../i18n/error-message';
+import collections from '../../locales/en/collections';
+import common from '../../locales/en/common';
 import { NotAvailableWithSignIn, PCLOUD_WEB_AUDIO } from '../account/not-available';
-import { humanError } from '../browse/operations';
 
 export function CollectionsUnavailable() {
-  return (
-    <NotAvailableWithSignIn
-      title="Playlists are not available with this sign-in"
-      what="your playlists"
-      href={PCLOUD_WEB_AUDIO}
-      linkText="Open your music on pCloud"
-    />
-  );
+  const t = useT(collections);
+  return <NotAvailableWithSignIn title={t('unavailableTitle')} what={t('unavailableWhat')} href={PCLOUD_WEB_AUDIO} linkText={t('openMusic')} />;
 }
 
-export function LoadError({ what, error, retry }: { what: string; error: unknown; retry: () => void }) {
+/** `title` says what could not be loaded (a translated sentence). */
+export function LoadError({ title, error, retry }: { title: string; error: unknown; retry: () => void }) {
+  const tc = useT(common);
   return (
     <div className="state-box" role="alert">
-      <h2>{what} could not be loaded</h2>
-      <p className="muted">{humanError(error)}</p>
+      <h2>{title}</h2>
+      <p className="muted">{errorMessage(error)}</p>
       <button className="btn primary" onClick={retry}>
-        Try again
+        {tc('tryAgain')}
       </button>
     </div>
   );

@@ -6,18 +6,25 @@ import { useQuery } from '@tanstack/react-query';
 import { isOAuthRefusal } from '../../api/errors';
 import { COLLECTION_TYPE, type Collection } from '../../api/protocol/types';
 import { paths } from '../../app/paths';
+import { getT, useT } from '../../i18n';
+import { errorMessage } from '../../i18n/error-message';
 import { formatDate } from '../../lib/format';
+import collections from '../../locales/en/collections';
+import common from '../../locales/en/common';
 import { collectionListOptions, useCreateCollection } from '../../queries/collections';
 import { toast } from '../../stores/toasts';
 import { Icon } from '../../ui/icons';
-import { humanError } from '../browse/operations';
 import { CollectionDetail } from './collection-detail';
 import { CollectionsUnavailable, LoadError } from './collection-states';
 import { DeleteCollectionDialog, RenameCollectionDialog } from './collection-dialogs';
 import { ImportPlaylistDialog } from './import-dialog';
 import './collections.css';
 
+const tNow = getT(collections);
+
 function CreateForm() {
+  const t = useT(collections);
+  const tc = useT(common);
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const create = useCreateCollection();
@@ -26,7 +33,7 @@ function CreateForm() {
     e.preventDefault();
     const n = name.trim();
     if (!n) {
-      setProblem('Enter a name for the playlist.');
+      setProblem(t('nameRequired'));
       return;
     }
     setProblem(null);
@@ -35,21 +42,21 @@ function CreateForm() {
       {
         onSuccess: ({ collection }) => {
           setName('');
-          toast({ kind: 'success', message: `Playlist “${collection.name}” created` });
+          toast({ kind: 'success', message: tNow('created', { name: collection.name }) });
           void navigate(paths.collection(collection.id));
         },
-        onError: (err) => setProblem(`Could not create the playlist: ${humanError(err)}`),
+        onError: (err) => setProblem(tNow('createFailed', { error: errorMessage(err) })),
       },
     );
   };
   return (
-    <form className="collection-create" onSubmit={submit} noValidate aria-label="Create a playlist">
+    <form className="collection-create" onSubmit={submit} noValidate aria-label={t('createLabel')}>
       <label className="field">
-        <span>New playlist</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Name" dir="auto" aria-invalid={problem !== null} />
+        <span>{t('newPlaylist')}</span>
+        <input value={name} onChange={(e) => setName(e.target.value)} placeholder={tc('name')} dir="auto" aria-invalid={problem !== null} />
       </label>
       <button className="btn primary" type="submit" disabled={create.isPending}>
-        <Icon name="plus" /> Create
+        <Icon name="plus" /> {t('create')}
       </button>
       {problem && (
         <p className="field-error" role="alert">
@@ -61,15 +68,17 @@ function CreateForm() {
 }
 
 function CollectionList() {
+  const t = useT(collections);
+  const tc = useT(common);
   const list = useQuery(collectionListOptions());
   const [renaming, setRenaming] = useState<Collection | null>(null);
   const [deleting, setDeleting] = useState<Collection | null>(null);
   const [importing, setImporting] = useState(false);
 
   let body;
-  if (list.isPending) body = <div className="loading" role="status" aria-label="Loading playlists" />;
+  if (list.isPending) body = <div className="loading" role="status" aria-label={t('loadingPlaylists')} />;
   else if (list.isError && isOAuthRefusal(list.error)) body = <CollectionsUnavailable />;
-  else if (list.isError) body = <LoadError what="Your playlists" error={list.error} retry={() => void list.refetch()} />;
+  else if (list.isError) body = <LoadError title={t('listLoadError')} error={list.error} retry={() => void list.refetch()} />;
   else {
     const collections = list.data;
     body = (
@@ -77,11 +86,11 @@ function CollectionList() {
         <CreateForm />
         {collections.length === 0 ? (
           <div className="state-box empty">
-            <h2>No playlists yet</h2>
-            <p className="muted">Create one above, add songs from your files with “Add to playlist…”, or import an .m3u playlist.</p>
+            <h2>{t('noPlaylists')}</h2>
+            <p className="muted">{t('noPlaylistsText')}</p>
           </div>
         ) : (
-          <ul className="collection-list" aria-label="Playlists">
+          <ul className="collection-list" aria-label={t('title')}>
             {collections.map((c) => (
               <li key={c.id} className="collection-row">
                 <Icon name="music" size={22} />
@@ -90,16 +99,16 @@ function CollectionList() {
                     {c.name}
                   </Link>
                   <span className="muted">
-                    {c.items} item{c.items === 1 ? '' : 's'} · changed {formatDate(c.modified)}
+                    {t('rowMeta', { items: tc('items', { count: c.items }), date: formatDate(c.modified, t.locale) })}
                   </span>
                 </div>
                 {c.ismine && !c.system && (
                   <div className="row-buttons">
-                    <button className="btn" aria-label={`Rename ${c.name}`} onClick={() => setRenaming(c)}>
-                      Rename
+                    <button className="btn" aria-label={t('renameItem', { name: c.name })} onClick={() => setRenaming(c)}>
+                      {tc('rename')}
                     </button>
-                    <button className="btn danger" aria-label={`Delete ${c.name}`} onClick={() => setDeleting(c)}>
-                      Delete
+                    <button className="btn danger" aria-label={t('deleteItem', { name: c.name })} onClick={() => setDeleting(c)}>
+                      {tc('delete')}
                     </button>
                   </div>
                 )}
@@ -116,11 +125,11 @@ function CollectionList() {
     <section className="collections-page" aria-labelledby="collections-title">
       <div className="collections-head">
         <h1 id="collections-title" className="page-title">
-          Playlists
+          {t('title')}
         </h1>
         {available && (
           <button className="btn" onClick={() => setImporting(true)} disabled={list.isPending}>
-            <Icon name="upload" /> Import .m3u…
+            <Icon name="upload" /> {t('importM3u')}
           </button>
         )}
       </div>
@@ -133,15 +142,16 @@ function CollectionList() {
 }
 
 export default function CollectionsPage() {
+  const t = useT(collections);
   const { collectionId } = useParams();
   if (collectionId === undefined) return <CollectionList />;
   const id = Number(collectionId);
   if (!Number.isInteger(id) || id <= 0) {
     return (
       <div className="state-box" role="alert">
-        <h2>This playlist address is not valid</h2>
+        <h2>{t('badAddress')}</h2>
         <Link className="btn primary" to={paths.collections}>
-          All playlists
+          {t('allPlaylists')}
         </Link>
       </div>
     );

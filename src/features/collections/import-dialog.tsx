@@ -6,10 +6,13 @@ import { Link } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { COLLECTION_TYPE, type Collection, type FileMetadata } from '../../api/protocol/types';
 import { paths } from '../../app/paths';
+import { getT, useT } from '../../i18n';
+import { errorMessage } from '../../i18n/error-message';
+import collections from '../../locales/en/collections';
+import common from '../../locales/en/common';
 import { accountFileIndexOptions, readAccountFile, useCreateCollection } from '../../queries/collections';
 import { Dialog } from '../../ui/dialog';
 import { FolderPickerDialog } from '../browse/dialogs';
-import { humanError } from '../browse/operations';
 import { FolderName } from '../archive/folder-name';
 import '../archive/archive.css';
 import { decodePlaylist, matchPlaylist, parseM3u, playlistNameOf, type PlaylistEntry } from './m3u';
@@ -17,6 +20,7 @@ import { decodePlaylist, matchPlaylist, parseM3u, playlistNameOf, type PlaylistE
 const PLAYLIST = /\.m3u8?$/i;
 const AUDIO = 3;
 const NO_EXCLUDE: ReadonlySet<number> = new Set();
+const tNow = getT(collections);
 
 interface Report {
   collection: Collection;
@@ -30,6 +34,8 @@ function dirOf(path: string): string {
 }
 
 export function ImportPlaylistDialog({ onClose }: { onClose: () => void }) {
+  const t = useT(collections);
+  const tc = useT(common);
   const qc = useQueryClient();
   const create = useCreateCollection();
   const fileInputId = useId();
@@ -40,7 +46,7 @@ export function ImportPlaylistDialog({ onClose }: { onClose: () => void }) {
   const [picking, setPicking] = useState(false);
   const [name, setName] = useState('');
   const [nameTouched, setNameTouched] = useState(false);
-  const [busy, setBusy] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'reading' | 'matching' | 'creating' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [report, setReport] = useState<Report | null>(null);
 
@@ -49,7 +55,7 @@ export function ImportPlaylistDialog({ onClose }: { onClose: () => void }) {
   const accountPlaylist = playlists.find((p) => p.file.fileid === accountFileId);
 
   const pickName = (fileName: string) => {
-    if (!nameTouched) setName(playlistNameOf(fileName));
+    if (!nameTouched) setName(playlistNameOf(fileName, t('importedPlaylist')));
   };
 
   const submit = async (e: FormEvent) => {
@@ -57,16 +63,16 @@ export function ImportPlaylistDialog({ onClose }: { onClose: () => void }) {
     setProblem(null);
     const chosen = source === 'device' ? deviceFile : accountPlaylist;
     if (!chosen) {
-      setProblem(source === 'device' ? 'Choose an .m3u or .m3u8 file.' : 'Choose a playlist file from your pCloud.');
+      setProblem(source === 'device' ? t('chooseDeviceFile') : t('chooseAccountFile'));
       return;
     }
     const playlistName = name.trim();
     if (!playlistName) {
-      setProblem('Enter a name for the new playlist.');
+      setProblem(t('nameRequiredNew'));
       return;
     }
     try {
-      setBusy('Reading the playlist…');
+      setBusy('reading');
       let text: string;
       let baseDir: string | undefined;
       if (source === 'device') {
@@ -79,10 +85,10 @@ export function ImportPlaylistDialog({ onClose }: { onClose: () => void }) {
       }
       const entries = parseM3u(text);
       if (entries.length === 0) {
-        setProblem('This playlist has no entries. Is it an .m3u playlist?');
+        setProblem(tNow('noEntries'));
         return;
       }
-      setBusy('Looking for the songs in your files…');
+      setBusy('matching');
       const files = await qc.fetchQuery(accountFileIndexOptions(scope));
       const audio = files.filter((f) => f.file.category === AUDIO && !PLAYLIST.test(f.file.name));
       const match = matchPlaylist(entries, audio, baseDir);
@@ -94,11 +100,11 @@ export function ImportPlaylistDialog({ onClose }: { onClose: () => void }) {
         fileids.push(m.file.fileid);
       }
       if (fileids.length === 0) {
-        setProblem(`None of the ${entries.length} entries matched an audio file in your pCloud, so no playlist was created.`);
+        setProblem(tNow('noneMatched', { count: entries.length }));
         setReport(null);
         return;
       }
-      setBusy('Creating the playlist…');
+      setBusy('creating');
       const created = await create.mutateAsync({ name: playlistName, type: COLLECTION_TYPE.playlist, fileids });
       const refused = Array.isArray(created.linkresult) ? created.linkresult.filter((r) => r.result !== 0).length : 0;
       setReport({
@@ -108,33 +114,31 @@ export function ImportPlaylistDialog({ onClose }: { onClose: () => void }) {
         unmatched: match.unmatched,
       });
     } catch (err) {
-      setProblem(`The playlist could not be imported: ${humanError(err)}`);
+      setProblem(tNow('importFailed', { error: errorMessage(err) }));
     } finally {
       setBusy(null);
     }
   };
 
   return (
-    <Dialog open onOpenChange={(o) => !o && !picking && onClose()} title="Import a playlist" wide>
+    <Dialog open onOpenChange={(o) => !o && !picking && onClose()} title={t('importTitle')} wide>
       {report ? (
         <div className="import-report" role="status">
           <p>
-            Created the playlist “<span dir="auto">{report.collection.name}</span>” with {report.added} song{report.added === 1 ? '' : 's'}.
-            {report.duplicates > 0 && ` ${report.duplicates} repeated entr${report.duplicates === 1 ? 'y was' : 'ies were'} added once.`}
+            {t.rich('createdWith', { count: report.added, name: <span dir="auto">{report.collection.name}</span> })}
+            {report.duplicates > 0 && ` ${t('repeated', { count: report.duplicates })}`}
           </p>
           {report.unmatched.length === 0 ? (
-            <p>Every entry was found.</p>
+            <p>{t('allFound')}</p>
           ) : (
             <>
               <p>
-                <strong>
-                  {report.unmatched.length} entr{report.unmatched.length === 1 ? 'y' : 'ies'} did not match a song in your pCloud:
-                </strong>
+                <strong>{t('unmatched', { count: report.unmatched.length })}</strong>
               </p>
-              <ul aria-label="Entries not found">
+              <ul aria-label={t('notFoundList')}>
                 {report.unmatched.map((e) => (
                   <li key={e.line}>
-                    Line {e.line}: <span dir="auto">{e.raw}</span>
+                    {t.rich('notFoundLine', { line: String(e.line), location: <span dir="auto">{e.raw}</span> })}
                     {e.title ? <span className="muted"> ({e.title})</span> : null}
                   </li>
                 ))}
@@ -143,28 +147,28 @@ export function ImportPlaylistDialog({ onClose }: { onClose: () => void }) {
           )}
           <div className="dialog-actions">
             <button className="btn" onClick={onClose}>
-              Close
+              {tc('close')}
             </button>
             <Link className="btn primary" to={paths.collection(report.collection.id)} onClick={onClose}>
-              Open the playlist
+              {t('openPlaylist')}
             </Link>
           </div>
         </div>
       ) : (
         <form onSubmit={(e) => void submit(e)} noValidate>
           <fieldset className="archive-options import-source" disabled={busy !== null}>
-            <legend>Playlist file</legend>
+            <legend>{t('source')}</legend>
             <label>
               <input type="radio" name="source" checked={source === 'device'} onChange={() => setSource('device')} />
-              On this device
+              {t('onDevice')}
             </label>
             <label>
               <input type="radio" name="source" checked={source === 'account'} onChange={() => setSource('account')} />
-              In my pCloud
+              {t('inAccount')}
             </label>
             {source === 'device' ? (
               <div className="field">
-                <label htmlFor={fileInputId}>.m3u or .m3u8 file</label>
+                <label htmlFor={fileInputId}>{t('deviceFile')}</label>
                 <input
                   id={fileInputId}
                   type="file"
@@ -178,17 +182,17 @@ export function ImportPlaylistDialog({ onClose }: { onClose: () => void }) {
               </div>
             ) : index.isPending ? (
               <p className="muted" role="status">
-                Looking for playlists in your files…
+                {t('lookingForPlaylists')}
               </p>
             ) : index.isError ? (
               <p className="field-error" role="alert">
-                Your files could not be searched: {humanError(index.error)}
+                {t('searchFailed', { error: errorMessage(index.error) })}
               </p>
             ) : playlists.length === 0 ? (
-              <p className="muted">No .m3u or .m3u8 files were found in your pCloud.</p>
+              <p className="muted">{t('noPlaylistFiles')}</p>
             ) : (
               <label className="field">
-                <span>Playlist in your pCloud</span>
+                <span>{t('accountFile')}</span>
                 <select
                   value={accountFileId}
                   onChange={(e) => {
@@ -198,7 +202,7 @@ export function ImportPlaylistDialog({ onClose }: { onClose: () => void }) {
                     if (p) pickName(p.file.name);
                   }}
                 >
-                  <option value="">Choose…</option>
+                  <option value="">{t('choose')}</option>
                   {playlists.map((p) => (
                     <option key={p.file.fileid} value={p.file.fileid}>
                       {p.path}
@@ -209,21 +213,21 @@ export function ImportPlaylistDialog({ onClose }: { onClose: () => void }) {
             )}
           </fieldset>
           <div className="archive-dest">
-            <span>Look for songs in</span>
-            <span className="archive-dest-name" aria-label="Folder searched for songs">
-              {scope === 0 ? 'All my files' : <FolderName folderid={scope} />}
+            <span>{t('scope')}</span>
+            <span className="archive-dest-name" aria-label={t('scopeLabel')}>
+              {scope === 0 ? t('allFiles') : <FolderName folderid={scope} />}
             </span>
             <button type="button" className="btn" disabled={busy !== null} onClick={() => setPicking(true)}>
-              Change…
+              {t('change')}
             </button>
             {scope !== 0 && (
               <button type="button" className="btn link" disabled={busy !== null} onClick={() => setScope(0)}>
-                All my files
+                {t('allFiles')}
               </button>
             )}
           </div>
           <label className="field">
-            <span>Name of the new playlist</span>
+            <span>{t('newName')}</span>
             <input
               value={name}
               onChange={(e) => {
@@ -236,8 +240,8 @@ export function ImportPlaylistDialog({ onClose }: { onClose: () => void }) {
           </label>
           {busy && (
             <div className="archive-progress" role="status">
-              <span>{busy}</span>
-              <progress aria-label="Import progress" />
+              <span>{t(busy)}</span>
+              <progress aria-label={t('importProgress')} />
             </div>
           )}
           {problem && (
@@ -247,18 +251,18 @@ export function ImportPlaylistDialog({ onClose }: { onClose: () => void }) {
           )}
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={onClose}>
-              Cancel
+              {tc('cancel')}
             </button>
             <button type="submit" className="btn primary" disabled={busy !== null}>
-              Import
+              {t('import')}
             </button>
           </div>
         </form>
       )}
       <FolderPickerDialog
         open={picking}
-        title="Look for songs in…"
-        action="Search"
+        title={t('pickerTitle')}
+        action={t('pickerAction')}
         exclude={NO_EXCLUDE}
         onClose={() => setPicking(false)}
         onPick={(id) => {

@@ -96,7 +96,7 @@ describe('matchPlaylist', () => {
 
 describe('playlistNameOf', () => {
   it('drops folders and the extension', () => {
-    expect(playlistNameOf('C:\\lists\\Road trip.m3u8')).toBe('Road trip');
-    expect(playlistNameOf('.m3u')).toBe('Imported playlist');
+    expect(playlistNameOf('C:\\lists\\Road trip.m3u8', 'Imported playlist')).toBe('Road trip');
+    expect(playlistNameOf('.m3u', 'Imported playlist')).toBe('Imported playlist');
   });
 });

@@ -199,7 +199,7 @@ export function matchPlaylist<F>(entries: readonly PlaylistEntry[], files: reado
   return result;
 }
 
-/** "Road trip.m3u8" → "Road trip". */
-export function playlistNameOf(fileName: string): string {
-  return stem(fileName.replace(/^.*[\\/]/, '')).trim() || 'Imported playlist';
+/** "Road trip.m3u8" → "Road trip"; `fallback` (the caller's translated wording) when nothing is left. */
+export function playlistNameOf(fileName: string, fallback: string): string {
+  return stem(fileName.replace(/^.*[\\/]/, '')).trim() || fallback;
 }

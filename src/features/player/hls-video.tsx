@@ -3,6 +3,8 @@ import type HlsType from 'hls.js';
 import type * as HlsModule from 'hls.js';
 import { closestLevel, preferredHeight, preferredHeightSet } from './video-quality';
 import { useResume, videoKeyDown } from './video-controls';
+import { useT } from '../../i18n';
+import player from '../../locales/en/player';
 
 let hlsModule: Promise<typeof HlsModule> | null = null;
 
@@ -26,6 +28,7 @@ interface HlsHandle {
  */
 export function HlsVideo({ src, resumeKey, label, aspect, onUnplayable }: { src: string; resumeKey: string; label: string; aspect?: string; onUnplayable: (reason: string) => void }) {
   const ref = useRef<HTMLVideoElement>(null);
+  const t = useT(player);
   const [levels, setLevels] = useState<{ height: number; index: number }[]>([]);
   const [level, setLevel] = useState(-1);
   const hlsRef = useRef<HlsHandle | null>(null);
@@ -104,7 +107,7 @@ export function HlsVideo({ src, resumeKey, label, aspect, onUnplayable }: { src:
       {levels.length > 1 && (
         <div className="video-tools">
           <label className="quality">
-            Quality{' '}
+            {t('quality')}{' '}
             <select
               value={level}
               onChange={(e) => {
@@ -114,10 +117,10 @@ export function HlsVideo({ src, resumeKey, label, aspect, onUnplayable }: { src:
                 preferredHeightSet(v < 0 ? undefined : levels[v]?.height);
               }}
             >
-              <option value={-1}>Auto</option>
+              <option value={-1}>{t('auto')}</option>
               {levels.map((l) => (
                 <option key={l.index} value={l.index}>
-                  {l.height}p
+                  {t('height', { height: String(l.height) })}
                 </option>
               ))}
             </select>

@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { FileMetadata } from '../../api/protocol/metadata';
 import { PcloudError } from '../../api/errors';
 import { getPlayer, playQueue, resetPlayerStore } from '../../stores/player';
+import { resetLanguage, setLanguage } from '../../i18n';
 import { resolveAudio } from './audio-source';
 import { MiniPlayer } from './mini-player';
 
@@ -39,6 +40,7 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup();
+  resetLanguage();
   vi.restoreAllMocks();
 });
 
@@ -97,5 +99,17 @@ describe('MiniPlayer', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/refuses to stream/);
     expect(getPlayer().playing).toBe(false);
+  });
+
+  it('labels its controls in German, with a spoken position and aria-pressed toggles', async () => {
+    await setLanguage('de');
+    act(() => playQueue(tracks, 0, 'Musik'));
+    renderPlayer();
+    const bar = screen.getByRole('region', { name: 'Audioplayer' });
+    expect(within(bar).getByRole('button', { name: 'Zufällige Wiedergabe' }).getAttribute('aria-pressed')).toBe('false');
+    expect(within(bar).getByRole('button', { name: 'Wiederholen: aus' }).getAttribute('aria-pressed')).toBe('false');
+    expect(within(bar).getByRole('button', { name: 'Stummschalten' }).getAttribute('aria-pressed')).toBe('false');
+    expect(within(bar).getByRole('slider', { name: 'Position' }).getAttribute('aria-valuetext')).toBe('0 Sekunden von 0 Sekunden');
+    expect(within(bar).getByRole('slider', { name: 'Lautstärke' })).toBeTruthy();
   });
 });

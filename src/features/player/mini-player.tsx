@@ -14,6 +14,8 @@ import { mediaPositionUpdated, useMediaSession } from './media-session';
 import { streamRefusal } from './refusal';
 import { QueuePanel } from './queue-panel';
 import { formatClock, spokenClock, trackArtist, trackTitle } from './track';
+import { useT } from '../../i18n';
+import player from '../../locales/en/player';
 import './player.css';
 
 const SAVE_EVERY_MS = 2000;
@@ -34,6 +36,7 @@ export function MiniPlayer() {
   const queueLength = usePlayer((s) => s.queue.length);
   const session = useSession();
   const qc = useQueryClient();
+  const t = useT(player);
 
   const audioRef = useRef<HTMLAudioElement>(null);
   const source = useRef<AudioSource | null>(null);
@@ -63,12 +66,12 @@ export function MiniPlayer() {
   const load = useCallback(
     async (fresh: boolean, at: number) => {
       const a = audioRef.current;
-      const t = currentTrack();
-      if (!a || !t) return;
+      const wanted = currentTrack();
+      if (!a || !wanted) return;
       setLoading(true);
       try {
-        const src = await resolveAudio(qc, t, fresh);
-        if (currentTrack()?.fileid !== t.fileid || audioRef.current !== a) return;
+        const src = await resolveAudio(qc, wanted, fresh);
+        if (currentTrack()?.fileid !== wanted.fileid || audioRef.current !== a) return;
         source.current = src;
         pendingSeek.current = at;
         // a fresh link may read the same as the failed one (same second): load it again regardless
@@ -80,7 +83,7 @@ export function MiniPlayer() {
         setError(null);
         if (getPlayer().playing) start(a);
       } catch (err) {
-        if (currentTrack()?.fileid !== t.fileid) return;
+        if (currentTrack()?.fileid !== wanted.fileid) return;
         if (isAuthError(err)) return; // the session handler takes the user to sign-in
         setError(streamRefusal(err));
         playingSet(false);
@@ -153,7 +156,7 @@ export function MiniPlayer() {
       void load(true, a.currentTime || pendingSeek.current);
       return;
     }
-    setError('This track could not be played. The file may be damaged or in a format this browser does not support.');
+    setError(t('trackUnplayable'));
     playingSet(false);
   };
 
@@ -184,10 +187,10 @@ export function MiniPlayer() {
   const title = trackTitle(track);
   const artist = trackArtist(track);
   const max = Number.isFinite(duration) ? duration : Number(track.duration) || 0;
-  const repeatLabel = repeat === 'off' ? 'Repeat: off' : repeat === 'all' ? 'Repeat: all' : 'Repeat: one';
+  const repeatLabel = t(repeat === 'off' ? 'repeatOff' : repeat === 'all' ? 'repeatAll' : 'repeatOne');
 
   return (
-    <section className="mini-player" aria-label="Audio player" onKeyDown={onKeyDown}>
+    <section className="mini-player" aria-label={t('audioPlayer')} onKeyDown={onKeyDown}>
       <audio
         ref={audioRef}
         preload="auto"
@@ -231,16 +234,16 @@ export function MiniPlayer() {
         </div>
       </div>
       <div className="mp-controls">
-        <button className={`btn icon mp-toggle ${shuffle ? 'on' : ''}`} aria-pressed={shuffle} aria-label="Shuffle" title="Shuffle" onClick={shuffleToggled}>
+        <button className={`btn icon mp-toggle ${shuffle ? 'on' : ''}`} aria-pressed={shuffle} aria-label={t('shuffle')} title={t('shuffle')} onClick={shuffleToggled}>
           <Icon name="shuffle" />
         </button>
-        <button className="btn icon" aria-label="Previous track" title="Previous" onClick={previous}>
+        <button className="btn icon" aria-label={t('previousTrack')} title={t('previous')} onClick={previous}>
           <Icon name="prev" />
         </button>
-        <button className="btn icon mp-play" aria-label={playing ? 'Pause' : 'Play'} title={playing ? 'Pause (space)' : 'Play (space)'} onClick={playToggled} disabled={!!error && !playing}>
+        <button className="btn icon mp-play" aria-label={playing ? t('pause') : t('play')} title={playing ? t('pauseHint') : t('playHint')} onClick={playToggled} disabled={!!error && !playing}>
           <Icon name={playing ? 'pause' : 'play'} size={20} />
         </button>
-        <button className="btn icon" aria-label="Next track" title="Next" onClick={nextTrack} disabled={queueLength < 2 && repeat !== 'all'}>
+        <button className="btn icon" aria-label={t('nextTrack')} title={t('next')} onClick={nextTrack} disabled={queueLength < 2 && repeat !== 'all'}>
           <Icon name="next" />
         </button>
         <button className={`btn icon mp-toggle ${repeat !== 'off' ? 'on' : ''}`} aria-label={repeatLabel} title={repeatLabel} aria-pressed={repeat !== 'off'} onClick={repeatCycled}>
@@ -258,43 +261,47 @@ export function MiniPlayer() {
         </span>
         <input
           type="range"
-          aria-label="Seek"
+          aria-label={t('seek')}
           min={0}
           max={max || 0}
           step={1}
           value={Math.min(time, max || 0)}
-          aria-valuetext={`${spokenClock(time)} of ${spokenClock(max)}`}
+          aria-valuetext={t('seekValue', { time: spokenClock(time), duration: spokenClock(max) })}
           disabled={!max}
           onChange={(e) => seek(Number(e.target.value))}
         />
         <span className="mp-time" aria-hidden="true">
           {formatClock(max || Number.NaN)}
         </span>
-        {loading && <span className="sr-only" role="status">Loading {title}</span>}
+        {loading && (
+          <span className="sr-only" role="status">
+            {t('loadingTrack', { title })}
+          </span>
+        )}
       </div>
       <div className="mp-volume">
-        <button className="btn icon" aria-label={muted ? 'Unmute' : 'Mute'} aria-pressed={muted} onClick={muteToggled} title={muted ? 'Unmute' : 'Mute'}>
+        <button className="btn icon" aria-label={t('mute')} aria-pressed={muted} onClick={muteToggled} title={muted ? t('unmute') : t('mute')}>
           <VolumeIcon off={muted || volume === 0} />
         </button>
         <input
           type="range"
-          aria-label="Volume"
+          aria-label={t('volume')}
           min={0}
           max={1}
           step={0.05}
           value={muted ? 0 : volume}
-          aria-valuetext={`${Math.round((muted ? 0 : volume) * 100)}%`}
+          aria-valuetext={t('volumeValue', { percent: Math.round((muted ? 0 : volume) * 100) })}
           onChange={(e) => volumeSet(Number(e.target.value))}
         />
       </div>
       <div className="mp-end">
-        <button className={`btn icon mp-toggle ${queueOpen ? 'on' : ''}`} aria-label="Queue" title="Queue" aria-expanded={queueOpen} aria-controls="mp-queue" onClick={() => setQueueOpen((o) => !o)}>
+        <button className={`btn icon mp-toggle ${queueOpen ? 'on' : ''}`} aria-label={t('queue')} title={t('queue')} aria-expanded={queueOpen} aria-controls="mp-queue" onClick={() => setQueueOpen((o) => !o)}>
           <Icon name="list" />
         </button>
         <button
           className="btn icon"
-          aria-label="Close player"
-          title="Close player"
+          aria-label={t('closePlayer')}
+          title={t('closePlayer')}
           onClick={() => {
             audioRef.current?.pause();
             playerClosed();

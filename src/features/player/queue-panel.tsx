@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { jumpedTo, removedFromQueue, usePlayer } from '../../stores/player';
 import { Icon } from '../../ui/icons';
 import { formatClock, trackArtist, trackTitle } from './track';
+import { useT } from '../../i18n';
+import player from '../../locales/en/player';
 
 /** The player's queue: every track in order; pick one to play it, or take it out. */
 export function QueuePanel({ id, onClose }: { id: string; onClose: () => void }) {
@@ -10,6 +12,7 @@ export function QueuePanel({ id, onClose }: { id: string; onClose: () => void })
   const source = usePlayer((s) => s.source);
   const shuffle = usePlayer((s) => s.shuffle);
   const current = useRef<HTMLLIElement>(null);
+  const t = useT(player);
 
   useEffect(() => {
     current.current?.scrollIntoView({ block: 'nearest' });
@@ -20,7 +23,7 @@ export function QueuePanel({ id, onClose }: { id: string; onClose: () => void })
       id={id}
       className="mp-queue"
       role="region"
-      aria-label="Queue"
+      aria-label={t('queue')}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
@@ -30,37 +33,33 @@ export function QueuePanel({ id, onClose }: { id: string; onClose: () => void })
     >
       <div className="mp-queue-head">
         <h2>
-          {source ? `Queue · ${source}` : 'Queue'}
-          <span className="muted">
-            {' '}
-            {queue.length} track{queue.length === 1 ? '' : 's'}
-            {shuffle ? ' · shuffled' : ''}
-          </span>
+          {source ? t('queueFrom', { source }) : t('queue')}
+          <span className="muted"> {t(shuffle ? 'trackCountShuffled' : 'trackCount', { count: queue.length })}</span>
         </h2>
-        <button className="btn icon" aria-label="Close queue" onClick={onClose}>
+        <button className="btn icon" aria-label={t('closeQueue')} onClick={onClose}>
           <Icon name="close" />
         </button>
       </div>
       <ol className="mp-queue-list">
-        {queue.map((t, i) => {
-          const title = trackTitle(t);
+        {queue.map((track, i) => {
+          const title = trackTitle(track);
           return (
-            <li key={`${t.fileid}-${i}`} ref={i === index ? current : undefined} className={i === index ? 'current' : undefined} aria-current={i === index ? 'true' : undefined}>
-              <button className="mp-queue-item" onClick={() => jumpedTo(i)} aria-label={`Play ${title}${i === index ? ' (now playing)' : ''}`}>
+            <li key={`${track.fileid}-${i}`} ref={i === index ? current : undefined} className={i === index ? 'current' : undefined} aria-current={i === index ? 'true' : undefined}>
+              <button className="mp-queue-item" onClick={() => jumpedTo(i)} aria-label={i === index ? t('playTrackNow', { title }) : t('playTrack', { title })}>
                 <span className="mp-queue-no" aria-hidden="true">
                   {i === index ? <Icon name="play" size={14} /> : i + 1}
                 </span>
                 <span className="mp-queue-text">
                   <span dir="auto">{title}</span>
-                  {trackArtist(t) && (
+                  {trackArtist(track) && (
                     <span className="muted" dir="auto">
-                      {trackArtist(t)}
+                      {trackArtist(track)}
                     </span>
                   )}
                 </span>
-                {t.duration && <span className="muted mp-queue-len">{formatClock(Number(t.duration))}</span>}
+                {track.duration && <span className="muted mp-queue-len">{formatClock(Number(track.duration))}</span>}
               </button>
-              <button className="btn icon" aria-label={`Remove ${title} from the queue`} title="Remove from queue" onClick={() => removedFromQueue(i)}>
+              <button className="btn icon" aria-label={t('removeTrack', { title })} title={t('removeFromQueue')} onClick={() => removedFromQueue(i)}>
                 <Icon name="close" size={14} />
               </button>
             </li>

@@ -1,4 +1,8 @@
 import type { FileMetadata } from '../../api/protocol/metadata';
+import { getT } from '../../i18n';
+import player from '../../locales/en/player';
+
+const t = getT(player);
 
 /** The tag title, or the file name without its extension. */
 export function trackTitle(t: FileMetadata): string {
@@ -23,13 +27,11 @@ export function formatClock(seconds: number): string {
 
 /** Spoken form for screen readers: "1 minute 5 seconds". */
 export function spokenClock(seconds: number): string {
-  if (!Number.isFinite(seconds) || seconds < 0) return 'unknown';
+  if (!Number.isFinite(seconds) || seconds < 0) return t('unknownTime');
   const s = Math.floor(seconds);
   const m = Math.floor(s / 60);
-  const parts = [];
-  if (m) parts.push(`${m} minute${m === 1 ? '' : 's'}`);
-  parts.push(`${s % 60} second${s % 60 === 1 ? '' : 's'}`);
-  return parts.join(' ');
+  const secs = t('seconds', { count: s % 60 });
+  return m ? t('minutesSeconds', { minutes: t('minutes', { count: m }), seconds: secs }) : secs;
 }
 
 const COVER = /^(cover|folder|front|album|albumart)\.(jpe?g|png|webp)$/i;

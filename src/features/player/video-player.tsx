@@ -8,6 +8,9 @@ import { HlsVideo, loadHls } from './hls-video';
 import { isRefererRefusal, streamRefusal } from './refusal';
 import { useResume, videoKeyDown } from './video-controls';
 import { pickVariant, preferredHeight, preferredHeightSet } from './video-quality';
+import { useT } from '../../i18n';
+import common from '../../locales/en/common';
+import player from '../../locales/en/player';
 import './player.css';
 
 const url = (link: { hosts: string[]; path: string }) => contentUrl(link, getSession()?.apiBase ?? '');
@@ -18,6 +21,7 @@ const url = (link: { hosts: string[]; path: string }) => contentUrl(link, getSes
  * (7010 and others), an explanation and the download button instead of a broken player.
  */
 export function VideoPlayer({ file, onDownload }: { file: FileMetadata; onDownload: () => void }) {
+  const t = useT(player);
   const hls = useQuery({ ...hlsLinkOptions(file.fileid), meta: { persist: false, contentLink: true, silent: true } });
   const [hlsFailed, setHlsFailed] = useState<string | null>(null);
   const useProgressive = hls.isError || hlsFailed !== null;
@@ -40,23 +44,22 @@ export function VideoPlayer({ file, onDownload }: { file: FileMetadata; onDownlo
   if (progressive.data) {
     return <ProgressiveVideo file={file} variants={progressive.data.variants} resumeKey={resumeKey} aspect={aspect} onDownload={onDownload} />;
   }
-  return <div className="loading" role="status" aria-label="Loading video" />;
+  return <div className="loading" role="status" aria-label={t('loadingVideo')} />;
 }
 
 function StreamRefused({ message, onDownload }: { message: string; onDownload: () => void }) {
+  const c = useT(common);
   return (
     <div className="stream-refused">
       <p role="alert">{message}</p>
       <button className="btn primary" onClick={onDownload}>
-        Download
+        {c('download')}
       </button>
     </div>
   );
 }
 
-function variantLabel(v: VideoVariant): string {
-  return `${v.height}p${v.isoriginal ? ' (original)' : ''}`;
-}
+
 
 /** getvideolinks' MP4 variants in a plain <video>; switching quality keeps the position. */
 function ProgressiveVideo({ file, variants, resumeKey, aspect, onDownload }: { file: FileMetadata; variants: readonly VideoVariant[]; resumeKey: string; aspect?: string; onDownload: () => void }) {
@@ -64,12 +67,13 @@ function ProgressiveVideo({ file, variants, resumeKey, aspect, onDownload }: { f
   const canPlayOriginal = useMemo(() => document.createElement('video').canPlayType(file.contenttype) !== '', [file.contenttype]);
   const [chosen, setChosen] = useState(() => pickVariant(variants, canPlayOriginal, preferredHeight()));
   const [broken, setBroken] = useState(false);
+  const t = useT(player);
   const variant = variants[chosen];
   const src = variant ? url(variant) : undefined;
   useResume(ref, resumeKey, src);
 
   if (!variant || broken) {
-    return <StreamRefused message="This video cannot be played in this browser. Download it to watch it with another app." onDownload={onDownload} />;
+    return <StreamRefused message={t('videoUnplayable')} onDownload={onDownload} />;
   }
   return (
     <div className="video-box" onKeyDown={(e) => videoKeyDown(e, ref.current)}>
@@ -94,7 +98,7 @@ function ProgressiveVideo({ file, variants, resumeKey, aspect, onDownload }: { f
       <div className="video-tools">
         {variants.length > 1 && (
           <label className="quality">
-            Quality{' '}
+            {t('quality')}{' '}
             <select
               value={chosen}
               onChange={(e) => {
@@ -112,13 +116,13 @@ function ProgressiveVideo({ file, variants, resumeKey, aspect, onDownload }: { f
             >
               {variants.map((v, i) => (
                 <option key={i} value={i}>
-                  {variantLabel(v)}
+                  {t(v.isoriginal ? 'heightOriginal' : 'height', { height: String(v.height) })}
                 </option>
               ))}
             </select>
           </label>
         )}
-        <p className="video-note">Streaming without HLS</p>
+        <p className="video-note">{t('withoutHls')}</p>
       </div>
     </div>
   );

@@ -1,6 +1,9 @@
 import type { FileMetadata } from '../../api/types';
 import type { PublicLink } from '../../queries/public';
+import { useT } from '../../i18n';
 import { formatBytes, formatDate } from '../../lib/format';
+import common from '../../locales/en/common';
+import pub from '../../locales/en/public';
 import { Icon } from '../../ui/icons';
 import { PublicFrame } from './frame';
 import { FilePreview } from './preview';
@@ -10,6 +13,8 @@ import { useDownloads } from './use-downloads';
 
 /** A link to one file: its preview, what it is, and what a visitor may do with it. */
 export function FileLinkView({ link, file }: { link: PublicLink; file: FileMetadata }) {
+  const t = useT(pub);
+  const tc = useT(common);
   const { busy, downloadFile } = useDownloads(link);
   const download = () => void downloadFile(file);
   const kind = previewKind(file);
@@ -22,13 +27,13 @@ export function FileLinkView({ link, file }: { link: PublicLink; file: FileMetad
               {file.name}
             </h1>
             <p className="muted">
-              {formatBytes(file.size)} · {formatDate(file.modified)}
+              {t('sizeAndDate', { size: formatBytes(file.size, t.locale), date: formatDate(file.modified, t.locale) })}
             </p>
           </div>
           <div className="pub-file-actions">
-            <button className="btn primary" onClick={download} disabled={busy !== null}>
+            <button className="btn primary" onClick={download} disabled={busy !== null} aria-busy={busy !== null || undefined}>
               <Icon name="download" />
-              {busy ? 'Starting…' : 'Download'}
+              {busy ? t('starting') : tc('download')}
             </button>
             <SaveButton link={link} target={{ kind: 'file', fileid: file.fileid, name: file.name }} />
           </div>

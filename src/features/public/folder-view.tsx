@@ -9,7 +9,9 @@ import { defaultRangeExtractor, measureElement, useWindowVirtualizer, type Range
 import type { FileMetadata, FolderMetadata, Metadata } from '../../api/types';
 import { paths } from '../../app/paths';
 import { publicThumbsOptions, type PublicLink } from '../../queries/public';
+import { useT, type Translate } from '../../i18n';
 import { formatBytes, formatDate } from '../../lib/format';
+import pub from '../../locales/en/public';
 import { Icon, ItemIcon } from '../../ui/icons';
 import { PublicFrame } from './frame';
 import { PreviewDialog } from './preview-dialog';
@@ -40,6 +42,7 @@ function href(code: string, folder: number | null, view?: number): string {
 }
 
 export function FolderLinkView({ link, root }: { link: PublicLink; root: FolderMetadata }) {
+  const t = useT(pub);
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const location = useLocation();
@@ -99,7 +102,7 @@ export function FolderLinkView({ link, root }: { link: PublicLink; root: FolderM
       <div className="pub-folder">
         <div className="pub-head">
           <h1 className="sr-only">{current.name}</h1>
-          <nav aria-label="Folder path" className="crumbs pub-crumbs">
+          <nav aria-label={t('folderPath')} className="crumbs pub-crumbs">
             <ol>
               {crumbs.map((f, i) => (
                 <li key={f.folderid}>
@@ -119,28 +122,28 @@ export function FolderLinkView({ link, root }: { link: PublicLink; root: FolderM
           <p className="muted pub-count">{describeContents(items)}</p>
         </div>
 
-        <div className="pub-toolbar" role="toolbar" aria-label="Folder actions">
+        <div className="pub-toolbar" role="toolbar" aria-label={t('folderActions')}>
           {chosen.length > 0 ? (
             <>
               <span className="pub-selcount" aria-live="polite">
-                {chosen.length} selected
+                {t('selectedCount', { count: chosen.length })}
               </span>
               <button className="btn primary" disabled={busy === 'zip'} onClick={() => void downloadZip({ fileids: chosenFiles, folderids: chosenFolders, name: current.name })}>
                 <Icon name="zip" />
-                {busy === 'zip' ? 'Preparing zip…' : 'Download as zip'}
+                {busy === 'zip' ? t('preparingZip') : t('downloadZip')}
               </button>
               <SaveButton link={link} target={{ kind: 'zip', fileids: chosenFiles, folderids: chosenFolders, name: current.name }} />
               <button className="btn" onClick={() => setSelected(new Set())}>
-                Clear selection
+                {t('clearSelection')}
               </button>
             </>
           ) : (
             <>
               <button className="btn primary" disabled={busy === 'zip' || items.length === 0} onClick={() => void downloadZip({ ...everything, name: current.name })}>
                 <Icon name="download" />
-                {busy === 'zip' ? 'Preparing zip…' : 'Download all'}
+                {busy === 'zip' ? t('preparingZip') : t('downloadAll')}
               </button>
-              <SaveButton link={link} target={{ kind: 'zip', ...everything, name: current.name }} label="Save all to my pCloud" />
+              <SaveButton link={link} target={{ kind: 'zip', ...everything, name: current.name }} label={t('saveAll')} />
             </>
           )}
           <span className="pub-spacer" />
@@ -151,13 +154,13 @@ export function FolderLinkView({ link, root }: { link: PublicLink; root: FolderM
               disabled={items.length === 0}
               onChange={() => setSelected(allSelected ? new Set() : new Set(items.map((m) => m.id)))}
             />
-            Select all
+            {t('selectAll')}
           </label>
-          <div className="pub-layout" role="group" aria-label="Layout">
-            <button className="btn icon" aria-pressed={layout === 'list'} aria-label="List" onClick={() => chooseLayout('list')}>
+          <div className="pub-layout" role="group" aria-label={t('layout')}>
+            <button className="btn icon" aria-pressed={layout === 'list'} aria-label={t('layoutList')} onClick={() => chooseLayout('list')}>
               <Icon name="list" />
             </button>
-            <button className="btn icon" aria-pressed={layout === 'grid'} aria-label="Grid" onClick={() => chooseLayout('grid')}>
+            <button className="btn icon" aria-pressed={layout === 'grid'} aria-label={t('layoutGrid')} onClick={() => chooseLayout('grid')}>
               <Icon name="grid" />
             </button>
           </div>
@@ -165,7 +168,7 @@ export function FolderLinkView({ link, root }: { link: PublicLink; root: FolderM
 
         {items.length === 0 ? (
           <div className="state-box">
-            <h2>This folder is empty</h2>
+            <h2>{t('emptyFolder')}</h2>
           </div>
         ) : (
           <ItemList
@@ -173,7 +176,7 @@ export function FolderLinkView({ link, root }: { link: PublicLink; root: FolderM
             link={link}
             items={items}
             layout={layout}
-            label={`Contents of ${current.name}`}
+            label={t('contentsOf', { name: current.name })}
             selected={selected}
             onToggle={toggle}
             folderHref={folderHref}
@@ -192,6 +195,7 @@ export function FolderLinkView({ link, root }: { link: PublicLink; root: FolderM
           onShow={showFile}
           onDownload={() => void downloadFile(viewing)}
           downloading={busy === `file:${viewing.fileid}`}
+          returnFocus={(fileid) => document.querySelector<HTMLElement>(`.pub-items [data-file="${fileid}"] [data-part="open"]`)}
         />
       )}
     </PublicFrame>
@@ -224,6 +228,7 @@ const ROW_ESTIMATE = 53;
  * arrow keys, Home/End and PageUp/PageDown move between items, scrolling them into view.
  */
 function ItemList({ link, items, layout, label, selected, onToggle, folderHref, fileHref, onDownload, busy }: ItemListProps) {
+  const t = useT(pub);
   const listRef = useRef<HTMLUListElement>(null);
   const [box, setBox] = useState({ width: 0, top: 0, bar: 0 });
   const [pinned, setPinned] = useState<number | null>(null);
@@ -337,7 +342,7 @@ function ItemList({ link, items, layout, label, selected, onToggle, folderHref, 
   return (
     <>
       <p id="pub-keys" className="sr-only">
-        Arrow keys, Home, End, Page Up and Page Down move between items.
+        {t('listKeys')}
       </p>
       <ul
         ref={listRef}
@@ -367,6 +372,7 @@ function ItemList({ link, items, layout, label, selected, onToggle, folderHref, 
                 ref={c === 0 ? virtualizer.measureElement : undefined}
                 data-index={c === 0 ? row.index : undefined}
                 data-item={i}
+                data-file={m.isfolder ? undefined : m.fileid}
                 aria-setsize={items.length}
                 aria-posinset={i + 1}
                 className={`pub-item ${selected.has(m.id) ? 'selected' : ''}`}
@@ -381,6 +387,7 @@ function ItemList({ link, items, layout, label, selected, onToggle, folderHref, 
                   to={m.isfolder ? folderHref(m) : fileHref(m)}
                   onDownload={onDownload}
                   busy={busy}
+                  t={t}
                 />
               </li>
             );
@@ -405,21 +412,23 @@ interface ItemProps {
   to: string;
   onDownload: (f: FileMetadata) => void;
   busy: string | null;
+  /** The list's messages, read once per list render rather than once per row. */
+  t: Translate<typeof pub.messages>;
 }
 
-function Item({ m, thumb, grid, selected, onToggle, to, onDownload, busy }: ItemProps) {
+function Item({ m, thumb, grid, selected, onToggle, to, onDownload, busy, t }: ItemProps) {
   return (
     <>
-      <input type="checkbox" className="pub-check" data-part="check" checked={selected} onChange={() => onToggle(m)} aria-label={`Select ${m.name}`} />
-      <Link to={to} state={m.isfolder ? undefined : { preview: true }} className="pub-open" data-part="open" aria-label={m.isfolder ? `Open folder ${m.name}` : `Preview ${m.name}`}>
+      <input type="checkbox" className="pub-check" data-part="check" checked={selected} onChange={() => onToggle(m)} aria-label={t('selectItem', { name: m.name })} />
+      <Link to={to} state={m.isfolder ? undefined : { preview: true }} className="pub-open" data-part="open" aria-label={m.isfolder ? t('openFolder', { name: m.name }) : t('previewItem', { name: m.name })}>
         <span className="pub-thumb">{thumb ? <img src={thumb} alt="" loading="lazy" referrerPolicy="no-referrer" /> : <ItemIcon item={m} size={grid ? 56 : 28} />}</span>
         <span className="pub-name" dir="auto">
           {m.name}
         </span>
       </Link>
-      <span className="pub-meta muted">{m.isfolder ? describeContents(m.contents ?? []) : `${formatBytes(m.size)} · ${formatDate(m.modified)}`}</span>
+      <span className="pub-meta muted">{m.isfolder ? describeContents(m.contents ?? []) : t('sizeAndDate', { size: formatBytes(m.size, t.locale), date: formatDate(m.modified, t.locale) })}</span>
       {!m.isfolder && (
-        <button className="btn icon pub-dl" data-part="download" aria-label={`Download ${m.name}`} disabled={busy === `file:${m.fileid}`} onClick={() => onDownload(m)}>
+        <button className="btn icon pub-dl" data-part="download" aria-label={t('downloadItem', { name: m.name })} disabled={busy === `file:${m.fileid}`} onClick={() => onDownload(m)}>
           <Icon name="download" />
         </button>
       )}

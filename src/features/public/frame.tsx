@@ -1,21 +1,26 @@
 import { useEffect, type ReactNode } from 'react';
+import { useT } from '../../i18n';
+import common from '../../locales/en/common';
+import pub from '../../locales/en/public';
 import { Toaster } from '../../ui/toaster';
 import type { LinkProblem } from './problems';
 import './public.css';
 
 /** The bare page around anonymous views: no app shell, no account menu. */
 export function PublicFrame({ title, children, actions }: { title?: string; children: ReactNode; actions?: ReactNode }) {
+  const t = useT(pub);
+  const pageTitle = title ? t('pageTitle', { title }) : 'pCloud';
   useEffect(() => {
     const before = document.title;
-    document.title = title ? `${title} · pCloud` : 'pCloud';
+    document.title = pageTitle;
     return () => {
       document.title = before;
     };
-  }, [title]);
+  }, [pageTitle]);
   return (
     <div className="pub-page">
       <header className="pub-top">
-        <a className="logo" href="/" aria-label="pCloud Web home">
+        <a className="logo" href="/" aria-label={t('home')}>
           <span aria-hidden="true">☁</span> pCloud Web
         </a>
         <span className="pub-spacer" />
@@ -30,6 +35,7 @@ export function PublicFrame({ title, children, actions }: { title?: string; chil
 }
 
 export function ProblemPage({ problem, onRetry, children }: { problem: LinkProblem; onRetry?: () => void; children?: ReactNode }) {
+  const tc = useT(common);
   return (
     <PublicFrame title={problem.title}>
       <section className="state-box pub-problem" data-problem={problem.id} aria-labelledby="pub-problem-title">
@@ -37,7 +43,7 @@ export function ProblemPage({ problem, onRetry, children }: { problem: LinkProbl
         <p className="muted">{problem.detail}</p>
         {problem.retry && onRetry && (
           <button className="btn primary" onClick={onRetry}>
-            Try again
+            {tc('tryAgain')}
           </button>
         )}
         {children}

@@ -1,15 +1,21 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import * as RD from '@radix-ui/react-dialog';
 import type { FileMetadata } from '../../api/types';
 import type { PublicLink } from '../../queries/public';
+import { useT } from '../../i18n';
 import { formatBytes } from '../../lib/format';
+import common from '../../locales/en/common';
+import pub from '../../locales/en/public';
 import { Icon } from '../../ui/icons';
 import { FilePreview, imageUrl } from './preview';
 import { SaveButton } from './save-button';
 
-/** Full-screen preview of one file of a folder link; images page with arrows, keys and swipes. */
+/**
+ * Full-screen preview of one file of a folder link; images page with arrows, keys and swipes, Escape
+ * closes, and focus returns to the item of the file last shown (`returnFocus`), else to what opened it.
+ */
 export function PreviewDialog({
-  link, file, gallery, onClose, onShow, onDownload, downloading,
+  link, file, gallery, onClose, onShow, onDownload, downloading, returnFocus,
 }: {
   link: PublicLink;
   file: FileMetadata;
@@ -18,10 +24,14 @@ export function PreviewDialog({
   onShow: (fileid: number) => void;
   onDownload: () => void;
   downloading: boolean;
+  returnFocus?: (fileid: number) => HTMLElement | null;
 }) {
+  const t = useT(pub);
+  const tc = useT(common);
   const at = gallery.findIndex((f) => f.fileid === file.fileid);
   const prev = at > 0 ? gallery[at - 1] : undefined;
   const next = at >= 0 && at < gallery.length - 1 ? gallery[at + 1] : undefined;
+  const inGallery = at >= 0 && gallery.length > 1;
 
   // warm the neighbours so paging through a gallery is instant
   useEffect(() => {
@@ -44,6 +54,8 @@ export function PreviewDialog({
   }, [prev, next, onShow]);
 
   const touch = useRef<{ x: number; y: number } | null>(null);
+  // what had focus when the preview opened: where it goes back when the shown file's item is not on screen
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null));
 
   return (
     <RD.Root open onOpenChange={(o) => !o && onClose()}>
@@ -52,6 +64,12 @@ export function PreviewDialog({
         <RD.Content
           className="viewer pub-viewer"
           aria-describedby={undefined}
+          onCloseAutoFocus={(e) => {
+            // there is no Radix trigger (the URL opens the preview): put focus back by hand
+            e.preventDefault();
+            const target = returnFocus?.(file.fileid) ?? (opener?.isConnected ? opener : null);
+            target?.focus();
+          }}
           onTouchStart={(e) => {
             const t = e.touches[0];
             touch.current = { x: t.clientX, y: t.clientY };
@@ -72,25 +90,32 @@ export function PreviewDialog({
             <RD.Title className="viewer-title" dir="auto">
               {file.name}
             </RD.Title>
-            <span className="muted pub-viewer-size">{at >= 0 && gallery.length > 1 ? `${at + 1} / ${gallery.length}` : formatBytes(file.size)}</span>
-            <button className="btn" onClick={onDownload} disabled={downloading}>
+            <span className="muted pub-viewer-size">
+              {inGallery ? t('galleryPosition', { index: at + 1, count: gallery.length }) : formatBytes(file.size, t.locale)}
+            </span>
+            {/* paging changes the picture without moving focus: say which one is shown */}
+            <span className="sr-only" role="status">
+              {inGallery ? t('galleryStatus', { name: file.name, index: at + 1, count: gallery.length }) : ''}
+            </span>
+            {/* on a phone the label is hidden: the button keeps its name */}
+            <button className="btn" onClick={onDownload} disabled={downloading} aria-label={tc('download')}>
               <Icon name="download" />
-              <span className="pub-label">Download</span>
+              <span className="pub-label">{tc('download')}</span>
             </button>
-            <SaveButton link={link} target={{ kind: 'file', fileid: file.fileid, name: file.name }} label="Save" />
-            <RD.Close className="btn icon" aria-label="Close preview">
+            <SaveButton link={link} target={{ kind: 'file', fileid: file.fileid, name: file.name }} label={tc('save')} />
+            <RD.Close className="btn icon" aria-label={t('closePreview')}>
               <Icon name="close" />
             </RD.Close>
           </header>
           <div className="viewer-body">
             {prev && (
-              <button className="btn nav-prev" aria-label="Previous image" onClick={() => onShow(prev.fileid)}>
+              <button className="btn nav-prev" aria-label={t('previousImage')} onClick={() => onShow(prev.fileid)}>
                 ‹
               </button>
             )}
             <FilePreview key={file.fileid} link={link} file={file} onDownload={onDownload} />
             {next && (
-              <button className="btn nav-next" aria-label="Next image" onClick={() => onShow(next.fileid)}>
+              <button className="btn nav-next" aria-label={t('nextImage')} onClick={() => onShow(next.fileid)}>
                 ›
               </button>
             )}

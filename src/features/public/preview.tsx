@@ -6,7 +6,10 @@ import { useQuery } from '@tanstack/react-query';
 import type { FileMetadata } from '../../api/types';
 import { getPubThumbUrl } from '../../api/publinks';
 import { fileParam, publicAudioOptions, publicTextOptions, publicVideoOptions, type PublicLink, type PublicVideoSource } from '../../queries/public';
+import { useT } from '../../i18n';
 import { formatBytes, formatDate } from '../../lib/format';
+import common from '../../locales/en/common';
+import pub from '../../locales/en/public';
 import { ItemIcon } from '../../ui/icons';
 import { actionError } from './problems';
 import { previewKind, TEXT_PREVIEW_LIMIT } from './tree';
@@ -23,12 +26,13 @@ export function imageUrl(link: PublicLink, file: FileMetadata, size = screenThum
 }
 
 function Failure({ error, onDownload }: { error: unknown; onDownload?: () => void }) {
+  const t = useT(pub);
   return (
     <div className="pub-preview-failure" role="alert">
       <p>{actionError(error)}</p>
       {onDownload && (
         <button className="btn" onClick={onDownload}>
-          Download instead
+          {t('downloadInstead')}
         </button>
       )}
     </div>
@@ -36,11 +40,12 @@ function Failure({ error, onDownload }: { error: unknown; onDownload?: () => voi
 }
 
 function ImagePreview({ link, file }: { link: PublicLink; file: FileMetadata }) {
+  const t = useT(pub);
   const [zoom, setZoom] = useState(false);
   const [broken, setBroken] = useState(false);
-  if (broken) return <p className="pub-preview-failure" role="alert">This image could not be shown.</p>;
+  if (broken) return <p className="pub-preview-failure" role="alert">{t('imageBroken')}</p>;
   return (
-    <button className={`image-stage ${zoom ? 'zoomed' : ''}`} onClick={() => setZoom((z) => !z)} aria-label={zoom ? 'Fit to screen' : 'Zoom in'}>
+    <button className={`image-stage ${zoom ? 'zoomed' : ''}`} onClick={() => setZoom((z) => !z)} aria-label={zoom ? t('fitToScreen') : t('zoomIn')}>
       <img src={imageUrl(link, file)} alt={file.name} draggable={false} referrerPolicy="no-referrer" onError={() => setBroken(true)} />
     </button>
   );
@@ -53,10 +58,11 @@ export function pickVideo(sources: readonly PublicVideoSource[]): PublicVideoSou
 }
 
 function VideoPreview({ link, file, onDownload }: { link: PublicLink; file: FileMetadata; onDownload: () => void }) {
+  const t = useT(pub);
   const sources = useQuery(publicVideoOptions(link, file.fileid));
   const [failed, setFailed] = useState(false);
   if (sources.error) return <Failure error={sources.error} onDownload={onDownload} />;
-  if (!sources.data) return <div className="loading" role="status" aria-label="Loading video" />;
+  if (!sources.data) return <div className="loading" role="status" aria-label={t('loadingVideo')} />;
   const source = pickVideo(sources.data);
   if (!source || failed) return <Failure error={new Error('unplayable')} onDownload={onDownload} />;
   return (
@@ -65,9 +71,10 @@ function VideoPreview({ link, file, onDownload }: { link: PublicLink; file: File
 }
 
 function AudioPreview({ link, file, onDownload }: { link: PublicLink; file: FileMetadata; onDownload: () => void }) {
+  const t = useT(pub);
   const audio = useQuery(publicAudioOptions(link, file.fileid));
   if (audio.error) return <Failure error={audio.error} onDownload={onDownload} />;
-  if (!audio.data) return <div className="loading" role="status" aria-label="Loading audio" />;
+  if (!audio.data) return <div className="loading" role="status" aria-label={t('loadingAudio')} />;
   return (
     <div className="audio-view">
       <ItemIcon item={file} size={96} />
@@ -78,14 +85,15 @@ function AudioPreview({ link, file, onDownload }: { link: PublicLink; file: File
 }
 
 function TextPreview({ link, file, onDownload }: { link: PublicLink; file: FileMetadata; onDownload: () => void }) {
+  const t = useT(pub);
   const tooBig = file.size > TEXT_PREVIEW_LIMIT;
   const text = useQuery({ ...publicTextOptions(link, file.fileid), enabled: !tooBig });
-  if (tooBig) return <OtherPreview file={file} note={`This file is too large to preview (${formatBytes(file.size)}).`} onDownload={onDownload} />;
+  if (tooBig) return <OtherPreview file={file} note={t('tooLarge', { size: formatBytes(file.size, t.locale) })} onDownload={onDownload} />;
   if (text.error) return <Failure error={text.error} onDownload={onDownload} />;
-  if (text.data === undefined) return <div className="loading" role="status" aria-label="Loading text" />;
+  if (text.data === undefined) return <div className="loading" role="status" aria-label={t('loadingText')} />;
   // text nodes only: markup inside the file stays inert
   return (
-    <div className="text-view pub-text" role="document" aria-label={`Contents of ${file.name}`} tabIndex={0}>
+    <div className="text-view pub-text" role="document" aria-label={t('contentsOf', { name: file.name })} tabIndex={0}>
       <pre>
         {text.data.replace(/\r?\n$/, '').split(/\r?\n/).map((line, i) => (
           <span className="line" key={i}>
@@ -102,20 +110,22 @@ function TextPreview({ link, file, onDownload }: { link: PublicLink; file: FileM
 }
 
 function OtherPreview({ file, note, onDownload }: { file: FileMetadata; note?: string; onDownload: () => void }) {
+  const t = useT(pub);
+  const tc = useT(common);
   return (
     <div className="other-view">
       <ItemIcon item={file} size={96} />
       {note && <p className="muted">{note}</p>}
       <dl className="facts">
-        <dt>Size</dt>
-        <dd>{formatBytes(file.size)}</dd>
-        <dt>Type</dt>
-        <dd>{file.contenttype || 'Unknown'}</dd>
-        <dt>Modified</dt>
-        <dd>{formatDate(file.modified)}</dd>
+        <dt>{tc('size')}</dt>
+        <dd>{formatBytes(file.size, t.locale)}</dd>
+        <dt>{tc('type')}</dt>
+        <dd>{file.contenttype || t('unknownType')}</dd>
+        <dt>{tc('modified')}</dt>
+        <dd>{formatDate(file.modified, t.locale)}</dd>
       </dl>
       <button className="btn primary" onClick={onDownload}>
-        Download
+        {tc('download')}
       </button>
     </div>
   );

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { resetLanguage, setLanguage } from '../../i18n';
 import { PcloudError, PcloudNetworkError } from '../../api/errors';
 import { actionError, linkProblem } from './problems';
 
@@ -17,10 +18,20 @@ describe('linkProblem', () => {
   });
 });
 
+describe('in German', () => {
+  afterEach(() => resetLanguage());
+  it('words link problems in the language chosen when they are asked for', async () => {
+    await setLanguage('de');
+    expect(linkProblem(err(7004), 'upload link').title).toBe('Dieser Upload-Link ist abgelaufen');
+    expect(actionError(err(7006))).toBe('Dieser Link hat sein Download-Limit erreicht.');
+  });
+});
+
 describe('actionError', () => {
   it('explains failed actions in a sentence', () => {
     expect(actionError(err(7006))).toBe('This link has reached its download limit.');
     expect(actionError(err(2008))).toBe('Your pCloud account is out of space.');
-    expect(actionError(new PcloudNetworkError('timeout', 'getpubziplink', 'x'))).toMatch(/could not be reached/);
+    expect(actionError(new PcloudNetworkError('network', 'getpubziplink', 'x'))).toMatch(/could not be reached/);
+    expect(actionError(new Error('unplayable'))).toBe('Something unexpected went wrong. Please try again.');
   });
 });

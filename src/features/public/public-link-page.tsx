@@ -3,6 +3,8 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
+import { useT } from '../../i18n';
+import pub from '../../locales/en/public';
 import { openPublinkOptions } from '../../queries/public';
 import { FileLinkView } from './file-view';
 import { FolderLinkView } from './folder-view';
@@ -12,6 +14,7 @@ import { linkProblem } from './problems';
 import { SaveButton } from './save-button';
 
 export default function PublicLinkPage() {
+  const t = useT(pub);
   const [params] = useSearchParams();
   const code = (params.get('code') ?? '').trim();
   const bases = useMemo(publicApiBases, []);
@@ -21,7 +24,7 @@ export default function PublicLinkPage() {
   const link = useMemo(() => ({ code, apiBase, isFileLink }), [code, apiBase, isFileLink]);
 
   if (code === '') {
-    return <ProblemPage problem={{ id: 'unknown', title: 'No link in this address', detail: 'A public link address ends with “?code=” followed by the link’s code. Check that it was copied completely.', retry: false }} />;
+    return <ProblemPage problem={{ id: 'unknown', title: t('noLinkTitle'), detail: t('noLinkDetail'), retry: false }} />;
   }
   if (opened.error) {
     const problem = linkProblem(opened.error);
@@ -29,7 +32,7 @@ export default function PublicLinkPage() {
       <ProblemPage problem={problem} onRetry={() => void opened.refetch()}>
         {/* copypubfile moves no bytes, so pCloud allows it after these limits (methods-publinks.md §1.6) */}
         {(problem.id === 'traffic' || problem.id === 'downloads') && (
-          <SaveButton link={{ code, apiBase: bases[0], isFileLink: true }} target={{ kind: 'file', fileid: 0, name: '' }} label="Save a copy to my pCloud instead" />
+          <SaveButton link={{ code, apiBase: bases[0], isFileLink: true }} target={{ kind: 'file', fileid: 0, name: '' }} label={t('saveInstead')} />
         )}
       </ProblemPage>
     );
@@ -37,7 +40,7 @@ export default function PublicLinkPage() {
   if (!opened.data) {
     return (
       <PublicFrame>
-        <Loading label="Opening link" />
+        <Loading label={t('openingLink')} />
       </PublicFrame>
     );
   }

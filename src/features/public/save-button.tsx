@@ -3,6 +3,9 @@
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { PcloudError } from '../../api/errors';
+import { useT } from '../../i18n';
+import common from '../../locales/en/common';
+import pub from '../../locales/en/public';
 import { copyPubFileMutation, savePubZipMutation } from '../../queries/publinks';
 import { fileParam, type PublicLink } from '../../queries/public';
 import { useSession } from '../../stores/session';
@@ -19,7 +22,9 @@ export type SaveTarget =
 
 const NO_EXCLUSIONS: ReadonlySet<number> = new Set();
 
-export function SaveButton({ link, target, label = 'Save to my pCloud' }: { link: PublicLink; target: SaveTarget; label?: string }) {
+export function SaveButton({ link, target, label }: { link: PublicLink; target: SaveTarget; label?: string }) {
+  const t = useT(pub);
+  const tc = useT(common);
   const session = useSession();
   const [picking, setPicking] = useState(false);
   const copy = useMutation(copyPubFileMutation);
@@ -32,7 +37,7 @@ export function SaveButton({ link, target, label = 'Save to my pCloud' }: { link
     try {
       if (target.kind === 'file') {
         const { metadata } = await copy.mutateAsync({ code: link.code, fileid: fileParam(link, target.fileid), tofolderid, noover: true });
-        toast({ kind: 'success', message: `Saved “${metadata.name}” to your pCloud.` });
+        toast({ kind: 'success', message: t('saved', { name: metadata.name }) });
       } else {
         const { metadata } = await zip.mutateAsync({
           code: link.code,
@@ -41,11 +46,11 @@ export function SaveButton({ link, target, label = 'Save to my pCloud' }: { link
           tofolderid,
           toname: zipName(target.name),
         });
-        toast({ kind: 'success', message: `Saved “${metadata.name}” to your pCloud.` });
+        toast({ kind: 'success', message: t('saved', { name: metadata.name }) });
       }
     } catch (err) {
-      const message = err instanceof PcloudError && err.code === 2004 ? 'A file with that name is already in that folder.' : actionError(err);
-      toast({ kind: 'error', message: `Could not save to your pCloud: ${message}` });
+      const reason = err instanceof PcloudError && err.code === 2004 ? t('nameTaken') : actionError(err);
+      toast({ kind: 'error', message: t('saveFailed', { reason }) });
     }
   };
 
@@ -53,10 +58,10 @@ export function SaveButton({ link, target, label = 'Save to my pCloud' }: { link
     <>
       <button className="btn" onClick={() => setPicking(true)} disabled={busy} aria-busy={busy || undefined}>
         <Icon name="copy" />
-        {busy ? 'Saving…' : label}
+        {busy ? t('saving') : (label ?? t('saveToPcloud'))}
       </button>
       {picking && (
-        <FolderPickerDialog open title="Save to my pCloud" action="Save" onClose={() => setPicking(false)} onPick={(id) => void save(id)} exclude={NO_EXCLUSIONS} />
+        <FolderPickerDialog open title={t('saveToPcloud')} action={tc('save')} onClose={() => setPicking(false)} onPick={(id) => void save(id)} exclude={NO_EXCLUSIONS} />
       )}
     </>
   );

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { resetLanguage, setLanguage } from '../../i18n';
 import type { FileMetadata, FolderMetadata, Metadata } from '../../api/types';
 import { describeContents, indexFolders, previewKind, sortForView, trail, zipName } from './tree';
 
@@ -43,9 +44,16 @@ describe('previewKind', () => {
 });
 
 describe('describeContents / zipName', () => {
+  afterEach(() => resetLanguage());
   it('counts folders and files', () => {
     expect(describeContents(root.contents ?? [])).toBe('1 folder, 2 files');
     expect(describeContents([])).toBe('Empty folder');
+    expect(describeContents([file(1, 'a'), file(2, 'b')])).toBe('2 files');
+  });
+  it('counts in the app\'s language, with its digits', async () => {
+    await setLanguage('de');
+    expect(describeContents(root.contents ?? [])).toBe('1 Ordner, 2 Dateien');
+    expect(describeContents(Array.from({ length: 2000 }, (_, i) => file(i, `f${i}`)))).toBe('2.000 Dateien');
   });
   it('makes a safe zip name', () => {
     expect(zipName('Trip: day/1')).toBe('Trip day 1.zip');

@@ -1,5 +1,11 @@
 // Pure helpers over the recursive metadata that showpublink returns for folder and tree links.
 import type { FileMetadata, FolderMetadata, Metadata } from '../../api/types';
+import { getT } from '../../i18n';
+import common from '../../locales/en/common';
+import pub from '../../locales/en/public';
+
+const tc = getT(common);
+const t = getT(pub);
 
 export interface FolderIndex {
   root: FolderMetadata;
@@ -57,13 +63,15 @@ export function previewKind(file: FileMetadata): PreviewKind {
 /** Text previews above this size are offered as downloads instead. */
 export const TEXT_PREVIEW_LIMIT = 2 * 1024 * 1024;
 
-/** Counts for a folder line such as "3 folders, 12 files". */
+/** Counts for a folder line such as "3 folders, 12 files", in the app's language. */
 export function describeContents(items: readonly Metadata[]): string {
-  const folders = items.filter((m) => m.isfolder).length;
+  if (!items.length) return t('emptyFolderCount');
+  let folders = 0;
+  for (const m of items) if (m.isfolder) folders++;
   const files = items.length - folders;
-  const part = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  if (!items.length) return 'Empty folder';
-  return [folders ? part(folders, 'folder', 'folders') : '', files ? part(files, 'file', 'files') : ''].filter(Boolean).join(', ');
+  if (!files) return tc('folders', { count: folders });
+  if (!folders) return tc('files', { count: files });
+  return t('contentsSeparator', { folders: tc('folders', { count: folders }), files: tc('files', { count: files }) });
 }
 
 /** A zip name from a folder name: no path separators or control characters, `.zip` at the end. */

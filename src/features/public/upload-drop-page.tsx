@@ -5,7 +5,9 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { PcloudError } from '../../api/errors';
 import { openUploadLinkOptions, uploadToPublicLink, type PublicLink } from '../../queries/public';
+import { useT } from '../../i18n';
 import { formatBytes } from '../../lib/format';
+import pub from '../../locales/en/public';
 import { Icon } from '../../ui/icons';
 import { Loading, ProblemPage, PublicFrame } from './frame';
 import { publicApiBases } from './hosts';
@@ -17,19 +19,20 @@ const LINK_STATES = new Set([7001, 7002, 7003, 7004, 7007, 7008]);
 const NAME_KEY = 'pcloud.uploader.name';
 
 export default function UploadDropPage() {
+  const t = useT(pub);
   const [params] = useSearchParams();
   const code = (params.get('code') ?? '').trim();
   const bases = useMemo(publicApiBases, []);
   const opened = useQuery({ ...openUploadLinkOptions(code, bases), enabled: code !== '' });
 
   if (code === '') {
-    return <ProblemPage problem={{ id: 'unknown', title: 'No upload link in this address', detail: 'An upload link address ends with “?code=” followed by the link’s code. Check that it was copied completely.', retry: false }} />;
+    return <ProblemPage problem={{ id: 'unknown', title: t('noUploadLinkTitle'), detail: t('noUploadLinkDetail'), retry: false }} />;
   }
   if (opened.error) return <ProblemPage problem={linkProblem(opened.error, 'upload link')} onRetry={() => void opened.refetch()} />;
   if (!opened.data) {
     return (
-      <PublicFrame title="Upload files">
-        <Loading label="Opening upload link" />
+      <PublicFrame title={t('uploadFiles')}>
+        <Loading label={t('openingUploadLink')} />
       </PublicFrame>
     );
   }
@@ -45,6 +48,7 @@ function rememberedName(): string {
 }
 
 function DropForm({ link, comment, mail }: { link: PublicLink; comment: string; mail: string }) {
+  const t = useT(pub);
   const ids = useId();
   const [name, setName] = useState(rememberedName);
   const [nameError, setNameError] = useState<string | null>(null);
@@ -72,7 +76,7 @@ function DropForm({ link, comment, mail }: { link: PublicLink; comment: string; 
   const run = async () => {
     const uploader = name.trim();
     if (!uploader) {
-      setNameError('Please enter your name, so the owner knows who sent the files.');
+      setNameError(t('nameRequired'));
       nameRef.current?.focus();
       return;
     }
@@ -124,20 +128,20 @@ function DropForm({ link, comment, mail }: { link: PublicLink; comment: string; 
   const finished = !running && summary.total > 0 && summary.waiting === 0;
 
   return (
-    <PublicFrame title="Upload files">
+    <PublicFrame title={t('uploadFiles')}>
       <div className="drop-page">
         <section className="drop-card" aria-labelledby={`${ids}-title`}>
-          <h1 id={`${ids}-title`}>Upload files</h1>
-          <p className="muted">Someone asked you to send them files. You will not see what is already in their folder.</p>
+          <h1 id={`${ids}-title`}>{t('uploadFiles')}</h1>
+          <p className="muted">{t('dropIntro')}</p>
           {comment.trim() && (
             <figure className="drop-comment">
-              <figcaption className="muted">Message from the owner</figcaption>
+              <figcaption className="muted">{t('ownerMessage')}</figcaption>
               <blockquote dir="auto">{comment}</blockquote>
             </figure>
           )}
           {mail && (
             <p className="muted drop-mail">
-              You can also e-mail attachments to <a href={`mailto:${mail}`}>{mail}</a>.
+              {t.rich('mailAlso', { mail: <a href={`mailto:${mail}`}>{mail}</a> })}
             </p>
           )}
         </section>
@@ -151,7 +155,7 @@ function DropForm({ link, comment, mail }: { link: PublicLink; comment: string; 
           }}
         >
           <label className="field">
-            <span>Your name</span>
+            <span>{t('yourName')}</span>
             <input
             ref={nameRef}
             value={name}
@@ -182,9 +186,9 @@ function DropForm({ link, comment, mail }: { link: PublicLink; comment: string; 
             onDrop={onDrop}
           >
             <Icon name="upload" size={32} />
-            <p>Drag files here, or</p>
+            <p>{t('dragHere')}</p>
             <button type="button" className="btn" onClick={() => pickerRef.current?.click()}>
-              Choose files
+              {t('chooseFiles')}
             </button>
             <input
               ref={pickerRef}
@@ -192,7 +196,7 @@ function DropForm({ link, comment, mail }: { link: PublicLink; comment: string; 
               multiple
               className="sr-only"
               tabIndex={-1}
-              aria-label="Files to upload"
+              aria-label={t('filesToUpload')}
               onChange={(e) => {
                 take(e.target.files);
                 e.target.value = '';
@@ -202,39 +206,43 @@ function DropForm({ link, comment, mail }: { link: PublicLink; comment: string; 
 
           {stopped && (
             <div className="inline-alert drop-stopped" role="alert" data-problem={stopped.id}>
-              <strong>{stopped.title}.</strong> {stopped.detail} Files that were not sent stay in the list.
+              {t.rich('stopped', { title: <strong>{stopped.title}</strong>, detail: stopped.detail })}
             </div>
           )}
 
           {queue.length > 0 && (
             <>
-              <ul className="drop-list" aria-label="Files to upload">
+              <ul className="drop-list" aria-label={t('filesToUpload')}>
                 {queue.map((q) => (
                   <li key={q.id} className={`drop-item ${q.status}`}>
                     <span className="drop-item-name" dir="auto">
                       {q.file.name}
                     </span>
                     <span className="drop-item-state" aria-live={q.status === 'uploading' ? 'off' : 'polite'}>
-                      {q.status === 'queued' && `Waiting · ${formatBytes(q.file.size)}`}
-                      {q.status === 'uploading' && `${formatBytes(q.sent)} of ${formatBytes(q.file.size)}`}
-                      {q.status === 'done' && 'Uploaded'}
-                      {q.status === 'failed' && `Failed: ${q.error ?? 'unknown error'}`}
+                      {q.status === 'queued' && t('waiting', { size: formatBytes(q.file.size, t.locale) })}
+                      {q.status === 'uploading' && t('sentOf', { sent: formatBytes(q.sent, t.locale), total: formatBytes(q.file.size, t.locale) })}
+                      {q.status === 'done' && t('uploaded')}
+                      {q.status === 'failed' && t('failed', { reason: q.error ?? t('unknownError') })}
                     </span>
-                    <progress max={Math.max(1, q.file.size)} value={q.status === 'done' ? Math.max(1, q.file.size) : q.sent} aria-label={`${q.file.name} progress`} />
+                    <progress max={Math.max(1, q.file.size)} value={q.status === 'done' ? Math.max(1, q.file.size) : q.sent} aria-label={t('itemProgress', { name: q.file.name })} />
                     {(q.status === 'queued' || q.status === 'failed') && !running && (
-                      <button type="button" className="btn icon drop-remove" aria-label={`Remove ${q.file.name}`} onClick={() => setQueue((x) => remove(x, q.id))}>
+                      <button type="button" className="btn icon drop-remove" aria-label={t('removeItem', { name: q.file.name })} onClick={() => setQueue((x) => remove(x, q.id))}>
                         <Icon name="close" size={16} />
                       </button>
                     )}
                   </li>
                 ))}
               </ul>
-              <p className="drop-summary" role="status">
-                {running
-                  ? `Uploading… ${summary.done} of ${summary.total} done (${formatBytes(summary.sentBytes)} of ${formatBytes(summary.bytes)})`
-                  : finished && summary.failed === 0
-                    ? `All ${summary.done} ${summary.done === 1 ? 'file was' : 'files were'} uploaded. Thank you!`
-                    : `${summary.done} uploaded, ${summary.failed} failed, ${summary.waiting} waiting`}
+              {/* the counts are announced as they change; the bytes, which change all the time, are not */}
+              <p className="drop-summary">
+                <span role="status">
+                  {running
+                    ? t('summaryRunning', { done: summary.done, total: summary.total })
+                    : finished && summary.failed === 0
+                      ? t('summaryAllDone', { count: summary.done })
+                      : t('summaryMixed', { done: summary.done, failed: summary.failed, waiting: summary.waiting })}
+                </span>
+                {running && ` ${t('summaryBytes', { sent: formatBytes(summary.sentBytes, t.locale), total: formatBytes(summary.bytes, t.locale) })}`}
               </p>
             </>
           )}
@@ -242,7 +250,7 @@ function DropForm({ link, comment, mail }: { link: PublicLink; comment: string; 
           <div className="drop-actions">
             {running ? (
               <button type="button" className="btn" onClick={() => abort.current?.abort()}>
-                Stop
+                {t('stop')}
               </button>
             ) : (
               <>
@@ -255,16 +263,16 @@ function DropForm({ link, comment, mail }: { link: PublicLink; comment: string; 
                       void run();
                     }}
                   >
-                    Retry failed
+                    {t('retryFailed')}
                   </button>
                 )}
                 {summary.done > 0 && (
                   <button type="button" className="btn" onClick={() => setQueue((q) => q.filter((x) => x.status !== 'done'))}>
-                    Clear uploaded
+                    {t('clearUploaded')}
                   </button>
                 )}
                 <button type="submit" className="btn primary" disabled={summary.waiting === 0}>
-                  {summary.waiting > 0 ? `Upload ${summary.waiting} ${summary.waiting === 1 ? 'file' : 'files'}` : 'Upload'}
+                  {summary.waiting > 0 ? t('uploadCount', { count: summary.waiting }) : t('upload')}
                 </button>
               </>
             )}

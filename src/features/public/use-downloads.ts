@@ -1,5 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { FileMetadata } from '../../api/types';
+import { useT } from '../../i18n';
+import pub from '../../locales/en/public';
 import { publicDownloadUrl, publicZipUrl, type PublicLink } from '../../queries/public';
 import { toast } from '../../stores/toasts';
 import { actionError, startDownload } from './problems';
@@ -17,6 +19,7 @@ export interface ZipRequest {
  * count against the link's limits), then leaves the transfer to the browser's own download manager.
  */
 export function useDownloads(link: PublicLink) {
+  const t = useT(pub);
   const [busy, setBusy] = useState<string | null>(null);
 
   const downloadFile = useCallback(
@@ -25,12 +28,12 @@ export function useDownloads(link: PublicLink) {
       try {
         startDownload(await publicDownloadUrl(link, file.fileid), file.name);
       } catch (err) {
-        toast({ kind: 'error', message: `Could not download “${file.name}”: ${actionError(err)}` });
+        toast({ kind: 'error', message: t('downloadFailed', { name: file.name, reason: actionError(err) }) });
       } finally {
         setBusy(null);
       }
     },
-    [link],
+    [link, t],
   );
 
   const downloadZip = useCallback(
@@ -45,12 +48,12 @@ export function useDownloads(link: PublicLink) {
         });
         startDownload(url, filename);
       } catch (err) {
-        toast({ kind: 'error', message: `Could not prepare the zip: ${actionError(err)}` });
+        toast({ kind: 'error', message: t('zipFailed', { reason: actionError(err) }) });
       } finally {
         setBusy(null);
       }
     },
-    [link],
+    [link, t],
   );
 
   return { busy, downloadFile, downloadZip };

@@ -3,6 +3,9 @@
 import { useState, type FormEvent } from 'react';
 import { isPcloudError } from '../../api/errors';
 import type { Publink, UploadLink } from '../../api/types';
+import { useT } from '../../i18n';
+import common from '../../locales/en/common';
+import links from '../../locales/en/links';
 import { useSendVerificationEmail } from '../../queries/auth';
 import { useChangePublink } from '../../queries/publinks';
 import { useChangeUploadLink } from '../../queries/uploadlinks';
@@ -28,11 +31,12 @@ const UNVERIFIED_EMAIL = 2014;
 /** An API failure as a calm inline message, with the one fix we can offer when there is one. */
 export function LinkError({ error }: { error: unknown }) {
   const send = useSendVerificationEmail();
+  const t = useT(links);
   if (!error) return null;
   const unverified = isPcloudError(error) && error.code === UNVERIFIED_EMAIL;
   return (
     <div className="inline-alert link-alert" role="alert">
-      {unverified ? 'Links can be made once your e-mail address is verified.' : humanError(error)}
+      {unverified ? t('needsVerifiedEmail') : humanError(error)}
       {unverified && (
         <button
           type="button"
@@ -40,12 +44,12 @@ export function LinkError({ error }: { error: unknown }) {
           disabled={send.isPending || send.isSuccess}
           onClick={() =>
             send.mutate(undefined, {
-              onSuccess: () => toast({ kind: 'success', message: 'Verification e-mail sent. Follow its link, then try again.' }),
-              onError: (err) => toast({ kind: 'error', message: `Could not send the verification e-mail: ${humanError(err)}` }),
+              onSuccess: () => toast({ kind: 'success', message: t('verificationSent') }),
+              onError: (err) => toast({ kind: 'error', message: t('verificationFailed', { error: humanError(err) }) }),
             })
           }
         >
-          {send.isSuccess ? 'E-mail sent' : 'Send verification e-mail'}
+          {send.isSuccess ? t('emailSent') : t('sendVerification')}
         </button>
       )}
     </div>
@@ -56,6 +60,8 @@ export function PublinkEditForm({ link, onDone, onCancel }: { link: Publink; onD
   const [form, setForm] = useState<PublinkForm>(() => publinkToForm(link));
   const [errors, setErrors] = useState<Errors<PublinkForm>>({});
   const change = useChangePublink();
+  const t = useT(links);
+  const tc = useT(common);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const checked = checkPublinkForm(form);
@@ -65,22 +71,22 @@ export function PublinkEditForm({ link, onDone, onCancel }: { link: Publink; onD
     if (!diff) return onDone();
     try {
       await change.mutateAsync({ linkid: link.linkid, ...diff });
-      toast({ kind: 'success', message: 'Link updated' });
+      toast({ kind: 'success', message: t('linkUpdated') });
       onDone();
     } catch {
       /* shown below from change.error; the form keeps its input */
     }
   };
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label="Change link">
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('changeLink')}>
       <PublinkOptionsFields form={form} onChange={setForm} errors={errors} />
       <LinkError error={change.error} />
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onCancel}>
-          Cancel
+          {tc('cancel')}
         </button>
         <button type="submit" className="btn primary" disabled={change.isPending}>
-          {change.isPending ? 'Saving…' : 'Save changes'}
+          {change.isPending ? t('saving') : t('saveChanges')}
         </button>
       </div>
     </form>
@@ -91,6 +97,8 @@ export function UploadLinkEditForm({ link, onDone, onCancel }: { link: UploadLin
   const [form, setForm] = useState<UploadLinkForm>(() => uploadLinkToForm(link));
   const [errors, setErrors] = useState<Errors<UploadLinkForm>>({});
   const change = useChangeUploadLink();
+  const t = useT(links);
+  const tc = useT(common);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const checked = checkUploadLinkForm(form, { requireComment: false });
@@ -100,22 +108,22 @@ export function UploadLinkEditForm({ link, onDone, onCancel }: { link: UploadLin
     if (!diff) return onDone();
     try {
       await change.mutateAsync({ uploadlinkid: link.uploadlinkid, ...diff });
-      toast({ kind: 'success', message: 'Upload link updated' });
+      toast({ kind: 'success', message: t('uploadLinkUpdated') });
       onDone();
     } catch {
       /* shown below from change.error; the form keeps its input */
     }
   };
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label="Change upload link">
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('changeUploadLink')}>
       <UploadLinkOptionsFields form={form} onChange={setForm} errors={errors} commentEditable={false} />
       <LinkError error={change.error} />
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onCancel}>
-          Cancel
+          {tc('cancel')}
         </button>
         <button type="submit" className="btn primary" disabled={change.isPending}>
-          {change.isPending ? 'Saving…' : 'Save changes'}
+          {change.isPending ? t('saving') : t('saveChanges')}
         </button>
       </div>
     </form>

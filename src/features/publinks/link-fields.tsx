@@ -1,6 +1,8 @@
 // Option fields shared by the create dialogs, the edit forms and the Links page. Inputs keep what
 // the user typed; messages come from link-options.ts and are tied to their input (aria-describedby).
 import { useId, type ReactNode } from 'react';
+import { useT } from '../../i18n';
+import links from '../../locales/en/links';
 import type { Errors, PublinkForm, SizeUnit, UploadLinkForm } from './link-options';
 import { toDateInput } from './link-options';
 
@@ -24,10 +26,12 @@ function Field({ label, hint, error, children, id }: { label: string; hint?: str
   );
 }
 
+// the date stays a native date input: the browser shows it in the user's own format
 export function ExpiryField({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: string }) {
   const id = useId();
+  const t = useT(links);
   return (
-    <Field id={id} label="Expires after" hint="Leave empty to keep the link until you delete it." error={error}>
+    <Field id={id} label={t('expiresAfter')} hint={t('expiresHint')} error={error}>
       {(describedBy) => (
         <span className="link-inline">
           <input
@@ -41,7 +45,7 @@ export function ExpiryField({ value, onChange, error }: { value: string; onChang
           />
           {value && (
             <button type="button" className="btn link" onClick={() => onChange('')}>
-              No expiry
+              {t('noExpiry')}
             </button>
           )}
         </span>
@@ -52,13 +56,14 @@ export function ExpiryField({ value, onChange, error }: { value: string; onChang
 
 export function CountField({ label, value, onChange, error, hint }: { label: string; value: string; onChange: (v: string) => void; error?: string; hint?: string }) {
   const id = useId();
+  const t = useT(links);
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       {(describedBy) => (
         <input
           id={id}
           inputMode="numeric"
-          placeholder="No limit"
+          placeholder={t('noLimit')}
           value={value}
           onChange={(e) => onChange(e.target.value)}
           aria-invalid={error ? true : undefined}
@@ -73,6 +78,7 @@ export function SizeField({
   label, value, unit, onChange, onUnit, error, hint,
 }: { label: string; value: string; unit: SizeUnit; onChange: (v: string) => void; onUnit: (u: SizeUnit) => void; error?: string; hint?: string }) {
   const id = useId();
+  const t = useT(links);
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       {(describedBy) => (
@@ -80,13 +86,13 @@ export function SizeField({
           <input
             id={id}
             inputMode="decimal"
-            placeholder="No limit"
+            placeholder={t('noLimit')}
             value={value}
             onChange={(e) => onChange(e.target.value)}
             aria-invalid={error ? true : undefined}
             aria-describedby={describedBy}
           />
-          <select aria-label={`${label}: unit`} value={unit} onChange={(e) => onUnit(e.target.value as SizeUnit)}>
+          <select aria-label={t('unitOf', { label })} value={unit} onChange={(e) => onUnit(e.target.value as SizeUnit)}>
             <option value="MB">MB</option>
             <option value="GB">GB</option>
           </select>
@@ -98,24 +104,29 @@ export function SizeField({
 
 export function PublinkOptionsFields({ form, onChange, errors }: { form: PublinkForm; onChange: (f: PublinkForm) => void; errors: Errors<PublinkForm> }) {
   const set = <K extends keyof PublinkForm>(k: K, v: PublinkForm[K]) => onChange({ ...form, [k]: v });
+  const t = useT(links);
+  const err = (key: keyof PublinkForm) => {
+    const e = errors[key];
+    return e ? t(e) : undefined;
+  };
   return (
     <fieldset className="link-options">
-      <legend>Options</legend>
-      <ExpiryField value={form.expires} onChange={(v) => set('expires', v)} error={errors.expires} />
+      <legend>{t('options')}</legend>
+      <ExpiryField value={form.expires} onChange={(v) => set('expires', v)} error={err('expires')} />
       <div className="link-options-row">
-        <CountField label="Maximum downloads" value={form.maxdownloads} onChange={(v) => set('maxdownloads', v)} error={errors.maxdownloads} />
+        <CountField label={t('maxDownloads')} value={form.maxdownloads} onChange={(v) => set('maxdownloads', v)} error={err('maxdownloads')} />
         <SizeField
-          label="Maximum traffic"
+          label={t('maxTraffic')}
           value={form.maxtraffic}
           unit={form.trafficUnit}
           onChange={(v) => set('maxtraffic', v)}
           onUnit={(u) => set('trafficUnit', u)}
-          error={errors.maxtraffic}
+          error={err('maxtraffic')}
         />
       </div>
       <label className="check">
-        <input type="checkbox" checked={form.shortlink} onChange={(e) => set('shortlink', e.target.checked)} /> Also make a short link
-        <span className="muted link-hint">(short codes are easier to guess)</span>
+        <input type="checkbox" checked={form.shortlink} onChange={(e) => set('shortlink', e.target.checked)} /> {t('shortLinkOption')}
+        <span className="muted link-hint">{t('shortLinkHint')}</span>
       </label>
     </fieldset>
   );
@@ -126,10 +137,15 @@ export function UploadLinkOptionsFields({
 }: { form: UploadLinkForm; onChange: (f: UploadLinkForm) => void; errors: Errors<UploadLinkForm>; commentEditable: boolean }) {
   const set = <K extends keyof UploadLinkForm>(k: K, v: UploadLinkForm[K]) => onChange({ ...form, [k]: v });
   const commentId = useId();
+  const t = useT(links);
+  const err = (key: keyof UploadLinkForm) => {
+    const e = errors[key];
+    return e ? t(e) : undefined;
+  };
   return (
     <>
       {commentEditable ? (
-        <Field id={commentId} label="Message for uploaders" hint="People with the link see only this message, not your name or the folder." error={errors.comment}>
+        <Field id={commentId} label={t('uploaderMessage')} hint={t('uploaderMessageHint')} error={err('comment')}>
           {(describedBy) => (
             <textarea
               id={commentId}
@@ -137,7 +153,7 @@ export function UploadLinkOptionsFields({
               required
               maxLength={1000}
               value={form.comment}
-              placeholder="e.g. Please drop the conference slides here. Thanks! — Anna"
+              placeholder={t('uploaderMessagePlaceholder')}
               onChange={(e) => set('comment', e.target.value)}
               aria-invalid={errors.comment ? true : undefined}
               aria-describedby={describedBy}
@@ -146,23 +162,23 @@ export function UploadLinkOptionsFields({
         </Field>
       ) : (
         <p className="link-comment">
-          <span className="muted">Message for uploaders (cannot be changed): </span>
+          <span className="muted">{t('uploaderMessageFixed')} </span>
           <span dir="auto">{form.comment}</span>
         </p>
       )}
       <fieldset className="link-options">
-        <legend>Limits</legend>
-        <ExpiryField value={form.expires} onChange={(v) => set('expires', v)} error={errors.expires} />
+        <legend>{t('limits')}</legend>
+        <ExpiryField value={form.expires} onChange={(v) => set('expires', v)} error={err('expires')} />
         <div className="link-options-row">
           <SizeField
-            label="Maximum space"
+            label={t('maxSpace')}
             value={form.maxspace}
             unit={form.spaceUnit}
             onChange={(v) => set('maxspace', v)}
             onUnit={(u) => set('spaceUnit', u)}
-            error={errors.maxspace}
+            error={err('maxspace')}
           />
-          <CountField label="Maximum files" value={form.maxfiles} onChange={(v) => set('maxfiles', v)} error={errors.maxfiles} />
+          <CountField label={t('maxFiles')} value={form.maxfiles} onChange={(v) => set('maxfiles', v)} error={err('maxfiles')} />
         </div>
       </fieldset>
     </>

@@ -14,6 +14,10 @@ import {
   uploadLinkToForm,
 } from './link-options';
 import { downloadsText, isTreeLink, publinkProblem, spaceText, uploadLinkProblem } from './link-share';
+import { getT, resetLanguage, setLanguage } from '../../i18n';
+import links from '../../locales/en/links';
+
+const t = getT(links);
 
 const NOW = new Date(2026, 10, 23, 12, 0, 0);
 const MB = 1024 ** 2;
@@ -40,9 +44,12 @@ describe('publink form', () => {
     const r = checkPublinkForm({ expires: '2026-11-22', maxdownloads: '2.5', maxtraffic: '-3', trafficUnit: 'MB', shortlink: false }, NOW);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors.expires).toMatch(/today or a later day/);
-    expect(r.errors.maxdownloads).toMatch(/whole number/);
-    expect(r.errors.maxtraffic).toMatch(/above 0/);
+    expect(r.errors.expires).toBe('errPast');
+    expect(r.errors.maxdownloads).toBe('errDownloads');
+    expect(r.errors.maxtraffic).toBe('errSize');
+    expect(t(r.errors.expires!)).toBe('Choose today or a later day.');
+    expect(t(r.errors.maxdownloads!)).toBe('Enter a whole number of downloads (1 or more), or leave it empty for no limit.');
+    expect(checkPublinkForm({ ...emptyPublinkForm, expires: '2026-02-30' }, NOW)).toEqual({ ok: false, errors: { expires: 'errDate' } });
     expect(checkPublinkForm({ ...emptyPublinkForm, expires: toDateInput(NOW) }, NOW).ok).toBe(true);
     expect(checkPublinkForm({ ...emptyPublinkForm, maxdownloads: '0' }, NOW).ok).toBe(false);
     expect(checkPublinkForm({ ...emptyPublinkForm, maxdownloads: 'abc' }, NOW).ok).toBe(false);
@@ -83,7 +90,7 @@ describe('upload link form', () => {
   it('requires a comment only when creating', () => {
     const r = checkUploadLinkForm({ ...emptyUploadLinkForm, comment: '   ' }, { requireComment: true }, NOW);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.comment).toMatch(/Write a few words/);
+    if (!r.ok) expect(t(r.errors.comment!)).toMatch(/Write a few words/);
     expect(checkUploadLinkForm(emptyUploadLinkForm, { requireComment: false }, NOW).ok).toBe(true);
   });
 
@@ -107,17 +114,29 @@ describe('link states and counters', () => {
   const now = Date.UTC(2026, 10, 23);
   it('flags expired and exhausted links', () => {
     expect(publinkProblem({ downloads: 0, traffic: 0 }, now)).toBeNull();
-    expect(publinkProblem({ downloads: 0, traffic: 0, expires: 'Sun, 22 Nov 2026 10:00:00 +0000' }, now)).toBe('Expired');
-    expect(publinkProblem({ downloads: 5, maxdownloads: 5, traffic: 0 }, now)).toBe('Download limit reached');
-    expect(publinkProblem({ downloads: 1, traffic: 2048, maxtraffic: 1024 }, now)).toBe('Traffic limit reached');
-    expect(uploadLinkProblem({ files: 3, maxfiles: 3, space: 0 }, now)).toBe('File limit reached');
-    expect(uploadLinkProblem({ files: 0, space: 10, maxspace: 10 }, now)).toBe('Space limit reached');
+    expect(publinkProblem({ downloads: 0, traffic: 0, expires: 'Sun, 22 Nov 2026 10:00:00 +0000' }, now)).toBe('expired');
+    expect(publinkProblem({ downloads: 5, maxdownloads: 5, traffic: 0 }, now)).toBe('downloadLimit');
+    expect(publinkProblem({ downloads: 1, traffic: 2048, maxtraffic: 1024 }, now)).toBe('trafficLimit');
+    expect(uploadLinkProblem({ files: 3, maxfiles: 3, space: 0 }, now)).toBe('fileLimit');
+    expect(uploadLinkProblem({ files: 0, space: 10, maxspace: 10 }, now)).toBe('spaceLimit');
+    expect(t('downloadLimit')).toBe('Download limit reached');
   });
 
   it('formats counters with their limits', () => {
-    expect(downloadsText({ downloads: 1234, maxdownloads: 5000 })).toBe(`${(1234).toLocaleString()} of ${(5000).toLocaleString()}`);
-    expect(downloadsText({ downloads: 3 })).toBe('3');
-    expect(spaceText({ space: 1536, maxspace: GB })).toMatch(/KB of .*GB/);
+    expect(downloadsText({ downloads: 1234, maxdownloads: 5000 }, t)).toBe('1,234 of 5,000');
+    expect(downloadsText({ downloads: 3 }, t)).toBe('3');
+    expect(spaceText({ space: 1536, maxspace: GB }, t)).toBe('1.5 KB of 1 GB');
+  });
+
+  it('uses the language of the app for numbers and words', async () => {
+    await setLanguage('de');
+    try {
+      expect(downloadsText({ downloads: 1234, maxdownloads: 5000 }, t)).toBe('1.234 von 5.000');
+      expect(spaceText({ space: 1536, maxspace: GB }, t)).toBe('1,5 KB von 1 GB');
+      expect(t('expired')).toBe('Abgelaufen');
+    } finally {
+      resetLanguage();
+    }
   });
 
   it('recognises tree links by their virtual root', () => {

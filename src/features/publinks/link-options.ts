@@ -1,9 +1,11 @@
 // The options forms of public links and upload links, as pure functions: the form keeps what the
 // user typed (strings), validation turns it into API values or human messages, and for an existing
-// link only what changed is sent (changepublink refuses a call without any option).
+// link only what changed is sent (changepublink refuses a call without any option). Messages are
+// keys of the links namespace: the form translates them when it shows them.
 import type { ChangePublinkParams } from '../../api/publinks';
 import type { ChangeUploadLinkParams } from '../../api/uploadlinks';
 import type { Publink, UploadLink } from '../../api/types';
+import type links from '../../locales/en/links';
 
 export type SizeUnit = 'MB' | 'GB';
 const UNIT_BYTES: Record<SizeUnit, number> = { MB: 1024 ** 2, GB: 1024 ** 3 };
@@ -39,7 +41,9 @@ export interface UploadLinkValues {
   maxfiles: number | null;
 }
 
-export type Errors<F> = Partial<Record<keyof F, string>>;
+/** The links-namespace key of a field's problem. */
+export type FieldError = Extract<keyof typeof links.messages, `err${string}`>;
+export type Errors<F> = Partial<Record<keyof F, FieldError>>;
 export type Checked<F, V> = { ok: true; values: V } | { ok: false; errors: Errors<F> };
 
 export const emptyPublinkForm: PublinkForm = { expires: '', maxdownloads: '', maxtraffic: '', trafficUnit: 'MB', shortlink: false };
@@ -63,35 +67,35 @@ export function endOfDay(input: string): Date | null {
   return d.getMonth() === Number(m[2]) - 1 ? d : null;
 }
 
-function checkExpiry(input: string, now: Date): { value: Date | null; error?: string } {
+function checkExpiry(input: string, now: Date): { value: Date | null; error?: FieldError } {
   if (input.trim() === '') return { value: null };
   const d = endOfDay(input.trim());
-  if (!d) return { value: null, error: 'Enter a date like 2030-12-31.' };
-  if (d.getTime() <= now.getTime()) return { value: null, error: 'Choose today or a later day.' };
+  if (!d) return { value: null, error: 'errDate' };
+  if (d.getTime() <= now.getTime()) return { value: null, error: 'errPast' };
   return { value: d };
 }
 
-function checkCount(input: string, what: string): { value: number | null; error?: string } {
+function checkCount(input: string, bad: 'errDownloads' | 'errFiles'): { value: number | null; error?: FieldError } {
   const t = input.trim();
   if (t === '') return { value: null };
-  if (!/^\d+$/.test(t) || Number(t) < 1) return { value: null, error: `Enter a whole number of ${what} (1 or more), or leave it empty for no limit.` };
-  if (!Number.isSafeInteger(Number(t))) return { value: null, error: 'That number is too large.' };
+  if (!/^\d+$/.test(t) || Number(t) < 1) return { value: null, error: bad };
+  if (!Number.isSafeInteger(Number(t))) return { value: null, error: 'errNumberTooLarge' };
   return { value: Number(t) };
 }
 
-function checkSize(input: string, unit: SizeUnit): { value: number | null; error?: string } {
+function checkSize(input: string, unit: SizeUnit): { value: number | null; error?: FieldError } {
   const t = input.trim().replace(',', '.');
   if (t === '') return { value: null };
   const n = Number(t);
-  if (!/^\d*\.?\d+$/.test(t) || !Number.isFinite(n) || n <= 0) return { value: null, error: 'Enter a size above 0, or leave it empty for no limit.' };
+  if (!/^\d*\.?\d+$/.test(t) || !Number.isFinite(n) || n <= 0) return { value: null, error: 'errSize' };
   const bytes = Math.round(n * UNIT_BYTES[unit]);
-  if (!Number.isSafeInteger(bytes)) return { value: null, error: 'That size is too large.' };
+  if (!Number.isSafeInteger(bytes)) return { value: null, error: 'errSizeTooLarge' };
   return { value: Math.max(1, bytes) };
 }
 
 export function checkPublinkForm(form: PublinkForm, now = new Date()): Checked<PublinkForm, PublinkValues> {
   const expires = checkExpiry(form.expires, now);
-  const downloads = checkCount(form.maxdownloads, 'downloads');
+  const downloads = checkCount(form.maxdownloads, 'errDownloads');
   const traffic = checkSize(form.maxtraffic, form.trafficUnit);
   const errors: Errors<PublinkForm> = {};
   if (expires.error) errors.expires = expires.error;
@@ -103,10 +107,10 @@ export function checkPublinkForm(form: PublinkForm, now = new Date()): Checked<P
 
 export function checkUploadLinkForm(form: UploadLinkForm, opts: { requireComment: boolean }, now = new Date()): Checked<UploadLinkForm, UploadLinkValues> {
   const expires = checkExpiry(form.expires, now);
-  const files = checkCount(form.maxfiles, 'files');
+  const files = checkCount(form.maxfiles, 'errFiles');
   const space = checkSize(form.maxspace, form.spaceUnit);
   const errors: Errors<UploadLinkForm> = {};
-  if (opts.requireComment && form.comment.trim() === '') errors.comment = 'Write a few words for the people who will upload: they see nothing else.';
+  if (opts.requireComment && form.comment.trim() === '') errors.comment = 'errComment';
   if (expires.error) errors.expires = expires.error;
   if (files.error) errors.maxfiles = files.error;
   if (space.error) errors.maxspace = space.error;

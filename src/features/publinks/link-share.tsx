@@ -1,11 +1,15 @@
 // What a created link looks like wherever it is shown: the address with Copy / Open / QR, and its
 // limits and counters.
+import { useEffect, useState, type ReactNode } from 'react';
 import { paths } from '../../app/paths';
 import type { Publink, UploadLink } from '../../api/types';
+import { useT, type Translate } from '../../i18n';
+import common from '../../locales/en/common';
+import links from '../../locales/en/links';
 import { formatBytes, formatDate, toTime } from '../../lib/format';
 import { useSession } from '../../stores/session';
 import { Icon } from '../../ui/icons';
-import { copyToClipboard } from './clipboard';
+import { copyToClipboard, type CopyWhat } from './clipboard';
 import { uploadLinkExpiry } from './link-options';
 import { QrCode } from './qr-code';
 
@@ -20,10 +24,43 @@ export function useOnRealPcloud(): boolean {
   return useSession()?.region !== 'local';
 }
 
-const count = new Intl.NumberFormat();
-export const formatCount = (n: number) => count.format(n);
+export type LinksT = Translate<typeof links.messages>;
+
+const counts = new Map<string, Intl.NumberFormat>();
+/** A count in the app's language (one formatter per locale: list rows call this). */
+export function formatCount(n: number, locale: string): string {
+  let f = counts.get(locale);
+  if (!f) counts.set(locale, (f = new Intl.NumberFormat(locale)));
+  return f.format(n);
+}
+
+/**
+ * A button that copies `text`; besides the toast, a polite status next to it says "Copied" for a
+ * moment, so the result is announced where the focus is.
+ */
+export function CopyButton({ text, what, className, label, title, children }: { text: string; what: CopyWhat; className: string; label?: string; title?: string; children: ReactNode }) {
+  const tc = useT(common);
+  const [copied, setCopied] = useState(false);
+  useEffect(() => {
+    if (!copied) return;
+    const id = setTimeout(() => setCopied(false), 2500);
+    return () => clearTimeout(id);
+  }, [copied]);
+  return (
+    <>
+      <button type="button" className={className} aria-label={label} title={title} onClick={() => void copyToClipboard(text, what).then((ok) => setCopied(ok))}>
+        {children}
+      </button>
+      <span role="status" className="sr-only">
+        {copied ? tc('copied') : ''}
+      </span>
+    </>
+  );
+}
 
 export function LinkShareBox({ url, label, qrLabel, pcloudUrl }: { url: string; label: string; qrLabel: string; pcloudUrl?: string }) {
+  const t = useT(links);
+  const tc = useT(common);
   return (
     <div className="link-share">
       <div className="link-share-main">
@@ -32,23 +69,23 @@ export function LinkShareBox({ url, label, qrLabel, pcloudUrl }: { url: string; 
           <input readOnly value={url} onFocus={(e) => e.target.select()} className="link-url" spellCheck={false} />
         </label>
         <div className="row-actions link-share-actions">
-          <button type="button" className="btn primary" onClick={() => void copyToClipboard(url, 'Link')}>
-            <Icon name="copy" /> Copy link
-          </button>
+          <CopyButton text={url} what="Link" className="btn primary">
+            <Icon name="copy" /> {t('copyLink')}
+          </CopyButton>
           <a className="btn" href={url} target="_blank" rel="noopener noreferrer">
-            <Icon name="link" /> Open
-            <span className="sr-only"> (opens in a new tab)</span>
+            <Icon name="link" /> {tc('open')}
+            <span className="sr-only"> {t('opensInNewTab')}</span>
           </a>
         </div>
         {pcloudUrl && (
           <p className="link-secondary">
-            <span className="muted">pCloud link: </span>
+            <span className="muted">{t('pcloudLink')} </span>
             <a href={pcloudUrl} target="_blank" rel="noopener noreferrer" className="link-url-text">
               {pcloudUrl}
             </a>
-            <button type="button" className="btn link" onClick={() => void copyToClipboard(pcloudUrl, 'pCloud link')}>
-              Copy
-            </button>
+            <CopyButton text={pcloudUrl} what="PcloudLink" className="btn link">
+              {tc('copy')}
+            </CopyButton>
           </p>
         )}
       </div>
@@ -59,58 +96,61 @@ export function LinkShareBox({ url, label, qrLabel, pcloudUrl }: { url: string; 
 
 export const isExpired = (expires: string | undefined, now = Date.now()) => !!expires && toTime(expires) <= now;
 
-/** The state a list still reports but visitors would hit (the API keeps such links listed). */
-export function publinkProblem(l: Pick<Publink, 'expires' | 'downloads' | 'maxdownloads' | 'traffic' | 'maxtraffic'>, now = Date.now()): string | null {
-  if (isExpired(l.expires, now)) return 'Expired';
-  if (l.maxdownloads && l.downloads >= l.maxdownloads) return 'Download limit reached';
-  if (l.maxtraffic && l.traffic >= l.maxtraffic) return 'Traffic limit reached';
+/** The links-namespace key of a state a list still reports but visitors would hit (the API keeps such links listed). */
+export function publinkProblem(l: Pick<Publink, 'expires' | 'downloads' | 'maxdownloads' | 'traffic' | 'maxtraffic'>, now = Date.now()): 'expired' | 'downloadLimit' | 'trafficLimit' | null {
+  if (isExpired(l.expires, now)) return 'expired';
+  if (l.maxdownloads && l.downloads >= l.maxdownloads) return 'downloadLimit';
+  if (l.maxtraffic && l.traffic >= l.maxtraffic) return 'trafficLimit';
   return null;
 }
 
-export function uploadLinkProblem(l: Pick<UploadLink, 'expire' | 'expires' | 'files' | 'maxfiles' | 'space' | 'maxspace'>, now = Date.now()): string | null {
-  if (isExpired(uploadLinkExpiry(l), now)) return 'Expired';
-  if (l.maxfiles && l.files >= l.maxfiles) return 'File limit reached';
-  if (l.maxspace && l.space >= l.maxspace) return 'Space limit reached';
+export function uploadLinkProblem(l: Pick<UploadLink, 'expire' | 'expires' | 'files' | 'maxfiles' | 'space' | 'maxspace'>, now = Date.now()): 'expired' | 'fileLimit' | 'spaceLimit' | null {
+  if (isExpired(uploadLinkExpiry(l), now)) return 'expired';
+  if (l.maxfiles && l.files >= l.maxfiles) return 'fileLimit';
+  if (l.maxspace && l.space >= l.maxspace) return 'spaceLimit';
   return null;
 }
 
-export const downloadsText = (l: Pick<Publink, 'downloads' | 'maxdownloads'>) =>
-  l.maxdownloads ? `${formatCount(l.downloads)} of ${formatCount(l.maxdownloads)}` : formatCount(l.downloads);
-export const trafficText = (l: Pick<Publink, 'traffic' | 'maxtraffic'>) =>
-  l.maxtraffic ? `${formatBytes(l.traffic)} of ${formatBytes(l.maxtraffic)}` : formatBytes(l.traffic);
-export const filesText = (l: Pick<UploadLink, 'files' | 'maxfiles'>) =>
-  l.maxfiles ? `${formatCount(l.files)} of ${formatCount(l.maxfiles)}` : formatCount(l.files);
-export const spaceText = (l: Pick<UploadLink, 'space' | 'maxspace'>) =>
-  l.maxspace ? `${formatBytes(l.space)} of ${formatBytes(l.maxspace)}` : formatBytes(l.space);
-export const expiryText = (expires: string | undefined) => (expires ? formatDate(expires) : 'Never');
+// counters with their limits ("1,234 of 5,000"), in the language of `t`
+export const downloadsText = (l: Pick<Publink, 'downloads' | 'maxdownloads'>, t: LinksT) =>
+  l.maxdownloads ? t('ofLimit', { value: l.downloads, limit: l.maxdownloads }) : formatCount(l.downloads, t.locale);
+export const trafficText = (l: Pick<Publink, 'traffic' | 'maxtraffic'>, t: LinksT) =>
+  l.maxtraffic ? t('ofLimit', { value: formatBytes(l.traffic, t.locale), limit: formatBytes(l.maxtraffic, t.locale) }) : formatBytes(l.traffic, t.locale);
+export const filesText = (l: Pick<UploadLink, 'files' | 'maxfiles'>, t: LinksT) =>
+  l.maxfiles ? t('ofLimit', { value: l.files, limit: l.maxfiles }) : formatCount(l.files, t.locale);
+export const spaceText = (l: Pick<UploadLink, 'space' | 'maxspace'>, t: LinksT) =>
+  l.maxspace ? t('ofLimit', { value: formatBytes(l.space, t.locale), limit: formatBytes(l.maxspace, t.locale) }) : formatBytes(l.space, t.locale);
+export const expiryText = (expires: string | undefined, t: LinksT) => (expires ? formatDate(expires, t.locale) : t('never'));
 
 export function PublinkFacts({ link }: { link: Publink }) {
+  const t = useT(links);
+  const tc = useT(common);
   const problem = publinkProblem(link);
   return (
-    <dl className="facts link-facts" aria-label="Link details">
-      <dt>Downloads</dt>
-      <dd>{downloadsText(link)}</dd>
-      <dt>Traffic</dt>
-      <dd>{trafficText(link)}</dd>
-      <dt>Expires</dt>
-      <dd>{expiryText(link.expires)}</dd>
-      <dt>Created</dt>
-      <dd>{formatDate(link.created)}</dd>
+    <dl className="facts link-facts" aria-label={t('linkDetails')}>
+      <dt>{t('downloads')}</dt>
+      <dd>{downloadsText(link, t)}</dd>
+      <dt>{t('traffic')}</dt>
+      <dd>{trafficText(link, t)}</dd>
+      <dt>{t('expires')}</dt>
+      <dd>{expiryText(link.expires, t)}</dd>
+      <dt>{tc('created')}</dt>
+      <dd>{formatDate(link.created, t.locale)}</dd>
       {link.shortlink && (
         <>
-          <dt>Short code</dt>
+          <dt>{t('shortCode')}</dt>
           <dd>
             <code>{link.shortcode}</code>{' '}
-            <button type="button" className="btn link" onClick={() => void copyToClipboard(viewerUrl(link.shortcode!), 'Short link')}>
-              Copy short link
-            </button>
+            <CopyButton text={viewerUrl(link.shortcode!)} what="ShortLink" className="btn link">
+              {t('copyShortLink')}
+            </CopyButton>
           </dd>
         </>
       )}
       {problem && (
         <>
-          <dt>Status</dt>
-          <dd className="link-problem">{problem}: visitors cannot open it until you change its limits.</dd>
+          <dt>{t('status')}</dt>
+          <dd className="link-problem">{t('publinkBlocked', { problem: t(problem) })}</dd>
         </>
       )}
     </dl>
@@ -118,26 +158,28 @@ export function PublinkFacts({ link }: { link: Publink }) {
 }
 
 export function UploadLinkFacts({ link }: { link: UploadLink }) {
+  const t = useT(links);
+  const tc = useT(common);
   const problem = uploadLinkProblem(link);
   return (
-    <dl className="facts link-facts" aria-label="Upload link details">
-      <dt>Files received</dt>
-      <dd>{filesText(link)}</dd>
-      <dt>Space used</dt>
-      <dd>{spaceText(link)}</dd>
-      <dt>Expires</dt>
-      <dd>{expiryText(uploadLinkExpiry(link))}</dd>
-      <dt>E-mail address</dt>
+    <dl className="facts link-facts" aria-label={t('uploadLinkDetails')}>
+      <dt>{t('filesReceived')}</dt>
+      <dd>{filesText(link, t)}</dd>
+      <dt>{t('spaceUsed')}</dt>
+      <dd>{spaceText(link, t)}</dd>
+      <dt>{t('expires')}</dt>
+      <dd>{expiryText(uploadLinkExpiry(link), t)}</dd>
+      <dt>{t('email')}</dt>
       <dd>
         <span className="link-url-text">{link.mail}</span>{' '}
-        <button type="button" className="btn link" onClick={() => void copyToClipboard(link.mail, 'E-mail address')}>
-          Copy
-        </button>
+        <CopyButton text={link.mail} what="Email" className="btn link">
+          {tc('copy')}
+        </CopyButton>
       </dd>
       {problem && (
         <>
-          <dt>Status</dt>
-          <dd className="link-problem">{problem}: uploads are refused until you change its limits.</dd>
+          <dt>{t('status')}</dt>
+          <dd className="link-problem">{t('uploadBlocked', { problem: t(problem) })}</dd>
         </>
       )}
     </dl>

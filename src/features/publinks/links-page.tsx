@@ -2,13 +2,16 @@
 // kept in the URL as ?tab=upload so it survives reloads and can be linked to).
 import { useRef, type KeyboardEvent } from 'react';
 import { useSearchParams } from 'react-router';
+import { useT } from '../../i18n';
+import links from '../../locales/en/links';
 import { PublinksList } from './publinks-list';
 import { UploadLinksList } from './uploadlinks-list';
 import './links.css';
 
+// labels are links-namespace keys, translated at render
 const TABS = [
-  { id: 'public', label: 'Public links' },
-  { id: 'upload', label: 'Upload links' },
+  { id: 'public', label: 'publicLinks' },
+  { id: 'upload', label: 'uploadLinks' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
@@ -16,6 +19,7 @@ export default function LinksPage() {
   const [search, setSearch] = useSearchParams();
   const tab: TabId = search.get('tab') === 'upload' ? 'upload' : 'public';
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
+  const t = useT(links);
 
   const choose = (id: TabId, focus = false) => {
     setSearch(id === 'public' ? {} : { tab: id }, { replace: true });
@@ -23,7 +27,7 @@ export default function LinksPage() {
   };
 
   const onKey = (e: KeyboardEvent) => {
-    const i = TABS.findIndex((t) => t.id === tab);
+    const i = TABS.findIndex((x) => x.id === tab);
     const next = e.key === 'ArrowRight' ? (i + 1) % TABS.length : e.key === 'ArrowLeft' ? (i + TABS.length - 1) % TABS.length : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : -1;
     if (next < 0) return;
     e.preventDefault();
@@ -33,25 +37,25 @@ export default function LinksPage() {
   return (
     <section className="links-page" aria-labelledby="links-title">
       <h1 id="links-title" className="page-title">
-        Links
+        {t('pageHeading')}
       </h1>
-      <div className="links-tabs" role="tablist" aria-label="Kind of link" onKeyDown={onKey}>
-        {TABS.map((t) => (
+      <div className="links-tabs" role="tablist" aria-label={t('kindOfLink')} onKeyDown={onKey}>
+        {TABS.map((x) => (
           <button
-            key={t.id}
+            key={x.id}
             ref={(el) => {
-              refs.current[t.id] = el;
+              refs.current[x.id] = el;
             }}
             type="button"
             role="tab"
-            id={`links-tab-${t.id}`}
-            aria-selected={tab === t.id}
-            aria-controls={`links-panel-${t.id}`}
-            tabIndex={tab === t.id ? 0 : -1}
+            id={`links-tab-${x.id}`}
+            aria-selected={tab === x.id}
+            aria-controls={tab === x.id ? `links-panel-${x.id}` : undefined}
+            tabIndex={tab === x.id ? 0 : -1}
             className="links-tab"
-            onClick={() => choose(t.id)}
+            onClick={() => choose(x.id)}
           >
-            {t.label}
+            {t(x.label)}
           </button>
         ))}
       </div>

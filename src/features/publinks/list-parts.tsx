@@ -1,11 +1,17 @@
 // Pieces both lists of the Links page share: filtering and paging of long lists, the QR dialog, the
 // delete confirmation, and the load/error/empty states.
 import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
+import { useT } from '../../i18n';
+import common from '../../locales/en/common';
+import links from '../../locales/en/links';
 import { Dialog } from '../../ui/dialog';
 import { Icon } from '../../ui/icons';
 import { humanError } from '../browse/operations';
-import { copyToClipboard } from './clipboard';
+import { CopyButton } from './link-share';
 import { QrCode } from './qr-code';
+
+/** Which list: public links or upload links (their words differ). */
+export type ListKind = 'public' | 'upload';
 
 export const PAGE_SIZE = 100;
 
@@ -41,44 +47,49 @@ export function ListFilter({ label, value, onChange }: { label: string; value: s
 }
 
 /** The filter box and the count above a list of links ("3 links", "2 of 7 links"). */
-export function ListTools({ label, noun, query, onQuery, matching, all }: { label: string; noun: string; query: string; onQuery: (v: string) => void; matching: number; all: number }) {
+export function ListTools({ kind, query, onQuery, matching, all }: { kind: ListKind; query: string; onQuery: (v: string) => void; matching: number; all: number }) {
+  const t = useT(links);
+  const upload = kind === 'upload';
   return (
     <div className="links-tools">
-      <ListFilter label={label} value={query} onChange={onQuery} />
-      <p className="status-line" aria-live="polite">
-        {matching === all ? `${all} ${noun}${all === 1 ? '' : 's'}` : `${matching} of ${all} ${noun}s`}
+      <ListFilter label={t(upload ? 'filterUpload' : 'filterPublic')} value={query} onChange={onQuery} />
+      <p className="status-line" role="status">
+        {matching === all
+          ? t(upload ? 'uploadLinkCount' : 'publinkCount', { count: all })
+          : t(upload ? 'uploadLinkMatching' : 'publinkMatching', { matching, count: all })}
       </p>
     </div>
   );
 }
 
 export function ShowMore({ shown, total, onMore }: { shown: number; total: number; onMore: (() => void) | null }) {
+  const t = useT(links);
   if (!onMore) return null;
   return (
     <div className="links-more">
-      <span className="muted">
-        Showing {shown} of {total}
-      </span>
+      <span className="muted">{t('showing', { shown, total })}</span>
       <button type="button" className="btn" onClick={onMore}>
-        Show more
+        {t('showMore')}
       </button>
     </div>
   );
 }
 
 export function QrDialog({ url, name, onClose }: { url: string; name: string; onClose: () => void }) {
+  const t = useT(links);
+  const tc = useT(common);
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={`QR code for “${name}”`} description="Scan it with a phone camera to open the link.">
+    <Dialog open onOpenChange={(o) => !o && onClose()} title={t('qrTitle', { name })} description={t('qrDescription')}>
       <div className="links-qr">
-        <QrCode text={url} size={240} label={`QR code of the link to ${name}`} />
+        <QrCode text={url} size={240} label={t('qrOfLinkTo', { name })} />
         <code className="link-url-text">{url}</code>
       </div>
       <div className="dialog-actions">
-        <button type="button" className="btn" onClick={() => void copyToClipboard(url, 'Link')}>
-          <Icon name="copy" /> Copy link
-        </button>
+        <CopyButton text={url} what="Link" className="btn">
+          <Icon name="copy" /> {t('copyLink')}
+        </CopyButton>
         <button type="button" className="btn primary" onClick={onClose}>
-          Close
+          {tc('close')}
         </button>
       </div>
     </Dialog>
@@ -86,29 +97,33 @@ export function QrDialog({ url, name, onClose }: { url: string; name: string; on
 }
 
 export function ConfirmDelete({ title, description, busy, onCancel, onConfirm }: { title: string; description: string; busy: boolean; onCancel: () => void; onConfirm: () => void }) {
+  const t = useT(links);
+  const tc = useT(common);
   return (
     <Dialog open onOpenChange={(o) => !o && onCancel()} title={title} description={description}>
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onCancel}>
-          Cancel
+          {tc('cancel')}
         </button>
         <button type="button" className="btn primary danger-fill" disabled={busy} onClick={onConfirm}>
-          Delete link
+          {t('deleteLink')}
         </button>
       </div>
     </Dialog>
   );
 }
 
-export function ListState({ pending, error, retry, what }: { pending: boolean; error: unknown; retry: () => void; what: string }): ReactNode {
-  if (pending) return <div className="loading" role="status" aria-label="Loading" />;
+export function ListState({ pending, error, retry, kind }: { pending: boolean; error: unknown; retry: () => void; kind: ListKind }): ReactNode {
+  const t = useT(links);
+  const tc = useT(common);
+  if (pending) return <div className="loading" role="status" aria-label={tc('loading')} />;
   if (error)
     return (
       <div className="state-box" role="alert">
-        <h2>Your {what} could not be loaded</h2>
+        <h2>{t(kind === 'upload' ? 'loadUploadFailed' : 'loadPublicFailed')}</h2>
         <p className="muted">{humanError(error)}</p>
         <button type="button" className="btn primary" onClick={retry}>
-          Try again
+          {tc('tryAgain')}
         </button>
       </div>
     );

@@ -4,6 +4,9 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Metadata, Publink, PublinkCreated } from '../../api/types';
+import { useT } from '../../i18n';
+import common from '../../locales/en/common';
+import links from '../../locales/en/links';
 import { publinkListOptions, useCreatePublink, useCreateTreePublink, useDeletePublink } from '../../queries/publinks';
 import type { DialogProps } from '../../stores/dialogs';
 import { toast } from '../../stores/toasts';
@@ -45,7 +48,8 @@ function linkFor(list: readonly Publink[] | undefined, t: Target): Publink | und
 function CreateForm({ target, defaultName, onCreated }: { target: Target; defaultName: string; onCreated: (c: PublinkCreated) => void }) {
   const [form, setForm] = useState<PublinkForm>(emptyPublinkForm);
   const [name, setName] = useState(defaultName);
-  const [errors, setErrors] = useState<Errors<PublinkForm> & { name?: string }>({});
+  const [errors, setErrors] = useState<Errors<PublinkForm> & { name?: 'errTreeName' }>({});
+  const t = useT(links);
   const create = useCreatePublink();
   const createTree = useCreateTreePublink();
   const pending = create.isPending || createTree.isPending;
@@ -54,7 +58,7 @@ function CreateForm({ target, defaultName, onCreated }: { target: Target; defaul
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const checked = checkPublinkForm(form);
-    const nameError = target.kind === 'tree' && !name.trim() ? 'Give the shared selection a name: visitors see it as the folder name.' : undefined;
+    const nameError = target.kind === 'tree' && !name.trim() ? ('errTreeName' as const) : undefined;
     if (!checked.ok || nameError) return setErrors({ ...(checked.ok ? {} : checked.errors), name: nameError });
     setErrors({});
     const params = publinkCreateParams(checked.values);
@@ -65,7 +69,7 @@ function CreateForm({ target, defaultName, onCreated }: { target: Target; defaul
           : target.kind === 'file'
             ? await create.mutateAsync({ fileid: target.fileid, ...params })
             : await create.mutateAsync({ folderid: target.folderid, ...params });
-      toast({ kind: 'success', message: 'Public link created' });
+      toast({ kind: 'success', message: t('publinkCreated') });
       onCreated(created);
     } catch {
       /* shown below; the form keeps its input */
@@ -73,17 +77,11 @@ function CreateForm({ target, defaultName, onCreated }: { target: Target; defaul
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label="Create public link">
-      <p className="muted link-intro">
-        {target.kind === 'tree'
-          ? 'Anyone with the link can see and download these items as they are now (later changes are not included).'
-          : target.kind === 'folder'
-            ? 'Anyone with the link can see and download everything in this folder, including later changes.'
-            : 'Anyone with the link can see and download this file.'}
-      </p>
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('createPublink')}>
+      <p className="muted link-intro">{t(target.kind === 'tree' ? 'introTree' : target.kind === 'folder' ? 'introFolder' : 'introFile')}</p>
       {target.kind === 'tree' && (
         <div className="field link-field">
-          <label htmlFor="tree-name">Name shown to visitors</label>
+          <label htmlFor="tree-name">{t('treeName')}</label>
           <input
             id="tree-name"
             value={name}
@@ -93,7 +91,7 @@ function CreateForm({ target, defaultName, onCreated }: { target: Target; defaul
           />
           {errors.name && (
             <span id="tree-name-error" className="field-error" role="alert">
-              {errors.name}
+              {t(errors.name)}
             </span>
           )}
         </div>
@@ -102,7 +100,7 @@ function CreateForm({ target, defaultName, onCreated }: { target: Target; defaul
       <LinkError error={error} />
       <div className="dialog-actions">
         <button type="submit" className="btn primary" disabled={pending}>
-          <Icon name="link" /> {pending ? 'Creating…' : 'Create link'}
+          <Icon name="link" /> {pending ? t('creating') : t('createLink')}
         </button>
       </div>
     </form>
@@ -113,39 +111,40 @@ function LinkView({ link, onEdit, onDeleted }: { link: Publink | PublinkCreated;
   const real = useOnRealPcloud();
   const del = useDeletePublink();
   const [confirming, setConfirming] = useState(false);
+  const t = useT(links);
   const full = 'metadata' in link ? (link as Publink) : null;
   const remove = async () => {
     try {
       await del.mutateAsync({ linkid: link.linkid });
-      toast({ kind: 'success', message: 'Public link deleted' });
+      toast({ kind: 'success', message: t('publinkDeleted') });
       onDeleted();
     } catch (err) {
-      toast({ kind: 'error', message: `Could not delete the link: ${humanError(err)}` });
+      toast({ kind: 'error', message: t('deleteFailed', { error: humanError(err) }) });
     }
   };
   return (
     <>
-      <LinkShareBox url={viewerUrl(link.code)} label="Link to share" qrLabel="QR code of the link" pcloudUrl={real ? link.link : undefined} />
-      {full ? <PublinkFacts link={full} /> : <p className="muted">Loading the link’s counters…</p>}
+      <LinkShareBox url={viewerUrl(link.code)} label={t('linkToShare')} qrLabel={t('qrOfLink')} pcloudUrl={real ? link.link : undefined} />
+      {full ? <PublinkFacts link={full} /> : <p className="muted">{t('loadingCounters')}</p>}
       {confirming ? (
-        <div className="link-confirm" role="group" aria-label="Confirm deletion">
-          <p>Delete this link? People who have it will no longer be able to open it. Your files stay as they are.</p>
+        <div className="link-confirm" role="group" aria-label={t('confirmDeletion')}>
+          <p>{t('deleteConfirm')}</p>
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={() => setConfirming(false)}>
-              Keep link
+              {t('keepLink')}
             </button>
             <button type="button" className="btn primary danger-fill" disabled={del.isPending} onClick={() => void remove()}>
-              Delete link
+              {t('deleteLink')}
             </button>
           </div>
         </div>
       ) : (
         <div className="dialog-actions">
           <button type="button" className="btn danger" onClick={() => setConfirming(true)}>
-            <Icon name="trash" /> Delete link
+            <Icon name="trash" /> {t('deleteLink')}
           </button>
           <button type="button" className="btn" disabled={!full} onClick={onEdit}>
-            <Icon name="rename" /> Change options
+            <Icon name="rename" /> {t('changeOptions')}
           </button>
         </div>
       )}
@@ -158,17 +157,19 @@ export default function PublinkDialog({ items, folder, onClose }: DialogProps) {
   const list = useQuery({ ...publinkListOptions(), refetchOnMount: 'always' });
   const [created, setCreated] = useState<PublinkCreated | null>(null);
   const [editing, setEditing] = useState(false);
+  const t = useT(links);
+  const tc = useT(common);
 
   const listed = created ? list.data?.find((l) => l.linkid === created.linkid) : linkFor(list.data, target);
   const link: Publink | PublinkCreated | null = listed ?? created;
-  const title = target.kind === 'tree' ? `Public link to ${target.count} items` : `Public link to “${target.name}”`;
-  const defaultName = folder && folder.folderid !== 0 ? folder.name : 'Shared files';
+  const title = target.kind === 'tree' ? t('publinkTreeTitle', { count: target.count }) : t('publinkTitle', { name: target.name });
+  const defaultName = folder && folder.folderid !== 0 ? folder.name : t('defaultTreeName');
 
   let body;
   if (items.length === 0) {
-    body = <p className="muted">Select a file or folder first.</p>;
+    body = <p className="muted">{t('selectFirst')}</p>;
   } else if (list.isPending && target.kind !== 'tree') {
-    body = <div className="loading" role="status" aria-label="Loading" />;
+    body = <div className="loading" role="status" aria-label={tc('loading')} />;
   } else if (link && editing && listed) {
     body = <PublinkEditForm link={listed} onDone={() => setEditing(false)} onCancel={() => setEditing(false)} />;
   } else if (link) {
@@ -187,9 +188,9 @@ export default function PublinkDialog({ items, folder, onClose }: DialogProps) {
       <>
         {list.isError && target.kind !== 'tree' && (
           <div className="inline-alert link-alert" role="alert">
-            Your existing links could not be checked: {humanError(list.error)}
+            {t('existingFailed', { error: humanError(list.error) })}
             <button type="button" className="btn" onClick={() => void list.refetch()}>
-              Try again
+              {tc('tryAgain')}
             </button>
           </div>
         )}

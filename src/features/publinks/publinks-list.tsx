@@ -5,22 +5,24 @@ import { useQuery } from '@tanstack/react-query';
 import { paths } from '../../app/paths';
 import { shortcutLabel } from '../../commands/registry';
 import type { Publink } from '../../api/types';
+import { useT } from '../../i18n';
+import common from '../../locales/en/common';
+import links from '../../locales/en/links';
 import { formatDate, toTime } from '../../lib/format';
 import { publinkListOptions, useDeletePublink } from '../../queries/publinks';
 import { toast } from '../../stores/toasts';
 import { Dialog } from '../../ui/dialog';
 import { Icon, ItemIcon } from '../../ui/icons';
 import { humanError } from '../browse/operations';
-import { copyToClipboard } from './clipboard';
 import { PublinkEditForm } from './edit-forms';
-import { downloadsText, expiryText, isTreeLink, publinkProblem, trafficText, viewerUrl } from './link-share';
+import { CopyButton, downloadsText, expiryText, isTreeLink, publinkProblem, trafficText, viewerUrl, type LinksT } from './link-share';
 import { ConfirmDelete, ListState, ListTools, QrDialog, ShowMore, usePagedFilter } from './list-parts';
 
 const searchText = (l: Publink) => `${l.metadata.name} ${l.code} ${l.shortcode ?? ''}`;
 const createdAt = (l: Publink) => toTime(l.created);
 
 /** Where the linked item lives in the browser: the file opens in the viewer of its folder. */
-function Target({ link }: { link: Publink }) {
+function Target({ link, t }: { link: Publink; t: LinksT }) {
   const m = link.metadata;
   const name = (
     <span className="links-name" dir="auto">
@@ -30,12 +32,12 @@ function Target({ link }: { link: Publink }) {
   if (isTreeLink(link))
     return (
       <span className="links-target">
-        <ItemIcon item={m} size={20} /> {name} <span className="muted">(selection)</span>
+        <ItemIcon item={m} size={20} /> {name} <span className="muted">{t('selection')}</span>
       </span>
     );
   const to = m.isfolder ? paths.folder(m.folderid) : `${paths.folder(m.parentfolderid ?? 0)}?view=${m.fileid}`;
   return (
-    <Link className="links-target" to={to} title={m.isfolder ? 'Open the folder' : 'Open the file'}>
+    <Link className="links-target" to={to} title={t(m.isfolder ? 'openFolder' : 'openFile')}>
       <ItemIcon item={m} size={20} /> {name}
     </Link>
   );
@@ -49,17 +51,22 @@ export function PublinksList() {
   const [qr, setQr] = useState<Publink | null>(null);
   const [editing, setEditing] = useState<Publink | null>(null);
   const [deleting, setDeleting] = useState<Publink | null>(null);
+  const t = useT(links);
+  const tc = useT(common);
 
-  if (list.isPending || list.isError) return <ListState pending={list.isPending} error={list.error} retry={() => void list.refetch()} what="public links" />;
+  if (list.isPending || list.isError) return <ListState pending={list.isPending} error={list.error} retry={() => void list.refetch()} kind="public" />;
 
   if (list.data.length === 0)
     return (
       <div className="state-box links-empty">
         <Icon name="link" size={36} />
-        <h2>No public links yet</h2>
+        <h2>{t('noPublinks')}</h2>
         <p className="muted">
-          To share files with anyone, select them in <Link to={paths.folder(0)}>My files</Link> and choose <strong>Get public link…</strong> from the
-          right-click menu, or press <kbd>{shortcutLabel('Mod+Shift+L')}</kbd>. Your links show up here with their downloads and traffic.
+          {t.rich('noPublinksHint', {
+            myFiles: <Link to={paths.folder(0)}>{t('myFiles')}</Link>,
+            command: <strong>{t('getPublinkCommand')}</strong>,
+            shortcut: <kbd>{shortcutLabel('Mod+Shift+L')}</kbd>,
+          })}
         </p>
       </div>
     );
@@ -67,9 +74,9 @@ export function PublinksList() {
   const remove = async (l: Publink) => {
     try {
       await del.mutateAsync({ linkid: l.linkid });
-      toast({ kind: 'success', message: `Deleted the link to “${l.metadata.name}”` });
+      toast({ kind: 'success', message: t('linkDeleted', { name: l.metadata.name }) });
     } catch (err) {
-      toast({ kind: 'error', message: `Could not delete the link: ${humanError(err)}` });
+      toast({ kind: 'error', message: t('deleteFailed', { error: humanError(err) }) });
     } finally {
       setDeleting(null);
     }
@@ -77,18 +84,22 @@ export function PublinksList() {
 
   return (
     <>
-      <ListTools label="Filter public links" noun="link" query={paged.query} onQuery={paged.setQuery} matching={paged.total} all={list.data.length} />
+      <ListTools kind="public" query={paged.query} onQuery={paged.setQuery} matching={paged.total} all={list.data.length} />
       <div className="trash-table-wrap">
-        <table className="trash-table links-table" aria-label="Public links">
+        <table className="trash-table links-table" aria-label={t('publicLinks')}>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Created</th>
-              <th scope="col">Expires</th>
-              <th scope="col" className="num">Downloads</th>
-              <th scope="col" className="num">Traffic</th>
+              <th scope="col">{tc('name')}</th>
+              <th scope="col">{tc('created')}</th>
+              <th scope="col">{t('expires')}</th>
+              <th scope="col" className="num">
+                {t('downloads')}
+              </th>
+              <th scope="col" className="num">
+                {t('traffic')}
+              </th>
               <th scope="col">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t('actions')}</span>
               </th>
             </tr>
           </thead>
@@ -98,25 +109,25 @@ export function PublinksList() {
               return (
                 <tr key={l.linkid}>
                   <td>
-                    <Target link={l} />
-                    {problem && <span className="links-badge">{problem}</span>}
+                    <Target link={l} t={t} />
+                    {problem && <span className="links-badge">{t(problem)}</span>}
                   </td>
-                  <td className="date">{formatDate(l.created)}</td>
-                  <td className="date">{expiryText(l.expires)}</td>
-                  <td className="num">{downloadsText(l)}</td>
-                  <td className="num">{trafficText(l)}</td>
+                  <td className="date">{formatDate(l.created, t.locale)}</td>
+                  <td className="date">{expiryText(l.expires, t)}</td>
+                  <td className="num">{downloadsText(l, t)}</td>
+                  <td className="num">{trafficText(l, t)}</td>
                   <td>
                     <div className="links-actions">
-                      <button type="button" className="btn icon" aria-label={`Copy link to ${l.metadata.name}`} title="Copy link" onClick={() => void copyToClipboard(viewerUrl(l.code), 'Link')}>
+                      <CopyButton text={viewerUrl(l.code)} what="Link" className="btn icon" label={t('copyLinkTo', { name: l.metadata.name })} title={t('copyLink')}>
                         <Icon name="copy" />
-                      </button>
-                      <button type="button" className="btn icon" aria-label={`QR code of the link to ${l.metadata.name}`} title="QR code" onClick={() => setQr(l)}>
+                      </CopyButton>
+                      <button type="button" className="btn icon" aria-label={t('qrOfLinkTo', { name: l.metadata.name })} title={t('qrCode')} onClick={() => setQr(l)}>
                         <Icon name="qr" />
                       </button>
-                      <button type="button" className="btn icon" aria-label={`Change the link to ${l.metadata.name}`} title="Change options" onClick={() => setEditing(l)}>
+                      <button type="button" className="btn icon" aria-label={t('changeLinkTo', { name: l.metadata.name })} title={t('changeOptions')} onClick={() => setEditing(l)}>
                         <Icon name="rename" />
                       </button>
-                      <button type="button" className="btn icon danger" aria-label={`Delete the link to ${l.metadata.name}`} title="Delete link" onClick={() => setDeleting(l)}>
+                      <button type="button" className="btn icon danger" aria-label={t('deleteLinkTo', { name: l.metadata.name })} title={t('deleteLink')} onClick={() => setDeleting(l)}>
                         <Icon name="trash" />
                       </button>
                     </div>
@@ -126,19 +137,19 @@ export function PublinksList() {
             })}
           </tbody>
         </table>
-        {paged.total === 0 && <p className="muted links-none">No link matches “{paged.query}”.</p>}
+        {paged.total === 0 && <p className="muted links-none">{t('noLinkMatches', { query: paged.query })}</p>}
       </div>
       <ShowMore shown={paged.rows.length} total={paged.total} onMore={paged.more} />
       {qr && <QrDialog url={viewerUrl(qr.code)} name={qr.metadata.name} onClose={() => setQr(null)} />}
       {editing && (
-        <Dialog open onOpenChange={(o) => !o && setEditing(null)} title={`Change the link to “${editing.metadata.name}”`} wide>
+        <Dialog open onOpenChange={(o) => !o && setEditing(null)} title={t('changeLinkTitle', { name: editing.metadata.name })} wide>
           <PublinkEditForm link={editing} onDone={() => setEditing(null)} onCancel={() => setEditing(null)} />
         </Dialog>
       )}
       {deleting && (
         <ConfirmDelete
-          title={`Delete the link to “${deleting.metadata.name}”?`}
-          description="People who have the link can no longer open it. The files themselves stay as they are."
+          title={t('deleteLinkTitle', { name: deleting.metadata.name })}
+          description={t('deleteLinkDescription')}
           busy={del.isPending}
           onCancel={() => setDeleting(null)}
           onConfirm={() => void remove(deleting)}

@@ -5,43 +5,47 @@ import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { paths } from '../../app/paths';
 import type { UploadLink, UploadLinkCreated } from '../../api/types';
+import { useT } from '../../i18n';
+import common from '../../locales/en/common';
+import links from '../../locales/en/links';
 import { uploadLinkListOptions, useCreateUploadLink } from '../../queries/uploadlinks';
 import type { DialogProps } from '../../stores/dialogs';
 import { toast } from '../../stores/toasts';
 import { Dialog } from '../../ui/dialog';
 import { Icon } from '../../ui/icons';
-import { copyToClipboard } from './clipboard';
 import { LinkError } from './edit-forms';
 import { UploadLinkOptionsFields } from './link-fields';
 import { checkUploadLinkForm, emptyUploadLinkForm, uploadLinkCreateParams, type Errors, type UploadLinkForm } from './link-options';
-import { dropUrl, LinkShareBox, UploadLinkFacts, useOnRealPcloud } from './link-share';
+import { CopyButton, dropUrl, LinkShareBox, UploadLinkFacts, useOnRealPcloud } from './link-share';
 import './links.css';
 
 function Created({ created, listed, onClose }: { created: UploadLinkCreated; listed: UploadLink | undefined; onClose: () => void }) {
   const real = useOnRealPcloud();
+  const t = useT(links);
+  const tc = useT(common);
   return (
     <>
-      <LinkShareBox url={dropUrl(created.code)} label="Upload link to share" qrLabel="QR code of the upload link" pcloudUrl={real ? created.link : undefined} />
+      <LinkShareBox url={dropUrl(created.code)} label={t('uploadLinkToShare')} qrLabel={t('qrOfUploadLink')} pcloudUrl={real ? created.link : undefined} />
       {listed ? (
         <UploadLinkFacts link={listed} />
       ) : (
         <dl className="facts link-facts">
-          <dt>E-mail address</dt>
+          <dt>{t('email')}</dt>
           <dd>
             <span className="link-url-text">{created.mail}</span>{' '}
-            <button type="button" className="btn link" onClick={() => void copyToClipboard(created.mail, 'E-mail address')}>
-              Copy
-            </button>
+            <CopyButton text={created.mail} what="Email" className="btn link">
+              {tc('copy')}
+            </CopyButton>
           </dd>
         </dl>
       )}
-      <p className="muted link-intro">Files sent to the e-mail address as attachments land in the same folder.</p>
+      <p className="muted link-intro">{t('emailAttachments')}</p>
       <div className="dialog-actions">
         <Link className="btn plain-link" to={`${paths.links}?tab=upload`} onClick={onClose}>
-          Manage upload links
+          {t('manageUploadLinks')}
         </Link>
         <button type="button" className="btn primary" onClick={onClose}>
-          Done
+          {t('done')}
         </button>
       </div>
     </>
@@ -51,7 +55,9 @@ function Created({ created, listed, onClose }: { created: UploadLinkCreated; lis
 export default function UploadLinkDialog({ items, folder, onClose }: DialogProps) {
   const target = items[0] ?? folder;
   const folderid = target?.isfolder ? target.folderid : undefined;
-  const folderName = !target ? '' : folderid === 0 ? 'My files' : target.name;
+  const t = useT(links);
+  const tc = useT(common);
+  const folderName = !target ? '' : folderid === 0 ? t('myFiles') : target.name;
   const [form, setForm] = useState<UploadLinkForm>(emptyUploadLinkForm);
   const [errors, setErrors] = useState<Errors<UploadLinkForm>>({});
   const [created, setCreated] = useState<UploadLinkCreated | null>(null);
@@ -68,7 +74,7 @@ export default function UploadLinkDialog({ items, folder, onClose }: DialogProps
     setErrors({});
     try {
       const res = await create.mutateAsync({ folderid, ...uploadLinkCreateParams(checked.values) });
-      toast({ kind: 'success', message: 'Upload link created' });
+      toast({ kind: 'success', message: t('uploadLinkCreated') });
       setCreated(res);
     } catch {
       /* shown below; the form keeps its input */
@@ -76,19 +82,19 @@ export default function UploadLinkDialog({ items, folder, onClose }: DialogProps
   };
 
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={`Upload link to “${folderName}”`} wide>
+    <Dialog open onOpenChange={(o) => !o && onClose()} title={t('uploadLinkTitle', { name: folderName })} wide>
       {folderid === undefined ? (
-        <p className="muted">Choose one of your folders first.</p>
+        <p className="muted">{t('chooseFolder')}</p>
       ) : created ? (
         <Created created={created} listed={listed} onClose={onClose} />
       ) : (
-        <form onSubmit={(e) => void submit(e)} noValidate aria-label="Create upload link">
-          <p className="muted link-intro">Anyone with the link can upload files into this folder. They cannot see what is in it.</p>
+        <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('createUploadLink')}>
+          <p className="muted link-intro">{t('uploadIntro')}</p>
           {others.length > 0 && (
             <p className="link-note">
-              This folder already has {others.length === 1 ? 'an upload link' : `${others.length} upload links`}.{' '}
+              {t('alreadyHas', { count: others.length })}{' '}
               <Link to={`${paths.links}?tab=upload`} onClick={onClose}>
-                See them on the Links page
+                {t('seeOnLinksPage')}
               </Link>
             </p>
           )}
@@ -96,10 +102,10 @@ export default function UploadLinkDialog({ items, folder, onClose }: DialogProps
           <LinkError error={create.error} />
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={onClose}>
-              Cancel
+              {tc('cancel')}
             </button>
             <button type="submit" className="btn primary" disabled={create.isPending}>
-              <Icon name="upload" /> {create.isPending ? 'Creating…' : 'Create upload link'}
+              <Icon name="upload" /> {create.isPending ? t('creating') : t('createUploadLink')}
             </button>
           </div>
         </form>

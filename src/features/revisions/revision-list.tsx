@@ -11,14 +11,19 @@ import { revisionsOptions, useRevertRevision } from '../../queries/revisions';
 import { getSession } from '../../stores/session';
 import { toast } from '../../stores/toasts';
 import { Dialog } from '../../ui/dialog';
-import { humanError } from '../browse/operations';
+import { errorMessage } from '../../i18n/error-message';
+import { getT, useT } from '../../i18n';
+import common from '../../locales/en/common';
+import viewer from '../../locales/en/viewer';
 import './revisions.css';
+
+const tv = getT(viewer);
 
 /** "report.txt" → "report (version of 3 Mar 2026, 10:12).txt" so a download never looks like the current file. */
 function revisionFileName(name: string, revision: Revision): string {
   const stamp = formatDate(revision.created).replace(/[\\/:*?"<>|]/g, '.');
   const dot = name.lastIndexOf('.');
-  return dot > 0 ? `${name.slice(0, dot)} (version of ${stamp})${name.slice(dot)}` : `${name} (version of ${stamp})`;
+  return dot > 0 ? `${tv('versionFileName', { name: name.slice(0, dot), date: stamp })}${name.slice(dot)}` : tv('versionFileName', { name, date: stamp });
 }
 
 async function downloadRevision(file: FileMetadata, revision: Revision) {
@@ -32,7 +37,7 @@ async function downloadRevision(file: FileMetadata, revision: Revision) {
     a.click();
     a.remove();
   } catch (err) {
-    toast({ kind: 'error', message: `Could not download that version: ${humanError(err)}` });
+    toast({ kind: 'error', message: tv('downloadFailed', { error: errorMessage(err) }) });
   }
 }
 
@@ -40,14 +45,16 @@ export function RevisionList({ file, compact }: { file: FileMetadata; compact?: 
   const list = useQuery(revisionsOptions(file.fileid));
   const revert = useRevertRevision();
   const [confirming, setConfirming] = useState<Revision | null>(null);
+  const t = useT(viewer);
+  const tc = useT(common);
 
-  if (list.isPending) return <div className="loading" role="status" aria-label="Loading versions" />;
+  if (list.isPending) return <div className="loading" role="status" aria-label={t('loadingVersions')} />;
   if (list.isError) {
     return (
       <p className="field-error" role="alert">
-        The versions could not be loaded: {humanError(list.error)}{' '}
+        {t('loadFailed', { error: errorMessage(list.error) })}{' '}
         <button className="btn link" onClick={() => void list.refetch()}>
-          Try again
+          {tc('tryAgain')}
         </button>
       </p>
     );
@@ -60,18 +67,18 @@ export function RevisionList({ file, compact }: { file: FileMetadata; compact?: 
     revert.mutate(
       { fileid: file.fileid, revisionid: rev.revisionid },
       {
-        onSuccess: () => toast({ kind: 'success', message: `Restored the version of ${formatDate(rev.created)}` }),
-        onError: (err) => toast({ kind: 'error', message: `Could not restore that version: ${humanError(err)}` }),
+        onSuccess: () => toast({ kind: 'success', message: tv('restored', { date: formatDate(rev.created) }) }),
+        onError: (err) => toast({ kind: 'error', message: tv('restoreFailed', { error: errorMessage(err) }) }),
       },
     );
   };
 
   return (
     <>
-      <ul className={`revision-list ${compact ? 'compact' : ''}`} aria-label={`Versions of ${file.name}`}>
+      <ul className={`revision-list ${compact ? 'compact' : ''}`} aria-label={t('listLabel', { name: file.name })}>
         <li className="revision-row current">
           <div className="revision-when">
-            <span>Current version</span>
+            <span>{t('currentVersion')}</span>
             <span className="muted">
               {formatDate(current.modified)} · {formatBytes(current.size)}
             </span>
@@ -79,7 +86,7 @@ export function RevisionList({ file, compact }: { file: FileMetadata; compact?: 
         </li>
         {revisions.length === 0 && (
           <li className="revision-row">
-            <span className="muted">No earlier versions. Uploading a file with the same name into the same folder keeps the old one here.</span>
+            <span className="muted">{t('noVersions')}</span>
           </li>
         )}
         {revisions.map((rev) => {
@@ -91,11 +98,11 @@ export function RevisionList({ file, compact }: { file: FileMetadata; compact?: 
                 <span className="muted">{formatBytes(rev.size)}</span>
               </div>
               <div className="revision-actions">
-                <button className="btn" aria-label={`Download the version of ${when}`} onClick={() => void downloadRevision(current, rev)}>
-                  Download
+                <button className="btn" aria-label={t('downloadVersion', { date: when })} onClick={() => void downloadRevision(current, rev)}>
+                  {tc('download')}
                 </button>
-                <button className="btn" disabled={revert.isPending} aria-label={`Restore the version of ${when}`} onClick={() => setConfirming(rev)}>
-                  Restore
+                <button className="btn" disabled={revert.isPending} aria-label={t('restoreVersionOf', { date: when })} onClick={() => setConfirming(rev)}>
+                  {t('restore')}
                 </button>
               </div>
             </li>
@@ -105,19 +112,15 @@ export function RevisionList({ file, compact }: { file: FileMetadata; compact?: 
       <Dialog
         open={confirming !== null}
         onOpenChange={(o) => !o && setConfirming(null)}
-        title="Restore this version?"
-        description={
-          confirming
-            ? `“${file.name}” goes back to its content of ${formatDate(confirming.created)} (${formatBytes(confirming.size)}). The current content is kept as a version, so you can undo this.`
-            : undefined
-        }
+        title={t('restoreTitle')}
+        description={confirming ? t('restoreDescription', { name: file.name, date: formatDate(confirming.created), size: formatBytes(confirming.size) }) : undefined}
       >
         <div className="dialog-actions">
           <button className="btn" onClick={() => setConfirming(null)}>
-            Cancel
+            {tc('cancel')}
           </button>
           <button className="btn primary" onClick={() => confirming && restore(confirming)}>
-            Restore version
+            {t('restoreVersion')}
           </button>
         </div>
       </Dialog>

@@ -2,15 +2,20 @@
 import type { DialogProps } from '../../stores/dialogs';
 import { Dialog } from '../../ui/dialog';
 import { RevisionList } from './revision-list';
+import { useT } from '../../i18n';
+import common from '../../locales/en/common';
+import viewer from '../../locales/en/viewer';
 
 export default function RevisionsDialog({ items, onClose }: DialogProps) {
+  const t = useT(viewer);
+  const tc = useT(common);
   const file = items.length === 1 && !items[0].isfolder ? items[0] : undefined;
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={file ? `Versions of “${file.name}”` : 'Versions'} wide>
-      {file ? <RevisionList file={file} /> : <p className="muted">Select one file to see its versions.</p>}
+    <Dialog open onOpenChange={(o) => !o && onClose()} title={file ? t('dialogTitle', { name: file.name }) : t('versions')} wide>
+      {file ? <RevisionList file={file} /> : <p className="muted">{t('selectOneFile')}</p>}
       <div className="dialog-actions">
         <button className="btn" onClick={onClose}>
-          Close
+          {tc('close')}
         </button>
       </div>
     </Dialog>

@@ -11,6 +11,8 @@ import { startUploads, type ConflictChoice } from '../upload/runner';
 import ConflictQuestion, { type Question } from '../upload/upload-conflict-question';
 import { formatBytes } from '../../lib/format';
 import { pendingShares, shareHandled, type SharedBatch } from './inbox';
+import { useT } from '../../i18n';
+import uploadText from '../../locales/en/upload';
 
 const NO_EXCLUSIONS: ReadonlySet<number> = new Set();
 
@@ -25,6 +27,7 @@ export default function ShareTargetPage() {
   const online = useOnline();
   const qc = useQueryClient();
   const navigate = useNavigate();
+  const t = useT(uploadText);
 
   useEffect(() => {
     let live = true;
@@ -75,33 +78,31 @@ export default function ShareTargetPage() {
   return (
     <section className="share-target-page" aria-labelledby="share-target-title">
       <h1 id="share-target-title" className="page-title">
-        Upload shared files
+        {t('sharedTitle')}
       </h1>
       {failed && (
         <p className="inline-alert" role="alert">
-          The shared files could not be received. Please share them again.
+          {t('sharedReceiveFailed')}
         </p>
       )}
       {readError && (
         <p className="inline-alert" role="alert">
-          The shared files could not be read from this device&apos;s storage.
+          {t('sharedReadFailed')}
         </p>
       )}
-      {batches === null && !readError && <div className="loading" role="status" aria-label="Loading shared files" />}
+      {batches === null && !readError && <div className="loading" role="status" aria-label={t('sharedLoading')} />}
       {batches !== null && files.length === 0 && (
         <div className="state-box">
-          <p>{notes.length ? 'Only files can be uploaded; nothing else was shared.' : 'No shared files are waiting.'}</p>
+          <p>{notes.length ? t('sharedOnlyFiles') : t('sharedNone')}</p>
           <a className="btn" href={paths.folder(0)} onClick={(e) => (e.preventDefault(), void discard())}>
-            Go to my files
+            {t('goToFiles')}
           </a>
         </div>
       )}
       {files.length > 0 && (
         <>
-          <p>
-            {files.length === 1 ? '1 file' : `${files.length} files`}, {formatBytes(total)}. Choose the folder to upload {files.length === 1 ? 'it' : 'them'} to.
-          </p>
-          <ul className="name-list" aria-label="Shared files">
+          <p>{t('sharedSummary', { count: files.length, size: formatBytes(total) })}</p>
+          <ul className="name-list" aria-label={t('sharedFiles')}>
             {files.map((f, i) => (
               <li key={`${i}-${f.name}`}>
                 <span dir="auto">{f.name}</span> <span className="muted">{formatBytes(f.size)}</span>
@@ -109,26 +110,24 @@ export default function ShareTargetPage() {
             ))}
           </ul>
           {notes.length > 0 && (
-            <p className="muted">
-              Also shared: <span dir="auto">{notes.join(' · ')}</span>
-            </p>
+            <p className="muted">{t.rich('alsoShared', { notes: <span dir="auto">{notes.join(' · ')}</span> })}</p>
           )}
           <div className="dialog-actions start">
             <button className="btn primary" disabled={!online || busy} aria-describedby={online ? undefined : 'share-offline-reason'} onClick={() => setPicking(true)}>
-              Choose a folder…
+              {t('chooseTargetFolder')}
             </button>
             <button className="btn" disabled={busy} onClick={() => void discard()}>
-              Discard
+              {t('discard')}
             </button>
           </div>
           {!online && (
             <p id="share-offline-reason" className="muted">
-              Uploading needs a connection. The files stay here until you are back online.
+              {t('sharedOffline')}
             </p>
           )}
         </>
       )}
-      <FolderPickerDialog open={picking} title="Upload shared files to" action="Upload" onClose={() => setPicking(false)} onPick={(id) => void upload(id)} exclude={NO_EXCLUSIONS} />
+      <FolderPickerDialog open={picking} title={t('sharedPickerTitle')} action={t('upload')} onClose={() => setPicking(false)} onPick={(id) => void upload(id)} exclude={NO_EXCLUSIONS} />
       {question && <ConflictQuestion q={question} />}
     </section>
   );

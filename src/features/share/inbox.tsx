@@ -1,9 +1,12 @@
 // Invitations others sent me: accept (choosing the name and where it appears) or decline.
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { ShareRequest } from '../../api/protocol/types';
 import { paths } from '../../app/paths';
+import { useT } from '../../i18n';
+import common from '../../locales/en/common';
+import share from '../../locales/en/share';
 import { formatDate } from '../../lib/format';
 import { nameProblem } from '../../lib/items';
 import { folderMetaOptions } from '../../queries/folder';
@@ -20,7 +23,8 @@ const NO_EXCLUDE: ReadonlySet<number> = new Set();
 
 function PlaceName({ folderid }: { folderid: number }) {
   const meta = useQuery({ ...folderMetaOptions(folderid), enabled: folderid !== 0 });
-  if (folderid === 0) return <span className="share-place-name">My files</span>;
+  const t = useT(share);
+  if (folderid === 0) return <span className="share-place-name">{t('myFiles')}</span>;
   return (
     <span className="share-place-name" dir="auto">
       {meta.data?.name ?? '…'}
@@ -31,6 +35,9 @@ function PlaceName({ folderid }: { folderid: number }) {
 function AcceptDialog({ request, onClose }: { request: ShareRequest; onClose: () => void }) {
   const accept = useAcceptShare();
   const navigate = useNavigate();
+  const t = useT(share);
+  const tc = useT(common);
+  const ids = useId();
   const [name, setName] = useState(request.sharename);
   const [parent, setParent] = useState(0);
   const [always, setAlways] = useState(false);
@@ -52,8 +59,8 @@ function AcceptDialog({ request, onClose }: { request: ShareRequest; onClose: ()
       onClose();
       toast({
         kind: 'success',
-        message: `You now have access to “${name.trim()}”`,
-        action: { label: 'Open', run: () => navigate(paths.folder(request.folderid)) },
+        message: t('accepted', { name: name.trim() }),
+        action: { label: tc('open'), run: () => navigate(paths.folder(request.folderid)) },
       });
     } catch (err) {
       // the form stays as typed, with the server's reason
@@ -63,42 +70,54 @@ function AcceptDialog({ request, onClose }: { request: ShareRequest; onClose: ()
 
   return (
     <>
-      <Dialog open={!picking} onOpenChange={(o) => !o && onClose()} title={`Accept “${request.sharename}”`} description={`Shared by ${request.frommail ?? 'another pCloud user'} · ${permissionLabel(permissionBits(request)).toLowerCase()}`}>
+      <Dialog
+        open={!picking}
+        onOpenChange={(o) => !o && onClose()}
+        title={t('acceptTitle', { name: request.sharename })}
+        description={t('acceptDescription', {
+          from: request.frommail ?? t('anotherUser'),
+          permission: permissionLabel(permissionBits(request), t).toLocaleLowerCase(t.locale),
+        })}
+      >
         <form className="accept-form" onSubmit={(e) => void submit(e)}>
           <label className="field">
-            <span>Name in your files</span>
-            <input autoFocus value={name} onChange={(e) => setName(e.target.value)} aria-invalid={problem || error ? true : undefined} />
+            <span>{t('nameInFiles')}</span>
+            <input
+              autoFocus
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              aria-invalid={problem || error ? true : undefined}
+              aria-describedby={[problem ? `${ids}-problem` : '', error ? `${ids}-error` : ''].filter(Boolean).join(' ') || undefined}
+            />
           </label>
           {problem && (
-            <p className="field-error" role="alert">
+            <p id={`${ids}-problem`} className="field-error" role="alert">
               {problem}
             </p>
           )}
           <div className="share-place">
-            <span className="muted">Place in</span>
+            <span className="muted">{t('placeIn')}</span>
             <ItemIcon item={FOLDER} size={18} />
             <PlaceName folderid={parent} />
             <button type="button" className="btn" onClick={() => setPicking(true)}>
-              Change…
+              {t('change')}
             </button>
           </div>
           <label className="share-check share-gap">
             <input type="checkbox" checked={always} onChange={(e) => setAlways(e.target.checked)} />
-            <span>
-              Always accept folders from <span dir="auto">{request.frommail ?? 'this person'}</span>
-            </span>
+            <span>{t.rich('alwaysAccept', { from: <span dir="auto">{request.frommail ?? t('thisPerson')}</span> })}</span>
           </label>
           {error && (
-            <p className="inline-alert share-gap" role="alert">
-              Could not accept: {error}
+            <p id={`${ids}-error`} className="inline-alert share-gap" role="alert">
+              {t('acceptFailed', { error })}
             </p>
           )}
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={onClose}>
-              Cancel
+              {tc('cancel')}
             </button>
             <button type="submit" className="btn primary" disabled={!!problem || accept.isPending}>
-              {accept.isPending ? 'Accepting…' : 'Accept'}
+              {accept.isPending ? t('accepting') : t('accept')}
             </button>
           </div>
         </form>
@@ -106,8 +125,8 @@ function AcceptDialog({ request, onClose }: { request: ShareRequest; onClose: ()
       {picking && (
         <FolderPickerDialog
           open
-          title="Place the shared folder in"
-          action="Place"
+          title={t('pickTitle')}
+          action={t('pickAction')}
           exclude={NO_EXCLUDE}
           onClose={() => setPicking(false)}
           onPick={(id) => {
@@ -124,38 +143,42 @@ function DeclineDialog({ request, onClose }: { request: ShareRequest; onClose: (
   const decline = useDeclineShare();
   const [block, setBlock] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const from = request.frommail ?? 'this person';
+  const t = useT(share);
+  const from = request.frommail ?? t('thisPerson');
 
   const submit = async () => {
     setError(null);
     try {
       await decline.mutateAsync({ sharerequestid: request.sharerequestid, ...(block ? { block: true } : {}) });
       onClose();
-      toast({ kind: 'info', message: `Declined “${request.sharename}”` });
+      toast({ kind: 'info', message: t('declined', { name: request.sharename }) });
     } catch (err) {
       setError(humanError(err));
     }
   };
 
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={`Decline “${request.sharename}”?`} description={`${from} will be told you declined.`}>
+    <Dialog
+      open
+      onOpenChange={(o) => !o && onClose()}
+      title={t('declineTitle', { name: request.sharename })}
+      description={request.frommail ? t('declineDescription', { from: request.frommail }) : t('declineDescriptionAnon')}
+    >
       <label className="share-check share-gap">
         <input type="checkbox" checked={block} onChange={(e) => setBlock(e.target.checked)} />
-        <span>
-          Also decline all future invitations from <span dir="auto">{from}</span>
-        </span>
+        <span>{t.rich('blockFuture', { from: <span dir="auto">{from}</span> })}</span>
       </label>
       {error && (
         <p className="inline-alert share-gap" role="alert">
-          Could not decline: {error}
+          {t('declineFailed', { error })}
         </p>
       )}
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onClose}>
-          Keep it
+          {t('keepIt')}
         </button>
         <button type="button" className="btn primary danger-fill" disabled={decline.isPending} onClick={() => void submit()}>
-          Decline
+          {t('decline')}
         </button>
       </div>
     </Dialog>
@@ -166,33 +189,54 @@ type Pending = { kind: 'accept' | 'decline'; request: ShareRequest } | null;
 
 export function Inbox({ requests }: { requests: readonly ShareRequest[] }) {
   const [pending, setPending] = useState<Pending>(null);
+  const t = useT(share);
+  const ids = useId();
   if (requests.length === 0) {
     return (
       <div className="state-box empty">
-        <h2>No invitations</h2>
-        <p className="muted">When someone shares a folder with you, the invitation waits here until you accept or decline it.</p>
+        <h2>{t('noInvitations')}</h2>
+        <p className="muted">{t('noInvitationsHint')}</p>
       </div>
     );
   }
   return (
     <>
-      <ul className="share-cards" aria-label="Invitations">
+      <ul className="share-cards" aria-label={t('tabInvitations')}>
         {requests.map((r) => (
-          <li key={r.sharerequestid} className="share-card" aria-label={`Invitation to ${r.sharename}`}>
+          <li key={r.sharerequestid} className="share-card" aria-label={t('invitationTo', { name: r.sharename })}>
             <div className="share-card-head">
               <ItemIcon item={FOLDER} size={28} />
               <div className="share-card-title">
-                <strong dir="auto">{r.sharename}</strong>
+                <strong id={`${ids}-${r.sharerequestid}-name`} dir="auto">
+                  {r.sharename}
+                </strong>
                 <span className="muted share-sub">
-                  From <span dir="auto">{r.frommail ?? 'another pCloud user'}</span> · {permissionLabel(permissionBits(r))} · expires {formatDate(r.expires)}
+                  {t.rich('fromExpires', {
+                    from: <span dir="auto">{r.frommail ?? t('anotherUser')}</span>,
+                    permission: permissionLabel(permissionBits(r), t),
+                    date: formatDate(r.expires, t.locale),
+                  })}
                 </span>
               </div>
               <div className="share-card-actions">
-                <button type="button" className="btn primary" onClick={() => setPending({ kind: 'accept', request: r })}>
-                  Accept…
+                {/* each button's name includes the folder's: "Accept… Holiday", "Decline Holiday" */}
+                <button
+                  type="button"
+                  id={`${ids}-${r.sharerequestid}-accept`}
+                  aria-labelledby={`${ids}-${r.sharerequestid}-accept ${ids}-${r.sharerequestid}-name`}
+                  className="btn primary"
+                  onClick={() => setPending({ kind: 'accept', request: r })}
+                >
+                  {t('acceptEllipsis')}
                 </button>
-                <button type="button" className="btn" onClick={() => setPending({ kind: 'decline', request: r })}>
-                  Decline
+                <button
+                  type="button"
+                  id={`${ids}-${r.sharerequestid}-decline`}
+                  aria-labelledby={`${ids}-${r.sharerequestid}-decline ${ids}-${r.sharerequestid}-name`}
+                  className="btn"
+                  onClick={() => setPending({ kind: 'decline', request: r })}
+                >
+                  {t('decline')}
                 </button>
               </div>
             </div>

@@ -2,6 +2,9 @@
 // invitations (can be cancelled). Used by the share dialog and by "Shared by me".
 import { useState } from 'react';
 import type { Share, ShareRequest } from '../../api/protocol/types';
+import { useT } from '../../i18n';
+import common from '../../locales/en/common';
+import share from '../../locales/en/share';
 import { formatDate } from '../../lib/format';
 import {
   EDIT_PERMISSIONS, permissionBits, useCancelShareRequest, useChangeShare, useRemoveShare, VIEW_PERMISSIONS,
@@ -12,12 +15,13 @@ import { levelOf, permissionLabel } from './permissions';
 
 /** View / Edit, plus the share's own mix when it is neither (so the current value is always shown). */
 export function PermissionSelect({ bits, label, onChange, disabled }: { bits: number; label: string; onChange: (bits: number) => void; disabled?: boolean }) {
+  const t = useT(share);
   const custom = levelOf(bits) === 'custom';
   return (
     <select className="share-select" aria-label={label} value={String(bits)} disabled={disabled} onChange={(e) => onChange(Number(e.target.value))}>
-      <option value={String(VIEW_PERMISSIONS)}>Can view</option>
-      <option value={String(EDIT_PERMISSIONS)}>Can edit</option>
-      {custom && <option value={String(bits)}>{permissionLabel(bits)}</option>}
+      <option value={String(VIEW_PERMISSIONS)}>{t('canView')}</option>
+      <option value={String(EDIT_PERMISSIONS)}>{t('canEdit')}</option>
+      {custom && <option value={String(bits)}>{permissionLabel(bits, t)}</option>}
     </select>
   );
 }
@@ -44,6 +48,8 @@ export function PeopleList({ shares, requests, parentfolderid, label }: PeopleLi
   const change = useChangeShare();
   const remove = useRemoveShare();
   const cancel = useCancelShareRequest();
+  const t = useT(share);
+  const tc = useT(common);
   const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
 
   const setError = (key: string, message: string | null) =>
@@ -60,19 +66,19 @@ export function PeopleList({ shares, requests, parentfolderid, label }: PeopleLi
       await work();
       if (success) toast({ kind: 'success', message: success });
     } catch (err) {
-      setError(key, `${failure}: ${humanError(err)}`);
+      setError(key, t('rowError', { action: failure, error: humanError(err) }));
     }
   };
 
   if (shares.length === 0 && requests.length === 0) {
-    return <p className="muted share-empty">Nobody else has access yet.</p>;
+    return <p className="muted share-empty">{t('nobodyYet')}</p>;
   }
 
   return (
     <ul className="share-people" aria-label={label}>
       {shares.map((s) => {
         const key = `s${s.shareid}`;
-        const who = s.tomail ?? `user ${s.touserid ?? ''}`;
+        const who = s.tomail ?? t('userId', { id: String(s.touserid ?? '') });
         const bits = permissionBits(s);
         return (
           <li key={key} className="share-person">
@@ -81,22 +87,27 @@ export function PeopleList({ shares, requests, parentfolderid, label }: PeopleLi
               <span className="share-mail" dir="auto" title={who}>
                 {who}
               </span>
-              <span className="muted share-sub">Has access since {formatDate(s.created)}</span>
+              <span className="muted share-sub">{t('accessSince', { date: formatDate(s.created, t.locale) })}</span>
             </div>
             <PermissionSelect
               bits={bits}
-              label={`Permission for ${who}`}
+              label={t('permissionFor', { who })}
               onChange={(next) =>
-                void attempt(key, () => change.mutateAsync({ shareid: s.shareid, permissions: next }), `Could not change the permission of ${who}`, `${who}: ${permissionLabel(next).toLowerCase()}`)
+                void attempt(
+                  key,
+                  () => change.mutateAsync({ shareid: s.shareid, permissions: next }),
+                  t('changeFailed', { who }),
+                  t('permissionChanged', { who, permission: permissionLabel(next, t).toLocaleLowerCase(t.locale) }),
+                )
               }
             />
             <button
               type="button"
               className="btn danger"
-              aria-label={`Remove access for ${who}`}
-              onClick={() => void attempt(key, () => remove.mutateAsync({ shareid: s.shareid, parentfolderid }), `Could not remove ${who}`, `${who} no longer has access`)}
+              aria-label={t('removeAccessFor', { who })}
+              onClick={() => void attempt(key, () => remove.mutateAsync({ shareid: s.shareid, parentfolderid }), t('removeFailed', { who }), t('removed', { who }))}
             >
-              Remove
+              {tc('remove')}
             </button>
             {errors.get(key) && (
               <p className="field-error share-row-error" role="alert">
@@ -116,18 +127,18 @@ export function PeopleList({ shares, requests, parentfolderid, label }: PeopleLi
               <span className="share-mail" dir="auto" title={who}>
                 {who}
               </span>
-              <span className="muted share-sub">Invitation pending · expires {formatDate(r.expires)}</span>
+              <span className="muted share-sub">{t('invitationPending', { date: formatDate(r.expires, t.locale) })}</span>
             </div>
-            <span className="share-perm-text">{permissionLabel(permissionBits(r))}</span>
+            <span className="share-perm-text">{permissionLabel(permissionBits(r), t)}</span>
             <button
               type="button"
               className="btn"
-              aria-label={`Cancel invitation to ${who}`}
+              aria-label={t('cancelInvitationTo', { who })}
               onClick={() =>
-                void attempt(key, () => cancel.mutateAsync({ sharerequestid: r.sharerequestid, parentfolderid }), `Could not cancel the invitation to ${who}`, `Invitation to ${who} cancelled`)
+                void attempt(key, () => cancel.mutateAsync({ sharerequestid: r.sharerequestid, parentfolderid }), t('cancelFailed', { who }), t('invitationCancelled', { who }))
               }
             >
-              Cancel invitation
+              {t('cancelInvitation')}
             </button>
             {errors.get(key) && (
               <p className="field-error share-row-error" role="alert">

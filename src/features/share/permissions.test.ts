@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { levelOf, parseEmails, permissionLabel } from './permissions';
+import { levelOf, parseEmails, permissionLabel as label } from './permissions';
+import { getT } from '../../i18n';
+import share from '../../locales/en/share';
 import { permissionBits, permissionFlags } from '../../queries/sharing';
+
+const t = getT(share);
+const permissionLabel = (bits: number) => label(bits, t);
+const parse = (input: string, own?: string) => parseEmails(input, t, own);
 
 describe('permission words', () => {
   it('names the two usual levels and spells out custom mixes', () => {
@@ -21,14 +27,27 @@ describe('permission words', () => {
 
 describe('parseEmails', () => {
   it('accepts one or several addresses and drops duplicates', () => {
-    expect(parseEmails(' ann@example.com ')).toEqual({ emails: ['ann@example.com'], problem: null });
-    expect(parseEmails('ann@example.com, bob@example.org;ANN@example.com\nc@d.io').emails).toEqual(['ann@example.com', 'bob@example.org', 'c@d.io']);
+    expect(parse(' ann@example.com ')).toEqual({ emails: ['ann@example.com'], problem: null });
+    expect(parse('ann@example.com, bob@example.org;ANN@example.com\nc@d.io').emails).toEqual(['ann@example.com', 'bob@example.org', 'c@d.io']);
   });
 
   it('explains what is wrong', () => {
-    expect(parseEmails('   ').problem).toMatch(/Enter the e-mail/);
-    expect(parseEmails('ann@example').problem).toBe('“ann@example” is not a valid e-mail address.');
-    expect(parseEmails('ann, bob@x.org, @x.org').problem).toBe('These are not valid e-mail addresses: “ann”, “@x.org”.');
-    expect(parseEmails('Me@Example.com', 'me@example.com').problem).toMatch(/already own/);
+    expect(parse('   ').problem).toMatch(/Enter the e-mail/);
+    expect(parse('ann@example').problem).toBe('“ann@example” is not a valid e-mail address.');
+    expect(parse('ann, bob@x.org, @x.org').problem).toBe('These are not valid e-mail addresses: “ann”, “@x.org”.');
+    expect(parse('Me@Example.com', 'me@example.com').problem).toMatch(/already own/);
+  });
+});
+
+describe('in German', () => {
+  it('words the permission and the problem in the chosen language', async () => {
+    const { setLanguage, resetLanguage } = await import('../../i18n');
+    await setLanguage('de');
+    try {
+      expect(permissionLabel(5)).toBe('Kann ansehen, hinzufügen und löschen');
+      expect(parse('ann@example').problem).toBe('„ann@example“ ist keine gültige E-Mail-Adresse.');
+    } finally {
+      resetLanguage();
+    }
   });
 });

@@ -9,6 +9,7 @@ import { PcloudError } from '../../api/errors';
 import type { ShareLists, UserInfo } from '../../api/protocol/types';
 import { folderMeta, testQueryClient, wrapperFor } from '../../queries/testing';
 import { resetToastStore } from '../../stores/toasts';
+import { resetLanguage, setLanguage } from '../../i18n';
 import ShareDialog from './share-dialog';
 
 vi.mock('../../api/sharing');
@@ -30,6 +31,7 @@ function renderDialog(lists: ShareLists) {
 beforeEach(() => vi.resetAllMocks());
 afterEach(() => {
   cleanup();
+  resetLanguage();
   resetToastStore();
 });
 
@@ -56,7 +58,7 @@ describe('share dialog', () => {
     fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Delete files and folders' }));
     fireEvent.change(within(dialog).getByLabelText('Message (optional)'), { target: { value: 'Hi' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Send invitation' }));
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('bob@x.io: Share request already exists.');
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('bob@x.io: An invitation to this person is already waiting.');
     // "Can edit" minus delete = create + modify
     expect(sharing.shareFolder).toHaveBeenNthCalledWith(1, { folderid: 10, mail: 'ann@x.io', permissions: 3, message: 'Hi' });
     expect(sharing.shareFolder).toHaveBeenNthCalledWith(2, { folderid: 10, mail: 'bob@x.io', permissions: 3, message: 'Hi' });
@@ -85,7 +87,20 @@ describe('share dialog', () => {
     fireEvent.click(within(list).getByRole('button', { name: 'Remove access for ann@x.io' }));
     await waitFor(() => expect(within(list).queryByText('ann@x.io')).toBeNull());
     await act(async () => refuse(new PcloudError(2025, 'Invalid shareid.', 'removeshare')));
-    expect(await within(list).findByRole('alert')).toHaveTextContent('Could not remove ann@x.io: Invalid shareid.');
+    expect(await within(list).findByRole('alert')).toHaveTextContent('Could not remove ann@x.io: This share no longer exists.');
     expect(within(list).getByText('ann@x.io')).toBeInTheDocument();
+  });
+
+  it('speaks German when the app does', async () => {
+    await setLanguage('de');
+    vi.mocked(sharing.listShares).mockResolvedValue({ shares: { outgoing: [] }, requests: { outgoing: [] } });
+    vi.mocked(general.userInfo).mockResolvedValue({ email: 'owner@x.io', emailverified: true } as UserInfo);
+    const Wrapper = wrapperFor(testQueryClient());
+    render(createElement(MemoryRouter, null, createElement(Wrapper, null, createElement(ShareDialog, { kind: 'share', items: [folder], onClose: () => {} }))));
+    const dialog = screen.getByRole('dialog', { name: '„Plans“ teilen' });
+    await within(dialog).findByText('Noch hat niemand sonst Zugriff.');
+    fireEvent.change(within(dialog).getByLabelText('Personen einladen'), { target: { value: 'a, b' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Einladung senden' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Diese E-Mail-Adressen sind ungültig: „a“, „b“.');
   });
 });

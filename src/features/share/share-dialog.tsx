@@ -5,6 +5,9 @@ import { useQuery } from '@tanstack/react-query';
 import { PcloudError } from '../../api/errors';
 import type { FolderMetadata } from '../../api/protocol/types';
 import { paths } from '../../app/paths';
+import { useT } from '../../i18n';
+import common from '../../locales/en/common';
+import share from '../../locales/en/share';
 import { userInfoOptions } from '../../queries/general';
 import { EDIT_PERMISSIONS, shareListOptions, useShareFolder, VIEW_PERMISSIONS } from '../../queries/sharing';
 import type { DialogProps } from '../../stores/dialogs';
@@ -25,7 +28,8 @@ interface Failure {
 }
 
 function InviteForm({ folder, ownEmail }: { folder: FolderMetadata; ownEmail?: string }) {
-  const share = useShareFolder();
+  const shareFolder = useShareFolder();
+  const t = useT(share);
   const ids = useId();
   const [emails, setEmails] = useState('');
   const [bits, setBits] = useState(VIEW_PERMISSIONS);
@@ -37,7 +41,7 @@ function InviteForm({ folder, ownEmail }: { folder: FolderMetadata; ownEmail?: s
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const parsed = parseEmails(emails, ownEmail);
+    const parsed = parseEmails(emails, t, ownEmail);
     setProblem(parsed.problem);
     setFailures([]);
     if (parsed.problem) return;
@@ -47,7 +51,7 @@ function InviteForm({ folder, ownEmail }: { folder: FolderMetadata; ownEmail?: s
     // one request per address, in order, so each refusal is reported next to its address
     for (const mail of parsed.emails) {
       try {
-        await share.mutateAsync({
+        await shareFolder.mutateAsync({
           folderid: folder.folderid,
           mail,
           permissions: bits,
@@ -64,7 +68,7 @@ function InviteForm({ folder, ownEmail }: { folder: FolderMetadata; ownEmail?: s
     // what failed stays in the form to fix and resend; what worked moves to the list below
     setEmails(failed.map((f) => f.email).join(', '));
     if (failed.length === 0) setMessage('');
-    if (sent.length) toast({ kind: 'success', message: sent.length === 1 ? `Invitation sent to ${sent[0]}` : `${sent.length} invitations sent` });
+    if (sent.length) toast({ kind: 'success', message: sent.length === 1 ? t('sentTo', { email: sent[0] }) : t('sentCount', { count: sent.length }) });
   };
 
   const errorId = `${ids}-error`;
@@ -73,24 +77,24 @@ function InviteForm({ folder, ownEmail }: { folder: FolderMetadata; ownEmail?: s
     <form className="share-form" onSubmit={(e) => void submit(e)} noValidate>
       <div className="share-invite-row">
         <label className="field share-invite-mail">
-          <span>Invite people</span>
+          <span>{t('invitePeople')}</span>
           <input
             type="text"
             inputMode="email"
             autoComplete="email"
             autoFocus
-            placeholder="name@example.com"
+            placeholder={t('emailPlaceholder')}
             value={emails}
             onChange={(e) => {
               setEmails(e.target.value);
               setProblem(null);
             }}
             aria-invalid={invalid || undefined}
-            aria-describedby={invalid ? errorId : `${ids}-hint`}
+            aria-describedby={invalid ? `${errorId} ${ids}-hint` : `${ids}-hint`}
           />
         </label>
         <div className="field">
-          <label htmlFor={`${ids}-permission`}>Permission</label>
+          <label htmlFor={`${ids}-permission`}>{t('permission')}</label>
           <select
             id={`${ids}-permission`}
             className="share-select"
@@ -99,29 +103,29 @@ function InviteForm({ folder, ownEmail }: { folder: FolderMetadata; ownEmail?: s
               if (e.target.value !== 'custom') setBits(Number(e.target.value));
             }}
           >
-            <option value={String(VIEW_PERMISSIONS)}>Can view</option>
-            <option value={String(EDIT_PERMISSIONS)}>Can edit</option>
-            {level === 'custom' && <option value="custom">Custom (see Advanced)</option>}
+            <option value={String(VIEW_PERMISSIONS)}>{t('canView')}</option>
+            <option value={String(EDIT_PERMISSIONS)}>{t('canEdit')}</option>
+            {level === 'custom' && <option value="custom">{t('customSeeAdvanced')}</option>}
           </select>
         </div>
       </div>
       <span id={`${ids}-hint`} className="muted share-hint">
-        Separate several addresses with commas.
+        {t('separateHint')}
       </span>
       <details className="share-advanced">
-        <summary>Advanced permissions</summary>
+        <summary>{t('advanced')}</summary>
         <fieldset>
-          <legend className="muted">Everyone invited can open and download. They may also:</legend>
+          <legend className="muted">{t('advancedLegend')}</legend>
           {ADVANCED_RIGHTS.map((r) => (
             <label key={r.bit} className="share-check">
               <input type="checkbox" checked={(bits & r.bit) !== 0} onChange={(e) => setBits(e.target.checked ? bits | r.bit : bits & ~r.bit)} />
-              {r.label}
+              {t(r.label)}
             </label>
           ))}
         </fieldset>
       </details>
       <label className="field">
-        <span>Message (optional)</span>
+        <span>{t('messageOptional')}</span>
         <textarea className="share-message" rows={2} maxLength={1000} value={message} onChange={(e) => setMessage(e.target.value)} />
       </label>
       {(problem || failures.length > 0) && (
@@ -129,11 +133,11 @@ function InviteForm({ folder, ownEmail }: { folder: FolderMetadata; ownEmail?: s
           {problem && <p>{problem}</p>}
           {failures.map((f) => (
             <p key={f.email}>
-              <span dir="auto">{f.email}</span>: {f.message}
+              {t.rich('failure', { email: <span dir="auto">{f.email}</span>, error: f.message })}
               {f.code === NEEDS_VERIFIED_EMAIL && (
                 <>
                   {' '}
-                  <Link to={paths.account}>Verify your e-mail on the account page</Link>.
+                  <Link to={paths.account}>{t('verifyEmailLink')}</Link>.
                 </>
               )}
             </p>
@@ -142,7 +146,7 @@ function InviteForm({ folder, ownEmail }: { folder: FolderMetadata; ownEmail?: s
       )}
       <div className="dialog-actions">
         <button type="submit" className="btn primary" disabled={busy}>
-          {busy ? 'Sending…' : 'Send invitation'}
+          {busy ? t('sending') : t('sendInvitation')}
         </button>
       </div>
     </form>
@@ -154,23 +158,25 @@ export default function ShareDialog({ items, onClose }: DialogProps) {
   const lists = useQuery(shareListOptions());
   const me = useQuery(userInfoOptions());
   const headingId = useId();
+  const t = useT(share);
+  const tc = useT(common);
   if (!folder?.isfolder) return null;
 
   const shares = (lists.data?.shares?.outgoing ?? []).filter((s) => s.folderid === folder.folderid);
   const requests = (lists.data?.requests?.outgoing ?? []).filter((r) => r.folderid === folder.folderid);
 
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={`Share “${folder.name}”`} description="People you invite get an e-mail and see the folder once they accept." wide>
+    <Dialog open onOpenChange={(o) => !o && onClose()} title={t('shareTitle', { name: folder.name })} description={t('shareDescription')} wide>
       {folder.ismine === false ? (
         <p className="inline-alert" role="alert">
-          Only the owner of this folder can invite people to it.
+          {t('onlyOwner')}
         </p>
       ) : (
         <InviteForm folder={folder} ownEmail={me.data?.email} />
       )}
       <section className="share-access" aria-labelledby={headingId}>
         <h3 id={headingId} className="share-heading">
-          People with access
+          {t('peopleWithAccess')}
         </h3>
         {me.data && (
           <div className="share-person owner">
@@ -179,22 +185,22 @@ export default function ShareDialog({ items, onClose }: DialogProps) {
               <span className="share-mail" dir="auto" title={me.data.email}>
                 {me.data.email}
               </span>
-              <span className="muted share-sub">You</span>
+              <span className="muted share-sub">{t('you')}</span>
             </div>
-            <span className="share-perm-text">Owner</span>
+            <span className="share-perm-text">{t('owner')}</span>
           </div>
         )}
         {lists.isPending ? (
-          <div className="loading small" role="status" aria-label="Loading people with access" />
+          <div className="loading small" role="status" aria-label={t('loadingPeople')} />
         ) : lists.isError ? (
           <div className="inline-alert" role="alert">
-            Could not load who has access: {humanError(lists.error)}{' '}
+            {t('loadPeopleFailed', { error: humanError(lists.error) })}{' '}
             <button type="button" className="btn link" onClick={() => void lists.refetch()}>
-              Try again
+              {tc('tryAgain')}
             </button>
           </div>
         ) : (
-          <PeopleList shares={shares} requests={requests} parentfolderid={folder.parentfolderid} label={`People with access to ${folder.name}`} />
+          <PeopleList shares={shares} requests={requests} parentfolderid={folder.parentfolderid} label={t('peopleWithAccessTo', { name: folder.name })} />
         )}
       </section>
     </Dialog>

@@ -1,22 +1,30 @@
 // The small "shared" mark next to a folder's name in listings (owner side: isshared; recipient
 // side: a folder someone else owns).
 import type { Metadata } from '../../api/protocol/types';
+import { useT } from '../../i18n';
+import share from '../../locales/en/share';
 import { Icon } from '../../ui/icons';
 import './shared-badge.css';
 
-export function sharedBadgeText(item: Metadata): string | null {
+/** The share-namespace key of the mark's text, or null when the item has none. */
+export function sharedBadgeText(item: Metadata): 'sharedWithYou' | 'sharedWithOthers' | null {
   if (!item.isfolder) return null;
-  if (item.ismine === false) return 'Shared with you';
-  if (item.isshared) return 'Shared with others';
+  if (item.ismine === false) return 'sharedWithYou';
+  if (item.isshared) return 'sharedWithOthers';
   return null;
 }
 
-export function SharedBadge({ item }: { item: Metadata }) {
-  const text = sharedBadgeText(item);
-  if (!text) return null;
+// rows of long listings: only a shared folder's row pays for the language subscription
+function SharedMark({ textKey }: { textKey: 'sharedWithYou' | 'sharedWithOthers' }) {
+  const text = useT(share)(textKey);
   return (
     <span className="shared-badge" title={text}>
       <Icon name="share" size={14} label={text} />
     </span>
   );
+}
+
+export function SharedBadge({ item }: { item: Metadata }) {
+  const key = sharedBadgeText(item);
+  return key ? <SharedMark textKey={key} /> : null;
 }

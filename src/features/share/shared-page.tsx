@@ -4,6 +4,9 @@ import { Link, useSearchParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Share, ShareRequest } from '../../api/protocol/types';
 import { paths } from '../../app/paths';
+import { useT } from '../../i18n';
+import common from '../../locales/en/common';
+import share from '../../locales/en/share';
 import { formatDate } from '../../lib/format';
 import { folderMetaOptions } from '../../queries/folder';
 import { permissionBits, shareListOptions, useRemoveShare } from '../../queries/sharing';
@@ -14,27 +17,29 @@ import { Icon, ItemIcon } from '../../ui/icons';
 import { humanError } from '../browse/operations';
 import { Inbox } from './inbox';
 import { PeopleList } from './people-list';
-import { permissionLabel } from './permissions';
+import { permissionLabel, type ShareT } from './permissions';
 import './share.css';
 
+// labels are share-namespace keys, translated at render
 const TABS = [
-  { id: 'invitations', label: 'Invitations' },
-  { id: 'with-me', label: 'Shared with me' },
-  { id: 'by-me', label: 'Shared by me' },
+  { id: 'invitations', label: 'tabInvitations' },
+  { id: 'with-me', label: 'tabWithMe' },
+  { id: 'by-me', label: 'tabByMe' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
 const FOLDER = { isfolder: true, icon: 'folder' } as const;
 
-function LeaveDialog({ share, onClose }: { share: Share; onClose: () => void }) {
+function LeaveDialog({ leaving, onClose }: { leaving: Share; onClose: () => void }) {
   const remove = useRemoveShare();
+  const t = useT(share);
   const [error, setError] = useState<string | null>(null);
   const leave = async () => {
     setError(null);
     try {
-      await remove.mutateAsync({ shareid: share.shareid });
+      await remove.mutateAsync({ shareid: leaving.shareid });
       onClose();
-      toast({ kind: 'info', message: `You left “${share.sharename}”` });
+      toast({ kind: 'info', message: t('left', { name: leaving.sharename }) });
     } catch (err) {
       setError(humanError(err));
     }
@@ -43,20 +48,20 @@ function LeaveDialog({ share, onClose }: { share: Share; onClose: () => void }) 
     <Dialog
       open
       onOpenChange={(o) => !o && onClose()}
-      title={`Leave “${share.sharename}”?`}
-      description={`The folder disappears from your files. ${share.frommail ?? 'The owner'} can invite you again.`}
+      title={t('leaveTitle', { name: leaving.sharename })}
+      description={leaving.frommail ? t('leaveDescription', { owner: leaving.frommail }) : t('leaveDescriptionAnon')}
     >
       {error && (
         <p className="inline-alert" role="alert">
-          Could not leave: {error}
+          {t('leaveFailed', { error })}
         </p>
       )}
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onClose}>
-          Stay
+          {t('stay')}
         </button>
         <button type="button" className="btn primary danger-fill" disabled={remove.isPending} onClick={() => void leave()}>
-          Leave folder
+          {t('leaveFolder')}
         </button>
       </div>
     </Dialog>
@@ -65,17 +70,19 @@ function LeaveDialog({ share, onClose }: { share: Share; onClose: () => void }) 
 
 function SharedWithMe({ shares }: { shares: readonly Share[] }) {
   const [leaving, setLeaving] = useState<Share | null>(null);
+  const t = useT(share);
+  const tc = useT(common);
   if (shares.length === 0) {
     return (
       <div className="state-box empty">
-        <h2>Nothing is shared with you</h2>
-        <p className="muted">Folders other people share with you appear here once you accept their invitation.</p>
+        <h2>{t('withMeEmpty')}</h2>
+        <p className="muted">{t('withMeEmptyHint')}</p>
       </div>
     );
   }
   return (
     <>
-      <ul className="share-cards" aria-label="Folders shared with me">
+      <ul className="share-cards" aria-label={t('withMeList')}>
         {shares.map((s) => (
           <li key={s.shareid} className="share-card">
             <div className="share-card-head">
@@ -85,22 +92,26 @@ function SharedWithMe({ shares }: { shares: readonly Share[] }) {
                   {s.sharename}
                 </Link>
                 <span className="muted share-sub">
-                  From <span dir="auto">{s.frommail ?? 'another pCloud user'}</span> · {permissionLabel(permissionBits(s))} · since {formatDate(s.created)}
+                  {t.rich('fromSince', {
+                    from: <span dir="auto">{s.frommail ?? t('anotherUser')}</span>,
+                    permission: permissionLabel(permissionBits(s), t),
+                    date: formatDate(s.created, t.locale),
+                  })}
                 </span>
               </div>
               <div className="share-card-actions">
-                <Link className="btn" to={paths.folder(s.folderid)} aria-label={`Open ${s.sharename}`}>
-                  Open
+                <Link className="btn" to={paths.folder(s.folderid)} aria-label={t('openName', { name: s.sharename })}>
+                  {tc('open')}
                 </Link>
-                <button type="button" className="btn danger" aria-label={`Leave ${s.sharename}`} onClick={() => setLeaving(s)}>
-                  Leave
+                <button type="button" className="btn danger" aria-label={t('leaveName', { name: s.sharename })} onClick={() => setLeaving(s)}>
+                  {t('leave')}
                 </button>
               </div>
             </div>
           </li>
         ))}
       </ul>
-      {leaving && <LeaveDialog share={leaving} onClose={() => setLeaving(null)} />}
+      {leaving && <LeaveDialog leaving={leaving} onClose={() => setLeaving(null)} />}
     </>
   );
 }
@@ -127,39 +138,38 @@ function groupByFolder(shares: readonly Share[], requests: readonly ShareRequest
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function accessSummary(f: OutgoingFolder): string {
+function accessSummary(f: OutgoingFolder, t: ShareT): string {
   const parts: string[] = [];
-  if (f.shares.length) parts.push(`${f.shares.length} ${f.shares.length === 1 ? 'person has' : 'people have'} access`);
-  if (f.requests.length) parts.push(`${f.requests.length} invitation${f.requests.length === 1 ? '' : 's'} pending`);
+  if (f.shares.length) parts.push(t('peopleHaveAccess', { count: f.shares.length }));
+  if (f.requests.length) parts.push(t('invitationsPending', { count: f.requests.length }));
   return parts.join(' · ');
 }
 
 function SharedByMe({ shares, requests }: { shares: readonly Share[]; requests: readonly ShareRequest[] }) {
   const qc = useQueryClient();
+  const t = useT(share);
   const folders = groupByFolder(shares, requests);
   const manage = async (folderid: number) => {
     try {
       const folder = await qc.fetchQuery(folderMetaOptions(folderid));
       openDialog({ kind: 'share', items: [folder] });
     } catch (err) {
-      toast({ kind: 'error', message: `Could not open the folder's sharing: ${humanError(err)}` });
+      toast({ kind: 'error', message: t('openSharingFailed', { error: humanError(err) }) });
     }
   };
   if (folders.length === 0) {
     return (
       <div className="state-box empty">
-        <h2>You are not sharing any folder</h2>
-        <p className="muted">
-          Select one of your folders and choose “Share with people…” to invite someone.
-        </p>
+        <h2>{t('byMeEmpty')}</h2>
+        <p className="muted">{t('byMeEmptyHint')}</p>
         <Link className="btn primary" to={paths.folder(0)}>
-          Go to my files
+          {t('goToFiles')}
         </Link>
       </div>
     );
   }
   return (
-    <ul className="share-cards" aria-label="Folders shared by me">
+    <ul className="share-cards" aria-label={t('byMeList')}>
       {folders.map((f) => (
         <li key={f.folderid} className="share-card">
           <div className="share-card-head">
@@ -169,16 +179,16 @@ function SharedByMe({ shares, requests }: { shares: readonly Share[]; requests: 
                 {f.name}
               </Link>
               <span className="muted share-sub">
-                {accessSummary(f)}
+                {accessSummary(f, t)}
               </span>
             </div>
             <div className="share-card-actions">
-              <button type="button" className="btn" aria-label={`Invite people to ${f.name}`} onClick={() => void manage(f.folderid)}>
-                <Icon name="share" /> Invite…
+              <button type="button" className="btn" aria-label={t('inviteTo', { name: f.name })} onClick={() => void manage(f.folderid)}>
+                <Icon name="share" /> {t('invite')}
               </button>
             </div>
           </div>
-          <PeopleList shares={f.shares} requests={f.requests} label={`People with access to ${f.name}`} />
+          <PeopleList shares={f.shares} requests={f.requests} label={t('peopleWithAccessTo', { name: f.name })} />
         </li>
       ))}
     </ul>
@@ -187,6 +197,8 @@ function SharedByMe({ shares, requests }: { shares: readonly Share[]; requests: 
 
 export default function SharedPage() {
   const lists = useQuery(shareListOptions());
+  const t = useT(share);
+  const tc = useT(common);
   const [search, setSearch] = useSearchParams();
   const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
   const data = lists.data;
@@ -195,16 +207,17 @@ export default function SharedPage() {
   const byMeShares = data?.shares?.outgoing ?? [];
   const byMeRequests = data?.requests?.outgoing ?? [];
   const requested = search.get('tab');
-  const tab: TabId = TABS.some((t) => t.id === requested) ? (requested as TabId) : invitations.length > 0 ? 'invitations' : 'with-me';
+  const tab: TabId = TABS.some((x) => x.id === requested) ? (requested as TabId) : invitations.length > 0 ? 'invitations' : 'with-me';
   const counts: Record<TabId, number> = {
     invitations: invitations.length,
     'with-me': withMe.length,
     'by-me': new Set([...byMeShares, ...byMeRequests].map((x) => x.folderid)).size,
   };
 
+  const pageTitle = t('pageTitle');
   useEffect(() => {
-    document.title = `Shared — pCloud Web`;
-  }, []);
+    document.title = pageTitle;
+  }, [pageTitle]);
 
   // the default tab is chosen once, so answering the last invitation does not whisk the page away
   const defaultTab = data && !requested ? tab : null;
@@ -219,7 +232,7 @@ export default function SharedPage() {
 
   // arrow keys move between tabs (WAI-ARIA tabs pattern, automatic activation)
   const onTabKey = (e: KeyboardEvent) => {
-    const i = TABS.findIndex((t) => t.id === tab);
+    const i = TABS.findIndex((x) => x.id === tab);
     const to = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : null;
     if (to === null) return;
     e.preventDefault();
@@ -228,14 +241,14 @@ export default function SharedPage() {
 
   let body;
   if (lists.isPending) {
-    body = <div className="loading" role="status" aria-label="Loading shares" />;
+    body = <div className="loading" role="status" aria-label={t('loadingShares')} />;
   } else if (lists.isError) {
     body = (
       <div className="state-box" role="alert">
-        <h2>Shares could not be loaded</h2>
+        <h2>{t('loadFailed')}</h2>
         <p className="muted">{humanError(lists.error)}</p>
         <button className="btn primary" onClick={() => void lists.refetch()}>
-          Try again
+          {tc('tryAgain')}
         </button>
       </div>
     );
@@ -249,41 +262,40 @@ export default function SharedPage() {
 
   return (
     <div className="shared-page">
-      <h1 className="page-title">Shared</h1>
+      <h1 className="page-title">{t('heading')}</h1>
       {invitations.length > 0 && tab !== 'invitations' && (
         <p className="share-banner" role="status">
-          <span>
-            You have {invitations.length} invitation{invitations.length === 1 ? '' : 's'} waiting.
-          </span>
+          <span>{t('waiting', { count: invitations.length })}</span>
           <button type="button" className="btn" onClick={() => choose('invitations')}>
-            Show invitations
+            {t('showInvitations')}
           </button>
         </p>
       )}
-      <div className="share-tabs" role="tablist" aria-label="Shares" onKeyDown={onTabKey}>
-        {TABS.map((t) => {
-          const count = counts[t.id];
-          const selected = t.id === tab;
-          const alert = t.id === 'invitations' && count > 0;
+      <div className="share-tabs" role="tablist" aria-label={t('tabsLabel')} onKeyDown={onTabKey}>
+        {TABS.map((x) => {
+          const count = counts[x.id];
+          const selected = x.id === tab;
+          const alert = x.id === 'invitations' && count > 0;
+          const shown = new Intl.NumberFormat(t.locale).format(count);
           return (
             <button
-              key={t.id}
+              key={x.id}
               ref={(el) => {
-                tabRefs.current[t.id] = el;
+                tabRefs.current[x.id] = el;
               }}
               type="button"
               role="tab"
-              id={`share-tab-${t.id}`}
+              id={`share-tab-${x.id}`}
               aria-selected={selected}
               aria-controls="share-panel"
               tabIndex={selected ? 0 : -1}
               className="share-tab"
-              onClick={() => choose(t.id)}
+              onClick={() => choose(x.id)}
             >
-              {t.label}
+              {t(x.label)}
               {data && (
-                <span className={`share-count ${alert ? 'alert' : ''}`} aria-label={alert ? `${count} pending` : `${count}`}>
-                  {count}
+                <span className={`share-count ${alert ? 'alert' : ''}`} aria-label={alert ? t('countPending', { count }) : shown}>
+                  {shown}
                 </span>
               )}
             </button>

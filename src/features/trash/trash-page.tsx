@@ -5,7 +5,11 @@ import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { isOAuthRefusal } from '../../api/errors';
 import type { Metadata } from '../../api/types';
+import { getT, useT } from '../../i18n';
+import { errorMessage } from '../../i18n/error-message';
 import { formatBytes } from '../../lib/format';
+import common from '../../locales/en/common';
+import trash from '../../locales/en/trash';
 import { folderMetaOptions } from '../../queries/folder';
 import { trashListOptions, useClearTrash, useRestoreFromTrash } from '../../queries/trash';
 import { toast } from '../../stores/toasts';
@@ -13,19 +17,28 @@ import { paths } from '../../app/paths';
 import { Dialog } from '../../ui/dialog';
 import { Icon, ItemIcon } from '../../ui/icons';
 import { FolderPickerDialog } from '../browse/dialogs';
-import { errorText, NotAvailableWithSignIn, PCLOUD_WEB_TRASH } from '../account/not-available';
+import { NotAvailableWithSignIn, PCLOUD_WEB_TRASH } from '../account/not-available';
 
 type TrashRef = { fileid: number; folderid?: never } | { folderid: number; fileid?: never };
 
 const refOf = (m: Metadata): TrashRef => (m.isfolder ? { folderid: m.folderid } : { fileid: m.fileid });
 const NO_EXCLUDE: ReadonlySet<number> = new Set();
+const tNow = getT(trash);
 
 function DeletedFrom({ folderid }: { folderid: number | undefined }) {
+  const t = useT(trash);
   const known = folderid !== undefined && folderid !== 0;
   const { data, isError } = useQuery({ ...folderMetaOptions(folderid ?? 0), enabled: known });
-  if (folderid === undefined) return <span className="muted">—</span>;
-  if (folderid === 0) return <Link to={paths.folder(0)}>My files</Link>;
-  if (isError) return <span className="muted">a deleted folder</span>;
+  if (folderid === undefined) {
+    return (
+      <span className="muted">
+        <span aria-hidden="true">—</span>
+        <span className="sr-only">{t('unknownPlace')}</span>
+      </span>
+    );
+  }
+  if (folderid === 0) return <Link to={paths.folder(0)}>{t('myFiles')}</Link>;
+  if (isError) return <span className="muted">{t('deletedFolder')}</span>;
   if (!data) return <span className="muted">…</span>;
   return (
     <Link to={paths.folder(folderid)} dir="auto">
@@ -37,11 +50,12 @@ function DeletedFrom({ folderid }: { folderid: number | undefined }) {
 function ConfirmDialog({
   open, title, description, action, busy, onCancel, onConfirm,
 }: { open: boolean; title: string; description: string; action: string; busy: boolean; onCancel: () => void; onConfirm: () => void }) {
+  const tc = useT(common);
   return (
     <Dialog open={open} onOpenChange={(o) => !o && onCancel()} title={title} description={description}>
       <div className="dialog-actions">
         <button className="btn" onClick={onCancel}>
-          Cancel
+          {tc('cancel')}
         </button>
         <button className="btn primary danger-fill" disabled={busy} onClick={onConfirm}>
           {action}
@@ -51,7 +65,27 @@ function ConfirmDialog({
   );
 }
 
+/** Toasts of one batch action: all done (one item, or several), or some failed. */
+interface Outcome {
+  one: (name: string) => string;
+  many: (ok: number, count: number) => string;
+  failed: (ok: number, total: number, error: string) => string;
+}
+
+const RESTORED: Outcome = {
+  one: (name) => tNow('restoredOne', { name }),
+  many: (ok, count) => tNow('restoredMany', { ok, count }),
+  failed: (ok, total, error) => tNow('restoreFailed', { ok, total, error }),
+};
+const DELETED: Outcome = {
+  one: (name) => tNow('deletedOne', { name }),
+  many: (ok, count) => tNow('deletedMany', { ok, count }),
+  failed: (ok, total, error) => tNow('deleteFailed', { ok, total, error }),
+};
+
 export default function TrashPage() {
+  const t = useT(trash);
+  const tc = useT(common);
   const listing = useQuery(trashListOptions(0));
   const restore = useRestoreFromTrash();
   const clear = useClearTrash();
@@ -73,7 +107,7 @@ export default function TrashPage() {
     });
 
   /** Runs one call per item, one after another; reports how many worked. */
-  const runEach = async (verb: string, list: Metadata[], call: (m: Metadata) => Promise<unknown>) => {
+  const runEach = async (say: Outcome, list: Metadata[], call: (m: Metadata) => Promise<unknown>) => {
     setBusy(true);
     let ok = 0;
     let lastError: unknown;
@@ -88,17 +122,16 @@ export default function TrashPage() {
     }
     setBusy(false);
     setSelected(new Set());
-    const what = list.length === 1 ? `“${list[0].name}”` : `${ok} of ${list.length} items`;
-    if (ok === list.length) toast({ kind: 'success', message: `${verb} ${what}` });
-    else toast({ kind: 'error', message: `${verb} ${ok} of ${list.length}: ${errorText(lastError)}` });
+    if (ok === list.length) toast({ kind: 'success', message: list.length === 1 ? say.one(list[0].name) : say.many(ok, list.length) });
+    else toast({ kind: 'error', message: say.failed(ok, list.length, errorMessage(lastError)) });
   };
 
   const restoreChosen = (restoreto?: number) =>
-    void runEach('Restored', chosen, (m) => restore.mutateAsync({ ...refOf(m), ...(restoreto === undefined ? {} : { restoreto }) }));
+    void runEach(RESTORED, chosen, (m) => restore.mutateAsync({ ...refOf(m), ...(restoreto === undefined ? {} : { restoreto }) }));
 
   const deleteChosen = async () => {
     setConfirm(null);
-    await runEach('Deleted forever', chosen, (m) => clear.mutateAsync(refOf(m)));
+    await runEach(DELETED, chosen, (m) => clear.mutateAsync(refOf(m)));
   };
 
   const emptyTrash = async () => {
@@ -107,9 +140,9 @@ export default function TrashPage() {
     try {
       await clear.mutateAsync({ folderid: 0 });
       setSelected(new Set());
-      toast({ kind: 'success', message: 'The trash is empty' });
+      toast({ kind: 'success', message: tNow('emptied') });
     } catch (err) {
-      toast({ kind: 'error', message: `Could not empty the trash: ${errorText(err)}` });
+      toast({ kind: 'error', message: tNow('emptyFailed', { error: errorMessage(err) }) });
     } finally {
       setBusy(false);
     }
@@ -117,83 +150,78 @@ export default function TrashPage() {
 
   let body;
   if (listing.isPending) {
-    body = <div className="loading" role="status" aria-label="Loading" />;
+    body = <div className="loading" role="status" aria-label={tc('loading')} />;
   } else if (listing.isError && isOAuthRefusal(listing.error)) {
     body = (
-      <NotAvailableWithSignIn
-        title="The trash is not available with this sign-in"
-        what="your trash"
-        href={PCLOUD_WEB_TRASH}
-        linkText="Open the trash on pCloud"
-      />
+      <NotAvailableWithSignIn title={t('unavailableTitle')} what={t('unavailableWhat')} href={PCLOUD_WEB_TRASH} linkText={t('openOnPcloud')} />
     );
   } else if (listing.isError) {
     body = (
       <div className="state-box" role="alert">
-        <h2>The trash could not be loaded</h2>
-        <p className="muted">{errorText(listing.error)}</p>
+        <h2>{t('loadError')}</h2>
+        <p className="muted">{errorMessage(listing.error)}</p>
         <button className="btn primary" onClick={() => void listing.refetch()}>
-          Try again
+          {tc('tryAgain')}
         </button>
       </div>
     );
   } else if (items.length === 0) {
     body = (
       <div className="state-box empty">
-        <h2>The trash is empty</h2>
-        <p className="muted">Deleted files and folders stay here until you delete them forever.</p>
+        <h2>{t('emptyTitle')}</h2>
+        <p className="muted">{t('emptyText')}</p>
       </div>
     );
   } else {
     body = (
       <>
-        <div className="toolbar" role="toolbar" aria-label="Trash actions">
+        <div className="toolbar" role="toolbar" aria-label={t('actions')}>
           <button className="btn" disabled={busy || chosen.length === 0} onClick={() => restoreChosen()}>
-            <Icon name="refresh" /> Restore
+            <Icon name="refresh" /> {t('restore')}
           </button>
           <button className="btn" disabled={busy || chosen.length === 0} onClick={() => setPicking(true)}>
-            <Icon name="move" /> Restore to…
+            <Icon name="move" /> {t('restoreTo')}
           </button>
           <button className="btn danger" disabled={busy || chosen.length === 0} onClick={() => setConfirm('delete')}>
-            <Icon name="trash" /> Delete forever
+            <Icon name="trash" /> {t('deleteForever')}
           </button>
           <div className="toolbar-spacer" />
           <button className="btn danger" disabled={busy} onClick={() => setConfirm('empty')}>
-            Empty trash
+            {t('emptyTrash')}
           </button>
         </div>
         <p className="status-line" aria-live="polite">
-          {chosen.length > 0 ? `${chosen.length} of ${items.length} selected` : `${items.length} item${items.length === 1 ? '' : 's'}`}
+          {chosen.length > 0 ? t('selectedOf', { selected: chosen.length, total: items.length }) : tc('items', { count: items.length })}
         </p>
         <div className="trash-table-wrap">
-          <table className="trash-table" aria-label="Deleted items">
+          <table className="trash-table" aria-label={t('table')}>
             <thead>
               <tr>
                 <th scope="col" className="trash-check">
                   <input
                     type="checkbox"
-                    aria-label="Select all"
+                    aria-label={t('selectAll')}
                     checked={allChosen}
                     onChange={() => setSelected(allChosen ? new Set() : new Set(items.map((m) => m.id)))}
                   />
                 </th>
-                <th scope="col">Name</th>
-                <th scope="col">Size</th>
-                <th scope="col">Deleted from</th>
+                <th scope="col">{tc('name')}</th>
+                <th scope="col">{tc('size')}</th>
+                <th scope="col">{t('deletedFrom')}</th>
               </tr>
             </thead>
             <tbody>
               {items.map((m) => (
                 <tr key={m.id} className={selected.has(m.id) ? 'selected' : undefined}>
                   <td className="trash-check">
-                    <input type="checkbox" aria-label={`Select ${m.name}`} checked={selected.has(m.id)} onChange={() => toggle(m.id)} />
+                    <input type="checkbox" aria-label={t('selectItem', { name: m.name })} checked={selected.has(m.id)} onChange={() => toggle(m.id)} />
                   </td>
                   <td>
                     <span className="trash-name">
                       <ItemIcon item={m} size={20} /> <span dir="auto">{m.name}</span>
                     </span>
                   </td>
-                  <td>{m.isfolder ? <span className="muted">Folder</span> : formatBytes(m.size)}</td>
+                  <td>{m.isfolder ? <span className="muted">{tc('folder')}</span> : formatBytes(m.size, t.locale)}</td>
                   <td>
                     <DeletedFrom folderid={m.origparentfolderid} />
                   </td>
@@ -209,13 +237,13 @@ export default function TrashPage() {
   return (
     <section className="trash-page" aria-labelledby="trash-title">
       <h1 id="trash-title" className="page-title">
-        Trash
+        {t('title')}
       </h1>
       {body}
       <FolderPickerDialog
         open={picking}
-        title="Restore to…"
-        action="Restore"
+        title={t('restoreTo')}
+        action={t('restore')}
         exclude={NO_EXCLUDE}
         onClose={() => setPicking(false)}
         onPick={(folderid) => {
@@ -225,18 +253,18 @@ export default function TrashPage() {
       />
       <ConfirmDialog
         open={confirm === 'delete'}
-        title={chosen.length === 1 ? `Delete “${chosen[0].name}” forever?` : `Delete ${chosen.length} items forever?`}
-        description="This cannot be undone."
-        action="Delete forever"
+        title={chosen.length === 1 ? t('deleteOneConfirm', { name: chosen[0].name }) : t('deleteManyConfirm', { count: chosen.length })}
+        description={t('cannotUndo')}
+        action={t('deleteForever')}
         busy={busy}
         onCancel={() => setConfirm(null)}
         onConfirm={() => void deleteChosen()}
       />
       <ConfirmDialog
         open={confirm === 'empty'}
-        title="Empty the trash?"
-        description="Everything in the trash is deleted forever. This cannot be undone."
-        action="Empty trash"
+        title={t('emptyConfirm')}
+        description={t('emptyConfirmText')}
+        action={t('emptyTrash')}
         busy={busy}
         onCancel={() => setConfirm(null)}
         onConfirm={() => void emptyTrash()}

@@ -6,10 +6,15 @@ import { PcloudError } from '../../api/errors';
 import { Dialog } from '../../ui/dialog';
 import { formatBytes } from '../../lib/format';
 import { remoteUploadFinished, remoteUploadProgressOptions, useRemoteUpload } from '../../queries/upload';
+import { getT, useT, type Translate } from '../../i18n';
+import { errorMessage } from '../../i18n/error-message';
+import common from '../../locales/en/common';
+import upload from '../../locales/en/upload';
 import './upload.css';
 
 /** The links of the text, one per line, or the first line that is not a web link. */
 export function parseLinks(text: string): { urls: string[] } | { error: string } {
+  const t = getT(upload);
   const urls: string[] = [];
   const lines = text.split(/\r?\n/);
   for (let n = 0; n < lines.length; n++) {
@@ -22,41 +27,45 @@ export function parseLinks(text: string): { urls: string[] } | { error: string }
       url = null;
     }
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-      return { error: `Line ${n + 1} is not a web link (it must start with http:// or https://): ${line}` };
+      return { error: t('notALink', { line: n + 1, text: line }) };
     }
     urls.push(url.href);
   }
-  return urls.length ? { urls } : { error: 'Paste at least one link, one per line.' };
+  return urls.length ? { urls } : { error: t('noLinks') };
 }
 
-function startMessage(err: unknown): string {
+type T = Translate<typeof upload.messages>;
+
+function startMessage(err: unknown, t: T): string {
   if (err instanceof PcloudError) {
-    if (err.kind === 'quota') return 'Not enough space left in your pCloud for these files.';
-    if (err.code === 2003) return 'You cannot add files to this folder.';
-    if (err.code === 2005) return 'This folder no longer exists.';
-    return `pCloud refused the links: ${err.message}`;
+    if (err.kind === 'quota') return t('remoteNoSpace');
+    if (err.code === 2003) return t('noPermission');
+    if (err.code === 2005) return t('remoteFolderGone');
+    return t('remoteRefused', { error: errorMessage(err) });
   }
-  return 'Could not reach pCloud. Check your connection and try again.';
+  return errorMessage(err);
 }
 
 function newProgressHash(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-function FileLine({ f }: { f: RemoteDownloadFile & { error?: string } }) {
+function FileLine({ f, t }: { f: RemoteDownloadFile & { error?: string }; t: T }) {
   const got = f.downloaded ?? 0;
   let state: string;
-  if (f.status === 'ready') state = `Saved as ${f.metadata?.name ?? 'a file'}${f.size ? ` (${formatBytes(f.size)})` : ''}`;
-  else if (f.status === 'error') state = `Could not be fetched${f.error ? `: ${f.error}` : '. Check that the link opens in a browser and is public.'}`;
-  else if (f.status === 'downloading') state = f.size ? `Fetching: ${formatBytes(got)} of ${formatBytes(f.size)}` : `Fetching: ${formatBytes(got)}`;
-  else state = 'Waiting';
+  if (f.status === 'ready') {
+    const name = f.metadata?.name ?? t('aFile');
+    state = f.size ? t('savedAsSize', { name, size: formatBytes(f.size) }) : t('savedAs', { name });
+  } else if (f.status === 'error') state = f.error ? t('fetchFailedWhy', { error: f.error }) : t('fetchFailed');
+  else if (f.status === 'downloading') state = f.size ? t('fetchingOf', { got: formatBytes(got), size: formatBytes(f.size) }) : t('fetching', { got: formatBytes(got) });
+  else state = t('waiting');
   return (
     <li>
       <span className="remote-url" dir="auto" title={f.url}>
         {f.url}
       </span>
       <progress
-        aria-label={`${f.url} progress`}
+        aria-label={t('progressOf', { name: f.url })}
         max={f.size || 1}
         value={f.status === 'ready' ? f.size || 1 : f.status === 'error' ? 0 : f.size ? Math.min(got, f.size) : undefined}
       />
@@ -67,8 +76,10 @@ function FileLine({ f }: { f: RemoteDownloadFile & { error?: string } }) {
 
 /** "Upload from a link": pCloud fetches the files itself (downloadfileasync), progress by uploadprogress. */
 export default function RemoteUploadDialog({ folder, onClose }: DialogProps) {
+  const t = useT(upload);
+  const c = useT(common);
   const folderid = folder?.folderid ?? 0;
-  const where = folder && folder.folderid !== 0 ? folder.name : 'My pCloud';
+  const where = folder && folder.folderid !== 0 ? folder.name : t('myPcloud');
   const qc = useQueryClient();
   const fieldId = useId();
   const [text, setText] = useState('');
@@ -92,7 +103,7 @@ export default function RemoteUploadDialog({ folder, onClose }: DialogProps) {
     const hash = newProgressHash();
     start.mutate(
       { folderid, url: parsed.urls, progresshash: hash },
-      { onSuccess: () => setJob({ hash, urls: parsed.urls }), onError: (err) => setProblem(startMessage(err)) },
+      { onSuccess: () => setJob({ hash, urls: parsed.urls }), onError: (err) => setProblem(startMessage(err, t)) },
     );
   };
 
@@ -103,16 +114,16 @@ export default function RemoteUploadDialog({ folder, onClose }: DialogProps) {
     ? ''
     : finished
       ? failed
-        ? `${ready} of ${job.urls.length} saved; ${failed} could not be fetched`
-        : `${ready} of ${job.urls.length} saved to ${where}`
-      : `pCloud is fetching ${job.urls.length === 1 ? 'the file' : `${job.urls.length} files`}…`;
+        ? t('remoteSavedSome', { ready, total: job.urls.length, failed })
+        : t('remoteSaved', { ready, total: job.urls.length, folder: where })
+      : t('remoteFetching', { count: job.urls.length });
 
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title="Upload from a link" description={`pCloud downloads the files itself and saves them in “${where}”.`} wide>
+    <Dialog open onOpenChange={(o) => !o && onClose()} title={t('remoteTitle')} description={t('remoteDescription', { folder: where })} wide>
       {!job ? (
         <form onSubmit={submit}>
           <div className="field">
-            <label htmlFor={fieldId}>Links, one per line</label>
+            <label htmlFor={fieldId}>{t('linksLabel')}</label>
             <textarea
               id={fieldId}
               className="remote-urls"
@@ -132,10 +143,10 @@ export default function RemoteUploadDialog({ folder, onClose }: DialogProps) {
           </div>
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={onClose}>
-              Cancel
+              {c('cancel')}
             </button>
             <button type="submit" className="btn primary" disabled={start.isPending}>
-              {start.isPending ? 'Starting…' : 'Upload'}
+              {start.isPending ? t('starting') : t('upload')}
             </button>
           </div>
         </form>
@@ -144,16 +155,16 @@ export default function RemoteUploadDialog({ folder, onClose }: DialogProps) {
           <p role="status" aria-live="polite">
             {summary}
           </p>
-          {progress.isError && !progress.data && <p className="field-error">The progress could not be read; the files still appear in the folder when they are ready.</p>}
+          {progress.isError && !progress.data && <p className="field-error">{t('progressUnreadable')}</p>}
           <ul className="remote-list">
             {(files.length ? files : job.urls.map((url) => ({ url, status: 'waiting' as const }))).map((f, n) => (
-              <FileLine key={`${n}-${f.url}`} f={f} />
+              <FileLine key={`${n}-${f.url}`} f={f} t={t} />
             ))}
           </ul>
-          {!finished && <p className="muted">You can close this window: pCloud goes on fetching and the files appear in the folder.</p>}
+          {!finished && <p className="muted">{t('remoteCloseHint')}</p>}
           <div className="dialog-actions">
             <button type="button" className="btn primary" onClick={onClose}>
-              {finished ? 'Done' : 'Close'}
+              {finished ? t('done') : c('close')}
             </button>
           </div>
         </>

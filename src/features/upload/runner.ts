@@ -7,6 +7,13 @@ import { PcloudError, PcloudNetworkError, isAbortError } from '../../api/errors'
 import { folderListingOptions } from '../../queries/folder';
 import { getUpload, getUploads, uploadChanged, uploadsQueued, type UploadItem } from '../../stores/uploads';
 import { hashAppend, hashDigest, hashDrop, hashPeek } from './hasher';
+import { getT } from '../../i18n';
+import { errorMessage } from '../../i18n/error-message';
+import { formatBytes, formatDate } from '../../lib/format';
+import upload from '../../locales/en/upload';
+
+// texts are made when an upload changes, in the language of that moment
+const t = getT(upload);
 
 /** Above this size a file goes up in resumable upload_* sessions instead of one uploadfile. */
 export const CHUNKED_THRESHOLD = 64 * 1024 * 1024;
@@ -40,29 +47,30 @@ let streak = 0;
 /** The bytes pCloud stored differ from the file on this device. */
 class ChecksumMismatch extends Error {
   constructor(readonly savedAs: string) {
-    super('The copy in pCloud does not match this file (its checksum differs). Retry to upload it again.');
+    super('checksum mismatch');
   }
 }
 
 /** The file on this device could not be read any more (moved, deleted or changed while uploading). */
 class UnreadableFile extends Error {
   constructor() {
-    super('This file could not be read from your device. It may have been moved or changed; choose it again.');
+    super('file unreadable');
   }
 }
 
 export function uploadMessage(err: unknown): string {
-  if (err instanceof ChecksumMismatch || err instanceof UnreadableFile) return err.message;
+  if (err instanceof ChecksumMismatch) return t('checksumMismatch');
+  if (err instanceof UnreadableFile) return t('unreadableFile');
   if (err instanceof PcloudError) {
-    if (err.code === 2008) return 'Not enough space left in your pCloud. Free some space or empty the trash, then retry.';
-    if (err.code === 2003) return 'You cannot add files to this folder.';
-    if (err.code === 2005) return 'The destination folder no longer exists.';
-    if (err.code === 2001) return 'pCloud does not accept this file name.';
-    return err.message;
+    if (err.code === 2008) return t('noSpace');
+    if (err.code === 2003) return t('noPermission');
+    if (err.code === 2005) return t('destinationGone');
+    if (err.code === 2001) return t('badName');
+    return errorMessage(err);
   }
-  if (isAbortError(err)) return 'Cancelled.';
-  if (err instanceof PcloudNetworkError && err.failure === 'http') return `The server refused the upload (HTTP ${err.status ?? '?'}). Retry in a moment.`;
-  return 'The connection failed. Retry when you are back online.';
+  if (isAbortError(err)) return errorMessage(err);
+  if (err instanceof PcloudNetworkError && err.failure === 'http') return t('httpRefused', { status: String(err.status ?? '?') });
+  return t('connectionFailed');
 }
 
 /** Lets uploads resumed from the panel refresh listings when they finish. */
@@ -141,7 +149,7 @@ async function resumePoint(item: UploadItem, file: File, uploadid: number, key: 
   }
   if (info.size > file.size) return -1;
   if (info.size === 0) return 0;
-  uploadChanged(item.id, { loaded: info.size, note: 'Checking the part sent earlier…' });
+  uploadChanged(item.id, { loaded: info.size, note: t('checkingEarlier') });
   try {
     await hashAppend(key, file.slice(0, info.size));
   } catch {
@@ -194,7 +202,7 @@ async function sendChunked(item: UploadItem, file: File, folderid: number, signa
         } catch (err) {
           // a dropped connection costs a pause, not the upload: rewrite the chunk at the same offset
           if (isAbortError(err) || attempt >= 6 || (err instanceof PcloudError && err.code < 4000)) throw err;
-          uploadChanged(item.id, { note: 'Connection lost, trying again…' });
+          uploadChanged(item.id, { note: t('connectionLost') });
           await new Promise((r) => setTimeout(r, Math.min(30_000, 1000 * 2 ** attempt)));
         }
       }
@@ -472,7 +480,7 @@ export function fileChosenAgain(id: number, file: File): string | null {
   const item = getUpload(id);
   if (!item) return null;
   if (file.name !== item.name || file.size !== item.size || file.lastModified !== item.lastModified) {
-    const error = `That is not the same file: choose “${item.name}” (${item.size.toLocaleString()} bytes, changed ${new Date(item.lastModified).toLocaleString()}).`;
+    const error = t('notSameFile', { name: item.name, size: formatBytes(item.size), date: formatDate(item.lastModified / 1000) });
     uploadChanged(id, { error });
     return error;
   }

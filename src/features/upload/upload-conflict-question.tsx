@@ -1,6 +1,8 @@
 // What to do with the files of an upload whose names are taken; loaded when that first happens.
 import { Dialog } from '../../ui/dialog';
 import type { ConflictChoice } from './runner';
+import { useT } from '../../i18n';
+import upload from '../../locales/en/upload';
 
 export interface Question {
   names: string[];
@@ -8,14 +10,15 @@ export interface Question {
 }
 
 export default function ConflictQuestion({ q }: { q: Question | null }) {
+  const t = useT(upload);
   if (!q) return null;
   const shown = q.names.slice(0, 5);
   return (
     <Dialog
       open
       onOpenChange={(o) => !o && q.resolve(null)}
-      title={q.names.length === 1 ? 'A file with this name already exists' : `${q.names.length} files already exist here`}
-      description="Choose what to do with every file of this upload whose name is taken."
+      title={t('conflictTitle', { count: q.names.length })}
+      description={t('conflictHelp')}
     >
       <ul className="name-list">
         {shown.map((n) => (
@@ -23,17 +26,17 @@ export default function ConflictQuestion({ q }: { q: Question | null }) {
             {n}
           </li>
         ))}
-        {q.names.length > shown.length && <li className="muted">and {q.names.length - shown.length} more</li>}
+        {q.names.length > shown.length && <li className="muted">{t('andMore', { count: q.names.length - shown.length })}</li>}
       </ul>
       <div className="dialog-actions">
         <button className="btn" onClick={() => q.resolve('skip')}>
-          Skip them
+          {t('skipThem')}
         </button>
         <button className="btn" onClick={() => q.resolve('keep-both')}>
-          Keep both
+          {t('keepBoth')}
         </button>
         <button className="btn danger" onClick={() => q.resolve('replace')}>
-          Replace
+          {t('replace')}
         </button>
       </div>
     </Dialog>

@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { finishedCleared, uploadsMinimizedToggled, uploadsPersisted, useUploadItems, useUploadsMinimized, type UploadItem } from '../../stores/uploads';
 import { useSession } from '../../stores/session';
@@ -6,17 +6,19 @@ import { formatBytes } from '../../lib/format';
 import {
   cancelAll, cancelUpload, fileChosenAgain, pauseAll, pauseUpload, resumeAll, resumeUpload, retryFailed, retryUpload, setUploadQueryClient,
 } from './runner';
+import { useT, type Translate } from '../../i18n';
+import common from '../../locales/en/common';
+import upload from '../../locales/en/upload';
 import './upload.css';
 
-const LABEL: Record<UploadItem['status'], string> = {
-  waiting: 'Waiting', uploading: 'Uploading', paused: 'Paused', interrupted: 'Interrupted', done: 'Done', failed: 'Failed', cancelled: 'Cancelled', skipped: 'Skipped',
-};
+type T = Translate<typeof upload.messages>;
 
-function duration(s: number): string {
+/** Time left, rounded up, in the largest unit that fits. */
+function duration(s: number, t: T, hours: Intl.NumberFormat): string {
   if (!Number.isFinite(s) || s <= 0) return '';
-  if (s < 60) return `${Math.ceil(s)} s`;
-  if (s < 3600) return `${Math.ceil(s / 60)} min`;
-  return `${(s / 3600).toFixed(1)} h`;
+  if (s < 60) return t('seconds', { n: Math.ceil(s) });
+  if (s < 3600) return t('minutes', { n: Math.ceil(s / 60) });
+  return t('hours', { n: hours.format(s / 3600) });
 }
 
 /** Speed over the last few seconds of the whole queue (bytes/s). */
@@ -32,49 +34,42 @@ function useSpeed(loaded: number): number {
   return b.t > a.t ? ((b.b - a.b) * 1000) / (b.t - a.t) : 0;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 // one row; memoised so progress on one file does not re-render a thousand others
-const UploadRow = memo(function UploadRow({ i, choose }: { i: UploadItem; choose: (id: number) => void }) {
+const UploadRow = memo(function UploadRow({ i, choose, t, c }: { i: UploadItem; choose: (id: number) => void; t: T; c: Translate<typeof common.messages> }) {
   const shown = i.status === 'done' ? i.size : i.loaded;
+  let state = t(i.status);
+  if (i.status === 'interrupted' && !i.error) state = t('interruptedHint', { sent: formatBytes(i.loaded), size: formatBytes(i.size) });
+  else if ((i.status === 'paused' || i.status === 'uploading') && i.size > 0) state = t('statePercent', { state, percent: Math.floor((shown / i.size) * 100) });
+  if (i.error) state = t('stateError', { state, error: i.error });
+  // one button for the row's main action, so focus stays on it when Pause turns into Resume
+  const main =
+    i.status === 'uploading'
+      ? { label: t('pauseFile', { name: i.name }), text: t('pause'), run: () => pauseUpload(i.id) }
+      : i.status === 'paused'
+        ? { label: t('resumeFile', { name: i.name }), text: t('resume'), run: () => resumeUpload(i.id) }
+        : i.status === 'interrupted'
+          ? { label: t('chooseAgainFile', { name: i.name }), text: t('chooseAgain'), run: () => choose(i.id) }
+          : (i.status === 'failed' || i.status === 'cancelled') && i.file
+            ? { label: t('retryFile', { name: i.name }), text: c('retry'), run: () => retryUpload(i.id) }
+            : null;
   return (
     <li className={`upload-item ${i.status}`}>
       <div className="upload-name" dir="auto" title={i.dir ? `${i.dir}/${i.name}` : i.name}>
         {i.dir ? <span className="muted">{i.dir}/</span> : null}
         {i.name}
       </div>
-      <progress max={i.size || 1} value={shown} aria-label={`${i.name} progress`} />
+      <progress max={i.size || 1} value={shown} aria-label={t('progressOf', { name: i.name })} />
       <div className="upload-meta">
-        <span className="upload-state">
-          {LABEL[i.status]}
-          {i.status === 'interrupted' && !i.error ? `: choose the file again to continue (${formatBytes(i.loaded)} of ${formatBytes(i.size)} sent)` : ''}
-          {(i.status === 'paused' || i.status === 'uploading') && i.size > 0 ? ` · ${Math.floor((shown / i.size) * 100)}%` : ''}
-          {i.error ? `: ${i.error}` : ''}
-        </span>
+        <span className="upload-state">{state}</span>
         <span className="upload-buttons">
-          {i.status === 'uploading' && (
-            <button className="btn link" onClick={() => pauseUpload(i.id)} aria-label={`Pause ${i.name}`}>
-              Pause
-            </button>
-          )}
-          {i.status === 'paused' && (
-            <button className="btn link" onClick={() => resumeUpload(i.id)} aria-label={`Resume ${i.name}`}>
-              Resume
-            </button>
-          )}
-          {i.status === 'interrupted' && (
-            <button className="btn link" onClick={() => choose(i.id)} aria-label={`Choose ${i.name} again`}>
-              Choose file…
-            </button>
-          )}
-          {(i.status === 'failed' || i.status === 'cancelled') && i.file && (
-            <button className="btn link" onClick={() => retryUpload(i.id)} aria-label={`Retry ${i.name}`}>
-              Retry
+          {main && (
+            <button className="btn link" onClick={main.run} aria-label={main.label}>
+              {main.text}
             </button>
           )}
           {(i.status === 'uploading' || i.status === 'waiting' || i.status === 'paused' || i.status === 'interrupted') && (
-            <button className="btn link" onClick={() => cancelUpload(i.id)} aria-label={`Cancel ${i.name}`}>
-              Cancel
+            <button className="btn link" onClick={() => cancelUpload(i.id)} aria-label={t('cancelFile', { name: i.name })}>
+              {c('cancel')}
             </button>
           )}
         </span>
@@ -83,6 +78,56 @@ const UploadRow = memo(function UploadRow({ i, choose }: { i: UploadItem; choose
     </li>
   );
 });
+
+const ANNOUNCE_EVERY_MS = 1500;
+
+/**
+ * What the screen reader hears: files that finished or failed since the last announcement and the
+ * queue's state, at most every 1.5 s (a thousand small files must not become a thousand sentences).
+ */
+function useAnnouncement(items: readonly UploadItem[], title: string, t: T): string {
+  const [message, setMessage] = useState('');
+  const seen = useRef<Map<number, UploadItem['status']> | null>(null);
+  const pending = useRef<{ done: string[]; failed: { name: string; error: string }[] }>({ done: [], failed: [] });
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef({ title, t });
+  useEffect(() => {
+    latest.current = { title, t };
+  });
+  useEffect(() => {
+    const before = seen.current;
+    seen.current = new Map(items.map((i) => [i.id, i.status]));
+    if (!before) return; // what was there when the panel appeared (after a reload) is not news
+    for (const i of items) {
+      const was = before.get(i.id);
+      if (was === i.status) continue;
+      if (i.status === 'done') pending.current.done.push(i.name);
+      else if (i.status === 'failed') pending.current.failed.push({ name: i.name, error: i.error ?? '' });
+    }
+    const { done, failed } = pending.current;
+    if ((!done.length && !failed.length) || timer.current) return;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      const { title: now, t: tt } = latest.current;
+      const { done: d, failed: f } = pending.current;
+      pending.current = { done: [], failed: [] };
+      const parts: string[] = [];
+      if (d.length === 1) parts.push(tt('announceDone', { name: d[0] }));
+      else if (d.length > 1) parts.push(tt('announceDoneCount', { count: d.length }));
+      if (f.length === 1) parts.push(tt('announceFailed', { name: f[0].name, error: f[0].error }));
+      else if (f.length > 1) parts.push(tt('announceFailedCount', { count: f.length }));
+      parts.push(now);
+      setMessage(parts.join(' '));
+    }, ANNOUNCE_EVERY_MS);
+  }, [items]);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+  return message;
+}
 
 /** The upload queue: stays with the user across views and reloads, can be minimised, never loses items on errors. */
 export function UploadPanel() {
@@ -101,7 +146,9 @@ export function UploadPanel() {
   const total = active.reduce((n, i) => n + i.size, 0);
   const loaded = active.reduce((n, i) => n + (i.status === 'done' ? i.size : i.loaded), 0);
   const speed = useSpeed(loaded);
-  if (!items.length) return null;
+  const t = useT(upload);
+  const c = useT(common);
+  const hours = useMemo(() => new Intl.NumberFormat(t.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }), [t.locale]);
   const count = (s: UploadItem['status']) => items.filter((i) => i.status === s).length;
   const busy = count('uploading') + count('waiting');
   const paused = count('paused');
@@ -109,14 +156,16 @@ export function UploadPanel() {
   const failed = count('failed');
   const done = count('done');
   const title = busy
-    ? `Uploading ${plural(busy, 'file')}`
+    ? t('titleUploading', { count: busy })
     : interrupted
-      ? `${plural(interrupted, 'upload')} interrupted`
+      ? t('titleInterrupted', { count: interrupted })
       : paused
-        ? `${plural(paused, 'upload')} paused`
+        ? t('titlePaused', { count: paused })
         : failed
-          ? `${plural(failed, 'upload')} failed`
-          : `${plural(done, 'upload')} complete`;
+          ? t('titleFailed', { count: failed })
+          : t('titleComplete', { count: done });
+  const announcement = useAnnouncement(items, title, t);
+  if (!items.length) return null;
   const choose = (id: number) => {
     choosing.current = id;
     picker.current?.click();
@@ -128,59 +177,59 @@ export function UploadPanel() {
     choosing.current = null;
   };
   return (
-    <section className={`upload-panel ${minimized ? 'min' : ''}`} aria-label="Uploads">
+    <section className={`upload-panel ${minimized ? 'min' : ''}`} aria-label={t('uploads')}>
       <header className="upload-head">
-        <strong role="status" aria-live="polite">
+        {/* the queue's state at a glance; screen readers hear the throttled announcement below instead of every count */}
+        <strong role="status" aria-live="off">
           {title}
         </strong>
-        <button className="btn icon" onClick={uploadsMinimizedToggled} aria-expanded={!minimized} aria-label={minimized ? 'Show uploads' : 'Minimise uploads'}>
-          {minimized ? '▴' : '▾'}
+        <button className="btn icon" onClick={uploadsMinimizedToggled} aria-expanded={!minimized} aria-label={minimized ? t('showUploads') : t('minimiseUploads')}>
+          <span aria-hidden="true">{minimized ? '▴' : '▾'}</span>
         </button>
       </header>
+      <p className="sr-only" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </p>
       <div className="upload-total">
-        <progress max={total || 1} value={loaded} aria-label="Total upload progress" />
+        <progress max={total || 1} value={loaded} aria-label={t('totalProgress')} />
         <span className="muted">
-          {formatBytes(loaded)} of {formatBytes(total)}
-          {busy > 0 && speed > 0 && ` · ${formatBytes(speed)}/s · ${duration((total - loaded) / speed)} left`}
+          {busy > 0 && speed > 0
+            ? t('totalWithSpeed', { loaded: formatBytes(loaded), total: formatBytes(total), speed: formatBytes(speed), left: duration((total - loaded) / speed, t, hours) })
+            : t('totalText', { loaded: formatBytes(loaded), total: formatBytes(total) })}
         </span>
       </div>
-      <input ref={picker} type="file" hidden onChange={chosen} aria-label="Choose the interrupted file again" data-testid="upload-again" />
+      <input ref={picker} type="file" hidden onChange={chosen} aria-label={t('chooseAgainInput')} data-testid="upload-again" />
       {!minimized && (
         <>
-          {interrupted > 0 && (
-            <p className="upload-notice">
-              The page was reloaded during {interrupted === 1 ? 'an upload' : 'some uploads'}. Choose the same file again and it goes on from where it
-              stopped.
-            </p>
-          )}
+          {interrupted > 0 && <p className="upload-notice">{t('reloadedNotice', { count: interrupted })}</p>}
           <ul className="upload-list">
             {items.map((i) => (
-              <UploadRow key={i.id} i={i} choose={choose} />
+              <UploadRow key={i.id} i={i} choose={choose} t={t} c={c} />
             ))}
           </ul>
           <footer className="upload-actions">
             {busy > 0 && (
               <button className="btn" onClick={pauseAll}>
-                Pause all
+                {t('pauseAll')}
               </button>
             )}
             {paused > 0 && (
               <button className="btn" onClick={resumeAll}>
-                Resume all
+                {t('resumeAll')}
               </button>
             )}
             {busy + paused + interrupted > 0 && (
               <button className="btn" onClick={cancelAll}>
-                Cancel all
+                {t('cancelAll')}
               </button>
             )}
             {failed > 0 && (
               <button className="btn" onClick={retryFailed}>
-                Retry failed
+                {t('retryFailed')}
               </button>
             )}
             <button className="btn" onClick={finishedCleared}>
-              Clear finished
+              {t('clearFinished')}
             </button>
           </footer>
         </>

@@ -9,6 +9,8 @@ import { openDialog } from '../../stores/dialogs';
 import { collectDrop, collectInput, type Collected } from './collect';
 import type { ConflictChoice } from './runner';
 import type { Question } from './upload-conflict-question';
+import { useT } from '../../i18n';
+import upload from '../../locales/en/upload';
 
 // The runner and the hasher (~5 KB gzip) load with the first upload, not with the listing.
 const loadRunner = () => import('./runner');
@@ -19,6 +21,7 @@ const ConflictQuestion = lazy(() => import('./upload-conflict-question'));
 /** The whole browse area accepts dropped files and folder trees; a clear overlay shows where they go. */
 export function UploadZone({ folderId, folderName, enabled, children }: { folderId: number; folderName: string; enabled: boolean; children: ReactNode }) {
   const qc = useQueryClient();
+  const t = useT(upload);
   const [over, setOver] = useState(false);
   const [question, setQuestion] = useState<Question | null>(null);
   const depth = useRef(0);
@@ -81,9 +84,7 @@ export function UploadZone({ folderId, folderName, enabled, children }: { folder
         <div className="drop-overlay" role="status">
           <div>
             <Icon name="up" size={40} />
-            <p>
-              Drop to upload to <strong dir="auto">{folderName}</strong>
-            </p>
+            <p>{t.rich('dropTo', { folder: <strong dir="auto">{folderName}</strong> })}</p>
           </div>
         </div>
       )}
@@ -103,6 +104,7 @@ function UploadInputs({ onFiles, folderId }: { onFiles: (c: Collected) => void; 
   const files = useRef<HTMLInputElement>(null);
   const folder = useRef<HTMLInputElement>(null);
   const qc = useQueryClient();
+  const t = useT(upload);
   useEffect(() => {
     openPicker = (kind) => {
       if (kind !== 'link') {
@@ -123,22 +125,24 @@ function UploadInputs({ onFiles, folderId }: { onFiles: (c: Collected) => void; 
   };
   return (
     <>
-      <input ref={files} type="file" multiple hidden onChange={change} aria-label="Choose files to upload" data-testid="upload-files" />
-      <input ref={folder} type="file" hidden onChange={change} aria-label="Choose a folder to upload" data-testid="upload-folder" {...{ webkitdirectory: '' }} />
+      <input ref={files} type="file" multiple hidden onChange={change} aria-label={t('chooseFiles')} data-testid="upload-files" />
+      <input ref={folder} type="file" hidden onChange={change} aria-label={t('chooseFolder')} data-testid="upload-folder" {...{ webkitdirectory: '' }} />
     </>
   );
 }
 
-const uploadChoices: PopupMenuItem[] = [
-  { id: 'files', label: 'Upload files…', onSelect: () => openPicker?.('files') },
-  { id: 'folder', label: 'Upload a folder…', onSelect: () => openPicker?.('folder') },
-  { id: 'link', label: 'Upload from a link…', onSelect: () => openPicker?.('link') },
-];
+const uploadChoices = [
+  { id: 'files', label: 'uploadFiles' },
+  { id: 'folder', label: 'uploadFolder' },
+  { id: 'link', label: 'uploadLink' },
+] as const;
 
 /** A menu button; the menu's code (popup-menu.tsx) loads when it is first hovered, focused or used. */
 export function UploadButton({ disabled }: { disabled: boolean }) {
   const [menu, setMenu] = useState<{ at: { x: number; y: number }; focusFirst: boolean } | null>(null);
   const button = useRef<HTMLButtonElement>(null);
+  const t = useT(upload);
+  const items: PopupMenuItem[] = uploadChoices.map(({ id, label }) => ({ id, label: t(label), onSelect: () => openPicker?.(id) }));
   const show = (focusFirst: boolean) => {
     const r = button.current!.getBoundingClientRect();
     setMenu({ at: { x: r.left, y: r.bottom }, focusFirst });
@@ -150,7 +154,7 @@ export function UploadButton({ disabled }: { disabled: boolean }) {
         type="button"
         className="btn primary"
         disabled={disabled}
-        aria-label="Upload"
+        aria-label={t('upload')}
         aria-haspopup="menu"
         aria-expanded={menu !== null}
         data-state={menu ? 'open' : 'closed'}
@@ -172,9 +176,9 @@ export function UploadButton({ disabled }: { disabled: boolean }) {
           show(true);
         }}
       >
-        <Icon name="up" /> <span className="btn-label">Upload</span>
+        <Icon name="up" /> <span className="btn-label">{t('upload')}</span>
       </button>
-      {menu && <LazyPopupMenu {...menu} items={uploadChoices} side="bottom" sideOffset={6} returnFocus={button.current} onClose={() => setMenu(null)} />}
+      {menu && <LazyPopupMenu {...menu} items={items} side="bottom" sideOffset={6} returnFocus={button.current} onClose={() => setMenu(null)} />}
     </>
   );
 }

@@ -14,6 +14,10 @@ import { Icon, ItemIcon } from '../../ui/icons';
 import { VideoPlayer } from '../player/video-player';
 import { streamRefusal as refusal } from '../player/refusal';
 import { findCover } from '../player/track';
+import { getT, useT } from '../../i18n';
+import browse from '../../locales/en/browse';
+import common from '../../locales/en/common';
+import viewer from '../../locales/en/viewer';
 
 type Kind = 'image' | 'video' | 'audio' | 'text' | 'other';
 
@@ -40,10 +44,11 @@ const url = (link: { hosts: string[]; path: string }) => contentUrl(link, getSes
 function ImageView({ file }: { file: FileMetadata }) {
   const link = useQuery(fileLinkOptions(file.fileid));
   const [zoom, setZoom] = useState(false);
+  const t = useT(viewer);
   if (link.error) return <p className="alert" role="alert">{refusal(link.error)}</p>;
-  if (!link.data) return <div className="loading" role="status" aria-label="Loading image" />;
+  if (!link.data) return <div className="loading" role="status" aria-label={t('loadingImage')} />;
   return (
-    <button className={`image-stage ${zoom ? 'zoomed' : ''}`} onClick={() => setZoom((z) => !z)} aria-label={zoom ? 'Fit to screen' : 'Zoom to 100%'}>
+    <button className={`image-stage ${zoom ? 'zoomed' : ''}`} onClick={() => setZoom((z) => !z)} aria-label={t(zoom ? 'fitToScreen' : 'zoomIn')}>
       <img src={url(link.data)} alt={file.name} draggable={false} />
     </button>
   );
@@ -51,13 +56,15 @@ function ImageView({ file }: { file: FileMetadata }) {
 
 function TextView({ file }: { file: FileMetadata }) {
   const text = useQuery({ ...textFileOptions(file.fileid), enabled: file.size <= 2 * 1024 * 1024 });
-  if (file.size > 2 * 1024 * 1024) return <p className="muted">This file is too large to preview ({formatBytes(file.size)}). Download it instead.</p>;
+  const t = useT(viewer);
+  const tb = useT(browse);
+  if (file.size > 2 * 1024 * 1024) return <p className="muted">{t('tooLarge', { size: formatBytes(file.size) })}</p>;
   if (text.error) return <p className="alert" role="alert">{refusal(text.error)}</p>;
-  if (text.data === undefined) return <div className="loading" role="status" aria-label="Loading text" />;
+  if (text.data === undefined) return <div className="loading" role="status" aria-label={t('loadingText')} />;
   const lines = text.data.split('\n');
   // rendered as text nodes only: markup in the file stays inert
   return (
-    <div className="text-view" role="document" aria-label={`Contents of ${file.name}`}>
+    <div className="text-view" role="document" aria-label={tb('contentsOf', { name: file.name })}>
       <pre>
         {lines.map((l, i) => (
           <span className="line" key={i}>
@@ -83,26 +90,27 @@ function useAudioHandOff(file: FileMetadata | undefined, files: readonly FileMet
     handed.current = file.fileid;
     const tracks = files.filter((f) => viewKind(f) === 'audio');
     const folder = file.parentfolderid === undefined ? undefined : qc.getQueryData(folderListingOptions(file.parentfolderid).queryKey);
-    const name = folder && folder.folderid !== 0 ? folder.name : folder ? 'My files' : undefined;
+    const name = folder && folder.folderid !== 0 ? folder.name : folder ? getT(browse)('myFiles') : undefined;
     playQueue(tracks, Math.max(0, tracks.findIndex((t) => t.fileid === file.fileid)), name, { cover: findCover(files) });
     onClose();
   }, [file, files, qc, onClose]);
 }
 
 function OtherView({ file, onDownload }: { file: FileMetadata; onDownload: () => void }) {
+  const tc = useT(common);
   return (
     <div className="other-view">
       <ItemIcon item={file} size={96} />
       <dl className="facts">
-        <dt>Size</dt>
+        <dt>{tc('size')}</dt>
         <dd>{formatBytes(file.size)}</dd>
-        <dt>Type</dt>
+        <dt>{tc('type')}</dt>
         <dd>{file.contenttype}</dd>
-        <dt>Modified</dt>
+        <dt>{tc('modified')}</dt>
         <dd>{formatDate(file.modified)}</dd>
       </dl>
       <button className="btn primary" onClick={onDownload}>
-        Download
+        {tc('download')}
       </button>
     </div>
   );
@@ -110,6 +118,8 @@ function OtherView({ file, onDownload }: { file: FileMetadata; onDownload: () =>
 
 /** Full-screen viewer with its own URL (`?view=<fileid>`): Back closes it; arrows page through the folder. */
 export default function Viewer({ items, fileid, onClose, onShow, onDownload }: { items: readonly Metadata[]; fileid: number; onClose: () => void; onShow: (fileid: number) => void; onDownload: (m: Metadata) => void }) {
+  const t = useT(viewer);
+  const tc = useT(common);
   const files = useMemo(() => items.filter((m): m is FileMetadata => !m.isfolder), [items]);
   const index = files.findIndex((f) => f.fileid === fileid);
   const file = files[index];
@@ -166,34 +176,35 @@ export default function Viewer({ items, fileid, onClose, onShow, onDownload }: {
                 {file.name}
               </RD.Title>
               <p className="viewer-facts">
-                {formatBytes(file.size)} · modified <time dateTime={isoDate(file.modified)}>{formatDate(file.modified)}</time>
-                {file.width && file.height ? ` · ${file.width} × ${file.height}` : ''}
-                {kind === 'image' && gallery.length > 1 ? ` · ${gi + 1} of ${gallery.length}` : ''}
+                {t.rich('facts', { size: formatBytes(file.size), date: <time dateTime={isoDate(file.modified)}>{formatDate(file.modified)}</time> })}
+                {file.width && file.height ? ` · ${t('dimensions', { width: file.width, height: file.height })}` : ''}
+                {kind === 'image' && gallery.length > 1 ? ` · ${t('position', { index: gi + 1, total: gallery.length })}` : ''}
               </p>
             </div>
-            <button className="btn" onClick={() => openDialog({ kind: 'revisions', items: [file] })} title="Earlier versions of this file">
-              <Icon name="history" /> <span className="btn-label">Versions</span>
+            <button className="btn" onClick={() => openDialog({ kind: 'revisions', items: [file] })} title={t('versionsHint')} aria-label={t('versions')}>
+              <Icon name="history" /> <span className="btn-label">{t('versions')}</span>
             </button>
-            <button className="btn" onClick={() => onDownload(file)}>
-              <Icon name="download" /> <span className="btn-label">Download</span>
+            {/* named by aria-label too: the text is hidden on narrow screens (viewer.css) */}
+            <button className="btn" onClick={() => onDownload(file)} aria-label={tc('download')}>
+              <Icon name="download" /> <span className="btn-label">{tc('download')}</span>
             </button>
-            <RD.Close className="btn icon" aria-label="Close viewer">
+            <RD.Close className="btn icon" aria-label={t('closeViewer')}>
               ×
             </RD.Close>
           </header>
           <div className="viewer-body">
             {prev && (
-              <button className="btn nav-prev" aria-label="Previous image" onClick={() => onShow(prev.fileid)}>
+              <button className="btn nav-prev" aria-label={t('previous')} onClick={() => onShow(prev.fileid)}>
                 ‹
               </button>
             )}
             {kind === 'image' && <ImageView key={file.fileid} file={file} />}
             {kind === 'video' && <VideoPlayer key={file.fileid} file={file} onDownload={() => onDownload(file)} />}
-            {kind === 'audio' && <div className="loading" role="status" aria-label="Starting the player" />}
+            {kind === 'audio' && <div className="loading" role="status" aria-label={t('startingPlayer')} />}
             {kind === 'text' && <TextView key={file.fileid} file={file} />}
             {kind === 'other' && <OtherView file={file} onDownload={() => onDownload(file)} />}
             {next && (
-              <button className="btn nav-next" aria-label="Next image" onClick={() => onShow(next.fileid)}>
+              <button className="btn nav-next" aria-label={t('next')} onClick={() => onShow(next.fileid)}>
                 ›
               </button>
             )}

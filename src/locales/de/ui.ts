@@ -1,4 +1,7 @@
 import type { Translation } from '../../i18n/core';
 import type en from '../en/ui';
 
-export default {} satisfies Translation<typeof en.messages>;
+export default {
+  notifications: 'Benachrichtigungen',
+  dismiss: 'Benachrichtigung schließen',
+} satisfies Translation<typeof en.messages>;

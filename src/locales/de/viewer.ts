@@ -1,4 +1,39 @@
 import type { Translation } from '../../i18n/core';
 import type en from '../en/viewer';
 
-export default {} satisfies Translation<typeof en.messages>;
+export default {
+  facts: '{size} · geändert {date}',
+  dimensions: '{width} × {height}',
+  position: '{index} von {total}',
+  versionsHint: 'Frühere Versionen dieser Datei',
+  versions: 'Versionen',
+  closeViewer: 'Ansicht schließen',
+  previous: 'Vorheriges Bild',
+  next: 'Nächstes Bild',
+  loadingImage: 'Bild wird geladen',
+  fitToScreen: 'An Bildschirm anpassen',
+  zoomIn: 'Auf 100 % vergrößern',
+  tooLarge: 'Diese Datei ist zu groß für eine Vorschau ({size}). Laden Sie sie stattdessen herunter.',
+  loadingText: 'Text wird geladen',
+  startingPlayer: 'Wiedergabe wird gestartet',
+
+  earlierVersions: { one: '{count} frühere Version', other: '{count} frühere Versionen' },
+  versionsUnavailable: 'Nicht verfügbar',
+  dialogTitle: 'Versionen von „{name}“',
+  selectOneFile: 'Wählen Sie eine Datei aus, um ihre Versionen zu sehen.',
+  loadingVersions: 'Versionen werden geladen',
+  loadFailed: 'Die Versionen konnten nicht geladen werden: {error}',
+  listLabel: 'Versionen von {name}',
+  currentVersion: 'Aktuelle Version',
+  noVersions: 'Keine früheren Versionen. Wenn Sie eine Datei mit demselben Namen in denselben Ordner hochladen, wird die alte hier aufbewahrt.',
+  downloadVersion: 'Version vom {date} herunterladen',
+  restoreVersionOf: 'Version vom {date} wiederherstellen',
+  restore: 'Wiederherstellen',
+  restoreTitle: 'Diese Version wiederherstellen?',
+  restoreDescription: '„{name}“ erhält wieder den Inhalt vom {date} ({size}). Der aktuelle Inhalt wird als Version aufbewahrt, Sie können dies also rückgängig machen.',
+  restoreVersion: 'Version wiederherstellen',
+  restored: 'Version vom {date} wiederhergestellt',
+  restoreFailed: 'Diese Version konnte nicht wiederhergestellt werden: {error}',
+  downloadFailed: 'Diese Version konnte nicht heruntergeladen werden: {error}',
+  versionFileName: '{name} (Version vom {date})',
+} satisfies Translation<typeof en.messages>;

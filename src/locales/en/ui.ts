@@ -1,3 +1,7 @@
 import { defineMessages } from '../../i18n/core';
 
-export default defineMessages('ui', {});
+// Shared building blocks (src/ui): the notification area.
+export default defineMessages('ui', {
+  notifications: 'Notifications',
+  dismiss: 'Dismiss notification',
+});
