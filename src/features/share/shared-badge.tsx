@@ -2,11 +2,11 @@
 // side: a folder someone else owns).
 import type { Metadata } from '../../api/protocol/types';
 import { useT } from '../../i18n';
-import share from '../../locales/en/share';
+import browse from '../../locales/en/browse';
 import { Icon } from '../../ui/icons';
 import './shared-badge.css';
 
-/** The share-namespace key of the mark's text, or null when the item has none. */
+/** The browse-namespace key of the mark's text, or null when the item has none. */
 export function sharedBadgeText(item: Metadata): 'sharedWithYou' | 'sharedWithOthers' | null {
   if (!item.isfolder) return null;
   if (item.ismine === false) return 'sharedWithYou';
@@ -16,7 +16,7 @@ export function sharedBadgeText(item: Metadata): 'sharedWithYou' | 'sharedWithOt
 
 // rows of long listings: only a shared folder's row pays for the language subscription
 function SharedMark({ textKey }: { textKey: 'sharedWithYou' | 'sharedWithOthers' }) {
-  const text = useT(share)(textKey);
+  const text = useT(browse)(textKey);
   return (
     <span className="shared-badge" title={text}>
       <Icon name="share" size={14} label={text} />

@@ -10,7 +10,7 @@ import { collectDrop, collectInput, type Collected } from './collect';
 import type { ConflictChoice } from './runner';
 import type { Question } from './upload-conflict-question';
 import { useT } from '../../i18n';
-import upload from '../../locales/en/upload';
+import upload from '../../locales/en/upload-start';
 
 // The runner and the hasher (~5 KB gzip) load with the first upload, not with the listing.
 const loadRunner = () => import('./runner');

@@ -36,6 +36,7 @@ export default {
   contents: 'Inhalt',
   owner: 'Eigentümer',
   sharedWithYou: 'Mit Ihnen geteilt',
+  sharedWithOthers: 'Für andere freigegeben',
 
   palettePlaceholder: 'Befehl, Datei- oder Ordnernamen eingeben…',
   paletteInput: 'Befehl oder Name',

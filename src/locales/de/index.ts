@@ -7,6 +7,7 @@ import browse from './browse';
 import viewer from './viewer';
 import ui from './ui';
 import upload from './upload';
+import uploadStart from './upload-start';
 import player from './player';
 import archive from './archive';
 import share from './share';
@@ -17,4 +18,4 @@ import collections from './collections';
 import trash from './trash';
 import account from './account';
 
-export default { common, app, errors, commands, browse, viewer, ui, upload, player, archive, share, links, public: publicPages, auth, collections, trash, account };
+export default { common, app, errors, commands, browse, viewer, ui, upload, uploadStart, player, archive, share, links, public: publicPages, auth, collections, trash, account };

@@ -2,8 +2,6 @@ import type { Translation } from '../../i18n/core';
 import type en from '../en/share';
 
 export default {
-  sharedWithYou: 'Für Sie freigegeben',
-  sharedWithOthers: 'Für andere freigegeben',
   badgePending: { one: '{count} offene Einladung', other: '{count} offene Einladungen' },
 
   canView: 'Kann ansehen',

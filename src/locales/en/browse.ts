@@ -38,6 +38,7 @@ export default defineMessages('browse', {
   contents: 'Contents',
   owner: 'Owner',
   sharedWithYou: 'Shared with you',
+  sharedWithOthers: 'Shared with others',
 
   palettePlaceholder: 'Type a command, a file or a folder name…',
   paletteInput: 'Command or name',

@@ -8,6 +8,7 @@ export { default as browse } from './browse';
 export { default as viewer } from './viewer';
 export { default as ui } from './ui';
 export { default as upload } from './upload';
+export { default as uploadStart } from './upload-start';
 export { default as player } from './player';
 export { default as archive } from './archive';
 export { default as share } from './share';

@@ -3,8 +3,6 @@ import { defineMessages } from '../../i18n/core';
 // Sharing folders with people: the share dialog, the people list, the Shared page, invitations,
 // and the "shared" marks in listings and navigation.
 export default defineMessages('share', {
-  sharedWithYou: 'Shared with you',
-  sharedWithOthers: 'Shared with others',
   badgePending: { one: '{count} pending invitation', other: '{count} pending invitations' },
 
   canView: 'Can view',
