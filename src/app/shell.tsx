@@ -1,6 +1,6 @@
-import { Outlet, NavLink } from 'react-router';
+import { Link, useLocation } from 'wouter';
 import { useIsRestoring, useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { userInfoOptions } from '../queries/general';
 import { startLiveUpdates } from '../queries/live-updates';
 import { useSession } from '../stores/session';
@@ -72,6 +72,16 @@ function AccountMenu() {
   );
 }
 
+/**
+ * A link marked (`active`, aria-current) while its page is open: the page at `to` or one below it,
+ * or, given `section`, any page whose path starts with it.
+ */
+function NavLink({ to, section = `${to}/`, className, ...rest }: { to: string; section?: string; className: string; children: ReactNode; 'aria-label'?: string }) {
+  const path = useLocation()[0].toLowerCase();
+  const active = path === to.toLowerCase() || path.startsWith(section.toLowerCase());
+  return <Link to={to} className={active ? `${className} active` : className} aria-current={active ? 'page' : undefined} {...rest} />;
+}
+
 /** The mini player and the upload queue panel load with their first track or file. */
 function LazyPanels() {
   const playing = usePlayer((s) => s.queue.length > 0);
@@ -84,7 +94,8 @@ function LazyPanels() {
   );
 }
 
-export function Shell() {
+/** The frame of the signed-in pages; `children` is the page (router.tsx). */
+export function Shell({ children }: { children: ReactNode }) {
   const online = useOnline();
   const qc = useQueryClient();
   const session = useSession();
@@ -134,31 +145,32 @@ export function Shell() {
       )}
       <div className="body">
         <nav className="sidebar" aria-label={t('sections')}>
-          <NavLink to={paths.folder(0)} className={({ isActive }) => `nav-item ${isActive ? 'active' : ''}`}>
+          {/* "My files" covers every folder */}
+          <NavLink to={paths.folder(0)} section={paths.folder('')} className="nav-item">
             <Icon name="list" /> {t('navFiles')}
           </NavLink>
-          <NavLink to={paths.shared} className={({ isActive }) => `nav-item ${isActive ? 'active' : ''}`}>
+          <NavLink to={paths.shared} className="nav-item">
             <Icon name="share" /> {t('navShared')}
             <Suspense fallback={null}>
               <InvitationsBadge />
             </Suspense>
           </NavLink>
-          <NavLink to={paths.links} className={({ isActive }) => `nav-item ${isActive ? 'active' : ''}`}>
+          <NavLink to={paths.links} className="nav-item">
             <Icon name="link" /> {t('navLinks')}
           </NavLink>
-          <NavLink to={paths.collections} className={({ isActive }) => `nav-item ${isActive ? 'active' : ''}`}>
+          <NavLink to={paths.collections} className="nav-item">
             <Icon name="music" /> {t('navPlaylists')}
           </NavLink>
-          <NavLink to={paths.trash} className={({ isActive }) => `nav-item ${isActive ? 'active' : ''}`}>
+          <NavLink to={paths.trash} className="nav-item">
             <Icon name="trash" /> {t('navTrash')}
           </NavLink>
-          <NavLink to={paths.account} className={({ isActive }) => `nav-item ${isActive ? 'active' : ''}`}>
+          <NavLink to={paths.account} className="nav-item">
             <Icon name="info" /> {t('navAccount')}
           </NavLink>
         </nav>
         <main id="main" className="main" tabIndex={-1}>
           <ErrorBoundary label={t('thisView')}>
-            <Outlet />
+            {children}
           </ErrorBoundary>
         </main>
       </div>

@@ -1,6 +1,6 @@
 // The account menu (theme, sign out). Its own chunk: Radix menus are not needed to paint the
 // first route, so the shell shows a plain trigger until the menu is wanted (shell.tsx).
-import { useNavigate } from 'react-router';
+import { useLocation } from 'wouter';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { userInfoOptions } from '../queries/general';
@@ -17,7 +17,7 @@ import app from '../locales/en/app';
 export default function UserMenu({ defaultOpen }: { defaultOpen?: boolean }) {
   const { data } = useQuery(userInfoOptions());
   const qc = useQueryClient();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const theme = useTheme();
   const t = useT(app);
   const signOut = async () => {

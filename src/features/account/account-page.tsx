@@ -1,7 +1,7 @@
 // Account: e-mail, plan, quota, e-mail verification, language, signed-in devices.
 // `listtokens` refuses OAuth tokens on real pCloud (1000 → 'oauthRefused'): explained, not an error.
 import { useId, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation } from 'wouter';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { deleteToken } from '../../api/auth';
 import { isOAuthRefusal } from '../../api/errors';
@@ -34,7 +34,7 @@ function SignOutEverywhere() {
   const tokens = useQuery(listTokensOptions());
   const logout = useLogout();
   const qc = useQueryClient();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);

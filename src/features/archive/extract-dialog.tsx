@@ -1,7 +1,7 @@
 // Extract a zip into a folder (extractarchive), following the server's log through
 // extractarchiveprogress while it runs, then summarising what happened.
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
 import type { ExtractProgress } from '../../api/protocol/types';
 import { paths } from '../../app/paths';

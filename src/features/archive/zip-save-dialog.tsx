@@ -1,7 +1,7 @@
 // Save a selection as a zip file inside pCloud (savezip), with the server's progress
 // (savezipprogress, polled by progresshash) and a link to the result.
 import { useMemo, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
 import type { FileMetadata } from '../../api/protocol/types';
 import { paths } from '../../app/paths';

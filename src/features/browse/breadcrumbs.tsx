@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import type { DragEvent } from 'react';
 import type { FolderMetadata } from '../../api/protocol/types';
 import { listFolder } from '../../api/folder';

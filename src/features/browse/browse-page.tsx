@@ -1,5 +1,6 @@
 import { lazy, Suspense, useMemo, useRef, useState, useEffect, type KeyboardEvent } from 'react';
-import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useLocation, useParams } from 'wouter';
+import { useLocationState, useSearchParams } from '../../app/location';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FolderMetadata, Metadata } from '../../api/protocol/types';
 import { folderListingOptions } from '../../queries/folder';
@@ -57,8 +58,8 @@ function unwrap(data: unknown): FolderMetadata | undefined {
 export default function BrowsePage() {
   const params = useParams();
   const folderId = Number(params.folderId ?? 0);
-  const navigate = useNavigate();
-  const location = useLocation();
+  const [, navigate] = useLocation();
+  const state = useLocationState<{ viewer?: boolean }>();
   const [search, setSearch] = useSearchParams();
   const viewing = search.get('view') ? Number(search.get('view')) : null;
   const qc = useQueryClient();
@@ -335,10 +336,10 @@ export default function BrowsePage() {
           <Viewer
             items={items}
             fileid={viewing}
-            onShow={(id) => setSearch({ view: String(id) }, { replace: true, state: location.state })}
+            onShow={(id) => setSearch({ view: String(id) }, { replace: true, state })}
             onClose={() => {
               // opened from the list: going back closes it and keeps history tidy; a deep link just drops the parameter
-              if ((location.state as { viewer?: boolean } | null)?.viewer) navigate(-1);
+              if (state?.viewer) history.back();
               else setSearch({}, { replace: true });
             }}
             onDownload={(m) => void ops().then((o) => o.downloadItem(m))}

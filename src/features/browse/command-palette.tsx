@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
 import { Command as Cmdk } from 'cmdk';
 import * as RD from '@radix-ui/react-dialog';
@@ -17,7 +17,7 @@ const MAX_FOLDER_HITS = 30;
 
 /** Ctrl/Cmd+K: find any action, a file of this listing, or any folder of the account, by typing. */
 export function CommandPalette({ open, onOpenChange, ctx, items }: { open: boolean; onOpenChange: (o: boolean) => void; ctx: CommandContext; items: readonly Metadata[] }) {
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const t = useT(browse);
   const tc = useT(cmds);
   const [search, setSearch] = useState('');

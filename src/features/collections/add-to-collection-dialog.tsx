@@ -1,7 +1,7 @@
 // "Add to playlist…": append the selected songs to an existing playlist or to a new one
 // (collection_linkfiles / collection_create with fileids), then say which files were refused.
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
 import { isOAuthRefusal, PcloudError } from '../../api/errors';
 import { COLLECTION_TYPE, type Collection, type CollectionLinkResult } from '../../api/protocol/types';

@@ -1,7 +1,7 @@
 // One playlist: its tracks in order, reordering (drag and drop, or Move up / Move down from the
 // keyboard → collection_move), removing tracks, and playing it in the mini-player.
 import { useRef, useState, type DragEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
 import { isOAuthRefusal } from '../../api/errors';
 import type { CollectionItem } from '../../api/protocol/types';
@@ -37,7 +37,7 @@ export function CollectionDetail({ collectionid }: { collectionid: number }) {
   const details = useQuery(collectionDetailsOptions(collectionid));
   const move = useMoveCollectionItem();
   const unlink = useUnlinkCollectionFiles();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const playingId = usePlayer((s) => (s.index >= 0 ? s.queue[s.index]?.fileid : undefined));
   const [order, setOrder] = useState<number[] | null>(null); // fileids while a move is on its way
   const [dragFrom, setDragFrom] = useState<number | null>(null);

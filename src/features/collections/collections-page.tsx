@@ -1,7 +1,7 @@
 // Playlists (pCloud collections): the list at /collections, one playlist at /collections/:id.
 // pCloud refuses collection_* to OAuth tokens (1000 → 'oauthRefused'): explained, not an error.
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
 import { isOAuthRefusal } from '../../api/errors';
 import { COLLECTION_TYPE, type Collection } from '../../api/protocol/types';
@@ -28,7 +28,7 @@ function CreateForm() {
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const create = useCreateCollection();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const n = name.trim();

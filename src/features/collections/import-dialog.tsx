@@ -2,7 +2,7 @@
 // parse it, match its entries to audio files of the account, create the collection, and report the
 // lines that matched nothing.
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { COLLECTION_TYPE, type Collection, type FileMetadata } from '../../api/protocol/types';
 import { paths } from '../../app/paths';

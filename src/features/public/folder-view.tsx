@@ -3,7 +3,8 @@
 // Back, reload and shared addresses all land in the same place. The list and the grid are
 // virtualised against the page's scroll, so a folder of thousands of files stays light.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation } from 'wouter';
+import { useLocationState, useSearchParams } from '../../app/location';
 import { useQueries } from '@tanstack/react-query';
 import { defaultRangeExtractor, measureElement, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
 import type { FileMetadata, FolderMetadata, Metadata } from '../../api/types';
@@ -44,8 +45,8 @@ function href(code: string, folder: number | null, view?: number): string {
 export function FolderLinkView({ link, root }: { link: PublicLink; root: FolderMetadata }) {
   const t = useT(pub);
   const [params] = useSearchParams();
-  const navigate = useNavigate();
-  const location = useLocation();
+  const [, navigate] = useLocation();
+  const state = useLocationState<{ preview?: boolean }>();
   const index = useMemo(() => indexFolders(root), [root]);
   const folderParam = params.get('folder');
   const requested = folderParam !== null && /^\d+$/.test(folderParam) ? Number(folderParam) : null;
@@ -92,10 +93,10 @@ export function FolderLinkView({ link, root }: { link: PublicLink; root: FolderM
   const onDownload = (f: FileMetadata) => void downloadFile(f);
 
   const closePreview = () => {
-    if ((location.state as { preview?: boolean } | null)?.preview) navigate(-1);
+    if (state?.preview) history.back();
     else navigate(href(link.code, folderInUrl), { replace: true });
   };
-  const showFile = (fileid: number) => navigate(href(link.code, folderInUrl, fileid), { replace: true, state: location.state });
+  const showFile = (fileid: number) => navigate(href(link.code, folderInUrl, fileid), { replace: true, state });
 
   return (
     <PublicFrame title={current.name}>

@@ -1,7 +1,7 @@
 // `/puplink?code=…`: the anonymous drop page of an upload link. The visitor sees only the owner's
 // message, gives their name (pCloud needs it as `names`), and sends files one request each.
 import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../app/location';
 import { useQuery } from '@tanstack/react-query';
 import { PcloudError } from '../../api/errors';
 import { openUploadLinkOptions, uploadToPublicLink, type PublicLink } from '../../queries/public';

@@ -1,6 +1,6 @@
 // The "Public links" tab: every link with its target, dates, counters and row actions.
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
 import { paths } from '../../app/paths';
 import { shortcutLabel } from '../../commands/registry';

@@ -1,7 +1,7 @@
 // "Create upload link": people without an account can drop files into this folder. The API needs a
 // comment (it is all uploaders see), so the form asks for one first.
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
 import { paths } from '../../app/paths';
 import type { UploadLink, UploadLinkCreated } from '../../api/types';

@@ -1,6 +1,6 @@
 // The "Upload links" tab: each link with its folder, message, dates, counters and row actions.
 import { useCallback, useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
 import { paths } from '../../app/paths';
 import type { UploadLink } from '../../api/types';

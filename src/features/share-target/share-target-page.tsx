@@ -2,7 +2,8 @@
 // worker (src/sw.ts) kept them in IndexedDB; here the user picks a folder and they join the
 // ordinary upload queue (features/upload/runner.ts).
 import { useEffect, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useLocation } from 'wouter';
+import { useSearchParams } from '../../app/location';
 import { useQueryClient } from '@tanstack/react-query';
 import { useOnline } from '../../app/shell';
 import { paths } from '../../app/paths';
@@ -26,7 +27,7 @@ export default function ShareTargetPage() {
   const [busy, setBusy] = useState(false);
   const online = useOnline();
   const qc = useQueryClient();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const t = useT(uploadText);
 
   useEffect(() => {

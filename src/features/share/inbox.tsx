@@ -1,6 +1,6 @@
 // Invitations others sent me: accept (choosing the name and where it appears) or decline.
 import { useId, useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
 import type { ShareRequest } from '../../api/protocol/types';
 import { paths } from '../../app/paths';
@@ -34,7 +34,7 @@ function PlaceName({ folderid }: { folderid: number }) {
 
 function AcceptDialog({ request, onClose }: { request: ShareRequest; onClose: () => void }) {
   const accept = useAcceptShare();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const t = useT(share);
   const tc = useT(common);
   const ids = useId();

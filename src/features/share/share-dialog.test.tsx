@@ -1,7 +1,8 @@
 import '@testing-library/jest-dom/vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { createElement } from 'react';
-import { MemoryRouter } from 'react-router';
+import { createElement, useState, type ReactNode } from 'react';
+import { Router } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as sharing from '../../api/sharing';
 import * as general from '../../api/general';
@@ -18,6 +19,12 @@ vi.mock('../../api/general');
 const DATE = 'Wed, 02 Oct 2013 14:29:11 +0000';
 const view = { canread: true, cancreate: false, canmodify: false, candelete: false };
 const folder = folderMeta(10, 0, 'Plans');
+
+/** An in-memory location, as React Router's MemoryRouter had: a followed link leaves the test page's URL alone. */
+function MemoryRouter({ children }: { children: ReactNode }) {
+  const [{ hook, searchHook }] = useState(() => memoryLocation({ path: '/' }));
+  return createElement(Router, { hook, searchHook, children });
+}
 
 function renderDialog(lists: ShareLists) {
   vi.mocked(sharing.listShares).mockResolvedValue(lists);

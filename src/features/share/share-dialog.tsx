@@ -1,6 +1,6 @@
 // Share a folder with people: invite by e-mail with a permission, then manage who has access.
 import { useId, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
 import { PcloudError } from '../../api/errors';
 import type { FolderMetadata } from '../../api/protocol/types';

@@ -1,6 +1,7 @@
 // /shared: invitations waiting for me, folders others share with me, folders I share with others.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'wouter';
+import { useSearchParams } from '../../app/location';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Share, ShareRequest } from '../../api/protocol/types';
 import { paths } from '../../app/paths';

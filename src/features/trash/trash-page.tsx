@@ -1,7 +1,7 @@
 // The trash: list, restore (in place or elsewhere), delete forever, empty. On real pCloud every
 // trash method refuses OAuth tokens (1000 → 'oauthRefused'); then the page explains that calmly.
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
 import { isOAuthRefusal } from '../../api/errors';
 import type { Metadata } from '../../api/types';
