@@ -22,6 +22,8 @@ const skipLighthouse = process.argv.includes('--no-lighthouse');
 const onlyLighthouse = process.argv.includes('--only-lighthouse');
 // --profile: where the main thread goes while scrolling the big folder (self time per function)
 const profileScroll = process.argv.includes('--profile');
+// --profile-load: where the browse view's start-up goes at 4× CPU slowdown (self time per function)
+const profileLoad = process.argv.includes('--profile-load');
 const BIG = quick ? 20_000 : 100_000;
 const SMALL = 300;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -176,6 +178,25 @@ function printProfile(profile: CpuProfile, appUrl: string, prefix = 'scroll_prof
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
   for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) line(`${prefix} ${key.replace(/\s+/g, '_')}`, ms, 'ms');
+  // inclusive time (the function and what it called), for the big picture
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes as (CpuProfile['nodes'][number] & { children?: number[] })[]) for (const c of n.children ?? []) parent.set(c, n.id);
+  const incl = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const seen = new Set<string>();
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+      const f = byId.get(n)!.callFrame;
+      if (!f.url) continue;
+      const key = `${f.functionName || '(anonymous)'} ${f.url.replace(appUrl, '')}:${f.lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      incl.set(key, (incl.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    }
+  });
+  for (const [key, ms] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 25)) line(`${prefix.replace('self', 'total')} ${key.replace(/\s+/g, '_')}`, ms, 'ms');
+  // the app's own components and hooks among them (React's internals are lower-case names)
+  const own = [...incl].filter(([key]) => /^(?:[A-Z]\w*|use\w+) /.test(key) && !/^use(?:State|Effect|Memo|Callback|Ref|LayoutEffect|SyncExternalStore|Reducer|Context)\b/.test(key));
+  for (const [key, ms] of own.sort((a, b) => b[1] - a[1]).slice(0, 20)) line(`${prefix.replace('self', 'own')} ${key.replace(/\s+/g, '_')}`, ms, 'ms');
 }
 
 async function main() {
@@ -185,7 +206,7 @@ async function main() {
   // ---- build ---------------------------------------------------------------------------------
   const t0 = performance.now();
   // --profile builds unminified so the profile names functions (sizes are then not the budget's)
-  await build({ logLevel: 'error', build: { outDir: dist, emptyOutDir: true, manifest: true, ...(profileScroll ? { minify: false } : {}) } });
+  await build({ logLevel: 'error', build: { outDir: dist, emptyOutDir: true, manifest: true, ...(profileScroll || profileLoad ? { minify: false } : {}) } });
   line('build_time', (performance.now() - t0) / 1000, 's');
   const manifest = JSON.parse(await fsp.readFile(join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
   const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry)!;
@@ -339,6 +360,39 @@ async function main() {
 
     } // end of the sections --only-lighthouse skips
 
+    // ---- --profile-load: the browse view's start-up at 4× CPU slowdown (Lighthouse's mobile figure) --
+    if (profileLoad) {
+      const ctx = await browser.newContext({ storageState, serviceWorkers: 'block', viewport: { width: 412, height: 823 } });
+      await ctx.addInitScript(PROBE);
+      const page = await ctx.newPage();
+      const cdp = await ctx.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await page.goto(`${app.url}/folder/0`); // once, to fill the offline cache as a revisit would
+      await page.waitForTimeout(2000);
+      await page.goto('about:blank');
+      // five loads: long tasks of each and their blocking time (the part of each over 50 ms), then
+      // the self time per function of the last one
+      const blocking: number[] = [];
+      for (let run = 0; run < 5; run++) {
+        const last = run === 4;
+        if (last) {
+          await cdp.send('Profiler.enable');
+          await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+          await cdp.send('Profiler.start');
+        }
+        await page.goto('about:blank');
+        await page.goto(`${app.url}/folder/0`);
+        await page.waitForTimeout(3000);
+        const tasks = await page.evaluate(() => (window as unknown as { __bench: { longtasks: number[][] } }).__bench.longtasks.map(([s, d]) => [Math.round(s), Math.round(d)]));
+        line(`load_long_tasks_4x run${run + 1}`, JSON.stringify(tasks));
+        blocking.push(tasks.reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0));
+        if (last) printProfile(((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile, app.url, 'load_profile_self_4x');
+      }
+      line('load_blocking_4x_runs', blocking.join(','), 'ms');
+      line('load_blocking_4x_median', blocking.sort((x, y) => x - y)[2], 'ms');
+      await ctx.close();
+    }
+
     // ---- Lighthouse (mobile, simulated throttling) on the browse view ------------------------------
     if (!skipLighthouse) await runLighthouse(app.url, storageState);
   } finally {
@@ -389,6 +443,8 @@ async function runLighthouse(appUrl: string, storageState: Awaited<ReturnType<Br
     // where the main thread went (simulated 4x slower CPU): the lead for TBT
     for (const item of a['mainthread-work-breakdown']?.details?.items ?? []) line(`lighthouse_mainthread ${String(item.group)}`, Number(item.duration), 'ms');
     for (const item of (a['bootup-time']?.details?.items ?? []).slice(0, 5)) line(`lighthouse_bootup ${String(item.url).replace(appUrl, '')}`, Number(item.scripting), 'ms_scripting');
+    // the long tasks themselves (simulated times): which script, when, how long
+    for (const item of (a['long-tasks']?.details?.items ?? []).slice(0, 8)) line(`lighthouse_long_task ${String(item.url).replace(appUrl, '') || '(none)'}@${Number(item.startTime).toFixed(0)}ms`, Number(item.duration), 'ms');
     budget('lighthouse_performance_mobile', median >= 95, `median of 3 runs ${median}, limit 95`);
   } catch (err) {
     line('lighthouse_performance', `failed (${(err as Error).message.split('\n')[0]})`);

@@ -3,7 +3,7 @@ import { currentLocale } from '../i18n';
 const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
 const numberFmt = new Map<string, Intl.NumberFormat>();
 
-/** 1536 → "1.5 KB" (decimal-free under 10 for small values, Intl for the locale's digits). */
+/** 1536 → "1.5 KB" (one decimal under 10, none above; Intl for the locale's digits and separators). */
 export function formatBytes(n: number, locale: string = currentLocale()): string {
   if (!Number.isFinite(n) || n < 0) return '';
   let i = 0;
@@ -12,15 +12,14 @@ export function formatBytes(n: number, locale: string = currentLocale()): string
     v /= 1024;
     i++;
   }
-  const digits = i === 0 || v >= 10 ? 0 : 1;
-  // a NumberFormat costs tens of microseconds to build: one per locale and digit count, as formatDate does
-  const key = `${locale}|${digits}`;
-  let f = numberFmt.get(key);
+  // one formatter per locale (building one costs milliseconds on a phone): whole numbers are rounded
+  // before formatting instead of asking a second formatter for no decimals
+  let f = numberFmt.get(locale);
   if (!f) {
-    f = new Intl.NumberFormat(locale, { maximumFractionDigits: digits });
-    numberFmt.set(key, f);
+    f = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+    numberFmt.set(locale, f);
   }
-  return `${f.format(v)} ${units[i]}`;
+  return `${f.format(i === 0 || v >= 10 ? Math.round(v) : Math.round(v * 10) / 10)} ${units[i]}`;
 }
 
 const dateFmt = new Map<string, Intl.DateTimeFormat>();
