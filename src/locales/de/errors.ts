@@ -7,7 +7,6 @@ export default {
   timeout: 'Der Server hat zu lange nicht geantwortet. Versuchen Sie es erneut.',
   badReply: 'Der Server hat eine unlesbare Antwort geschickt. Versuchen Sie es erneut.',
   httpStatus: 'Der Server hat mit HTTP {status} geantwortet. Versuchen Sie es gleich noch einmal.',
-  generic: 'Etwas ist schiefgelaufen: {detail}',
   c1000: 'Bitte melden Sie sich erneut an.',
   c2000: 'Die Anmeldung ist fehlgeschlagen.',
   c2001: 'pCloud akzeptiert diesen Namen nicht.',

@@ -3,12 +3,6 @@ import type en from '../en/upload';
 
 export default {
   upload: 'Hochladen',
-  uploadFiles: 'Dateien hochladen…',
-  uploadFolder: 'Ordner hochladen…',
-  uploadLink: 'Über einen Link hochladen…',
-  dropTo: 'Loslassen, um in {folder} hochzuladen',
-  chooseFiles: 'Dateien zum Hochladen auswählen',
-  chooseFolder: 'Ordner zum Hochladen auswählen',
 
   uploads: 'Uploads',
   titleUploading: { one: '{count} Datei wird hochgeladen', other: '{count} Dateien werden hochgeladen' },

@@ -8,7 +8,6 @@ export default defineMessages('errors', {
   timeout: 'The server took too long to answer. Try again.',
   badReply: 'The server sent a reply the app could not read. Try again.',
   httpStatus: 'The server answered with HTTP {status}. Try again in a moment.',
-  generic: 'Something went wrong: {detail}',
   c1000: 'Please sign in again.',
   c2000: 'Sign-in failed.',
   c2001: 'pCloud does not accept this name.',

@@ -4,12 +4,6 @@ import { defineMessages } from '../../i18n/core';
 // the runner's error texts, and files shared to the installed app (/share-target).
 export default defineMessages('upload', {
   upload: 'Upload',
-  uploadFiles: 'Upload files…',
-  uploadFolder: 'Upload a folder…',
-  uploadLink: 'Upload from a link…',
-  dropTo: 'Drop to upload to {folder}',
-  chooseFiles: 'Choose files to upload',
-  chooseFolder: 'Choose a folder to upload',
 
   uploads: 'Uploads',
   titleUploading: { one: 'Uploading {count} file', other: 'Uploading {count} files' },
