@@ -163,6 +163,40 @@ function trackListfolder(page: Page): (folderid: number) => Promise<{ start: num
   };
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { url?: string; functionName?: string; type?: string; frame?: string } };
+}
+
+/** For each main-thread task over 50 ms: its length and the events directly inside it, longest first. */
+function printLongTaskContents(trace: { traceEvents: TraceEvent[] }, appUrl: string): void {
+  const ev = trace.traceEvents;
+  // the renderer main thread that worked most (navigating from about:blank swaps the process)
+  const busy = new Map<string, number>();
+  for (const e of ev) if (e.name === 'RunTask' && e.dur) busy.set(`${e.pid}:${e.tid}`, (busy.get(`${e.pid}:${e.tid}`) ?? 0) + e.dur);
+  const mains = ev.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const main = mains.sort((a, b) => (busy.get(`${b.pid}:${b.tid}`) ?? 0) - (busy.get(`${a.pid}:${a.tid}`) ?? 0))[0];
+  if (!main) return;
+  const onMain = ev.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
+  const t0 = onMain[0]?.ts ?? 0;
+  for (const task of onMain.filter((e) => e.name === 'RunTask' && e.dur! > 50_000)) {
+    const inside = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur!);
+    // first level: not inside another event of the task
+    const top = inside.filter((e) => !inside.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur! >= e.ts + e.dur! && o.dur! > e.dur!));
+    const what = top
+      .sort((a, b) => b.dur! - a.dur!)
+      .slice(0, 4)
+      .map((e) => `${e.name}${e.args?.data?.url ? `(${e.args.data.url.replace(appUrl, '')})` : e.args?.data?.functionName ? `(${e.args.data.functionName})` : e.args?.data?.type ? `(${e.args.data.type})` : ''}=${(e.dur! / 1000).toFixed(0)}`)
+      .join(' ');
+    line(`load_long_task_4x @${((task.ts - t0) / 1000).toFixed(0)}ms ${(task.dur! / 1000).toFixed(0)}ms`, what);
+  }
+}
+
 interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
   samples: number[];
@@ -388,6 +422,12 @@ async function main() {
         blocking.push(tasks.reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0));
         if (last) printProfile(((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile, app.url, 'load_profile_self_4x');
       }
+      // one more load with a trace: what each long task of the main thread ran (first-level events)
+      await page.goto('about:blank');
+      await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+      await page.goto(`${app.url}/folder/0`);
+      await page.waitForTimeout(3000);
+      printLongTaskContents(JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }, app.url);
       line('load_blocking_4x_runs', blocking.join(','), 'ms');
       line('load_blocking_4x_median', blocking.sort((x, y) => x - y)[2], 'ms');
       await ctx.close();
