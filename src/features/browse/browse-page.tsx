@@ -22,7 +22,7 @@ import type { ConflictRequest } from './dialogs';
 import { ContextMenuArea } from './context-menu-area';
 import { UploadButton, UploadZone } from '../upload/upload-zone';
 import { PcloudError } from '../../api/errors';
-import { humanError } from './human-error';
+import { errorMessage } from '../../i18n/error-message';
 import type { AskConflict } from './operations';
 import { useT } from '../../i18n';
 import browse from '../../locales/en/browse';
@@ -98,7 +98,7 @@ export default function BrowsePage() {
   const selectedItems = useMemo(() => itemsWithKeys(items, selected), [items, selected]);
 
   const ask: AskConflict = (item, existing, mode) => new Promise((resolve) => setConflict({ item, existing, mode, resolve: (r) => { setConflict(null); resolve(r); } }));
-  const run = (p: Promise<unknown>) => p.catch((err: unknown) => console.error(humanError(err)));
+  const run = (p: Promise<unknown>) => p.catch((err: unknown) => console.error(errorMessage(err)));
   const newFolderUsed = useLatch(newFolder);
   const conflictUsed = useLatch(conflict !== null);
   const paletteUsed = useLatch(palette);
@@ -248,7 +248,7 @@ export default function BrowsePage() {
         {listing.isError && (!folder || (listing.error instanceof PcloudError && listing.error.kind === 'notFound')) ? (
           <div className="state-box" role="alert">
             <h2>{t('openFailed')}</h2>
-            <p className="muted">{humanError(listing.error)}</p>
+            <p className="muted">{errorMessage(listing.error)}</p>
             <div className="row-actions">
               <button className="btn primary" onClick={() => void listing.refetch()}>
                 {tCommon('tryAgain')}
@@ -264,7 +264,7 @@ export default function BrowsePage() {
           <UploadZone folderId={folderId} folderName={title} enabled={commandById('new-folder').enabled(ctx)}>
             {listing.isError && (
               <p className="inline-alert" role="alert">
-                {t('staleListing', { error: humanError(listing.error) })}
+                {t('staleListing', { error: errorMessage(listing.error) })}
               </p>
             )}
             <ContextMenuArea className="list-area" items={menuItems} keyboardAnchor={() => (getSelection().focused ? document.getElementById(`item-${getSelection().focused}`) : null)}>

@@ -10,7 +10,7 @@ import { runMutation } from '../../queries/mutations';
 import { getSession } from '../../stores/session';
 import { toast, updateToast } from '../../stores/toasts';
 import { freeName } from '../../lib/items';
-import { humanError } from './human-error';
+import { errorMessage } from '../../i18n/error-message';
 import { getT } from '../../i18n';
 import browse from '../../locales/en/browse';
 
@@ -22,9 +22,6 @@ class Refusal extends Error {}
 export type ConflictAnswer = 'skip' | 'keep-both' | 'replace';
 /** Asks once per conflicting name; `all` answers the remaining conflicts of the batch. */
 export type AskConflict = (item: Metadata, existing: Metadata, mode: 'move' | 'copy') => Promise<{ answer: ConflictAnswer; all: boolean } | null>;
-
-// kept here for the views that import it from operations; browse-page takes it alone (first route)
-export { humanError };
 
 async function invalidate(qc: QueryClient, ...folderIds: (number | undefined)[]) {
   await Promise.all(
@@ -41,7 +38,7 @@ export async function createFolderIn(qc: QueryClient, parent: number, name: stri
     toast({ kind: 'success', message: t('folderCreated', { name }) });
     return true;
   } catch (err) {
-    toast({ kind: 'error', message: t('createFailed', { name, error: humanError(err) }) });
+    toast({ kind: 'error', message: t('createFailed', { name, error: errorMessage(err) }) });
     return false;
   }
 }
@@ -53,7 +50,7 @@ export async function renameItem(qc: QueryClient, item: Metadata, name: string):
     else await runMutation(qc, renameFileMutation, { fileid: item.fileid, toname: name });
     toast({ kind: 'success', message: t('renamed', { name }) });
   } catch (err) {
-    toast({ kind: 'error', message: t('renameFailed', { name: item.name, error: humanError(err) }) });
+    toast({ kind: 'error', message: t('renameFailed', { name: item.name, error: errorMessage(err) }) });
   }
 }
 
@@ -115,7 +112,7 @@ export async function transfer(
       done++;
     } catch (err) {
       failed++;
-      toast({ kind: 'error', message: t('itemFailed', { name: item.name, error: err instanceof Refusal ? err.message : humanError(err) }) });
+      toast({ kind: 'error', message: t('itemFailed', { name: item.name, error: err instanceof Refusal ? err.message : errorMessage(err) }) });
     }
     updateToast(id, { progress: (done + failed) / items.length });
   }
@@ -169,7 +166,7 @@ export function removeWithUndo(qc: QueryClient, items: readonly Metadata[], grac
           else await deleteFile({ fileid: item.fileid });
         } catch (err) {
           failed++;
-          toast({ kind: 'error', message: t('deleteFailed', { name: item.name, error: humanError(err) }) });
+          toast({ kind: 'error', message: t('deleteFailed', { name: item.name, error: errorMessage(err) }) });
         }
       }
       if (failed) for (const s of snapshots) qc.setQueryData(s.key, s.before);
@@ -195,6 +192,6 @@ export async function downloadItem(item: Metadata): Promise<void> {
     a.click();
     a.remove();
   } catch (err) {
-    toast({ kind: 'error', message: t('downloadFailed', { name: item.name, error: humanError(err) }) });
+    toast({ kind: 'error', message: t('downloadFailed', { name: item.name, error: errorMessage(err) }) });
   }
 }

@@ -10,7 +10,7 @@ import { useSendVerificationEmail } from '../../queries/auth';
 import { useChangePublink } from '../../queries/publinks';
 import { useChangeUploadLink } from '../../queries/uploadlinks';
 import { toast } from '../../stores/toasts';
-import { humanError } from '../browse/operations';
+import { errorMessage } from '../../i18n/error-message';
 import { PublinkOptionsFields, UploadLinkOptionsFields } from './link-fields';
 import {
   checkPublinkForm,
@@ -36,7 +36,7 @@ export function LinkError({ error }: { error: unknown }) {
   const unverified = isPcloudError(error) && error.code === UNVERIFIED_EMAIL;
   return (
     <div className="inline-alert link-alert" role="alert">
-      {unverified ? t('needsVerifiedEmail') : humanError(error)}
+      {unverified ? t('needsVerifiedEmail') : errorMessage(error)}
       {unverified && (
         <button
           type="button"
@@ -45,7 +45,7 @@ export function LinkError({ error }: { error: unknown }) {
           onClick={() =>
             send.mutate(undefined, {
               onSuccess: () => toast({ kind: 'success', message: t('verificationSent') }),
-              onError: (err) => toast({ kind: 'error', message: t('verificationFailed', { error: humanError(err) }) }),
+              onError: (err) => toast({ kind: 'error', message: t('verificationFailed', { error: errorMessage(err) }) }),
             })
           }
         >

@@ -6,7 +6,7 @@ import common from '../../locales/en/common';
 import links from '../../locales/en/links';
 import { Dialog } from '../../ui/dialog';
 import { Icon } from '../../ui/icons';
-import { humanError } from '../browse/operations';
+import { errorMessage } from '../../i18n/error-message';
 import { CopyButton } from './link-share';
 import { QrCode } from './qr-code';
 
@@ -121,7 +121,7 @@ export function ListState({ pending, error, retry, kind }: { pending: boolean; e
     return (
       <div className="state-box" role="alert">
         <h2>{t(kind === 'upload' ? 'loadUploadFailed' : 'loadPublicFailed')}</h2>
-        <p className="muted">{humanError(error)}</p>
+        <p className="muted">{errorMessage(error)}</p>
         <button type="button" className="btn primary" onClick={retry}>
           {tc('tryAgain')}
         </button>

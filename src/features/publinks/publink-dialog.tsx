@@ -12,7 +12,7 @@ import type { DialogProps } from '../../stores/dialogs';
 import { toast } from '../../stores/toasts';
 import { Dialog } from '../../ui/dialog';
 import { Icon } from '../../ui/icons';
-import { humanError } from '../browse/operations';
+import { errorMessage } from '../../i18n/error-message';
 import { LinkError, PublinkEditForm } from './edit-forms';
 import { PublinkOptionsFields } from './link-fields';
 import { checkPublinkForm, emptyPublinkForm, publinkCreateParams, type Errors, type PublinkForm } from './link-options';
@@ -119,7 +119,7 @@ function LinkView({ link, onEdit, onDeleted }: { link: Publink | PublinkCreated;
       toast({ kind: 'success', message: t('publinkDeleted') });
       onDeleted();
     } catch (err) {
-      toast({ kind: 'error', message: t('deleteFailed', { error: humanError(err) }) });
+      toast({ kind: 'error', message: t('deleteFailed', { error: errorMessage(err) }) });
     }
   };
   return (
@@ -188,7 +188,7 @@ export default function PublinkDialog({ items, folder, onClose }: DialogProps) {
       <>
         {list.isError && target.kind !== 'tree' && (
           <div className="inline-alert link-alert" role="alert">
-            {t('existingFailed', { error: humanError(list.error) })}
+            {t('existingFailed', { error: errorMessage(list.error) })}
             <button type="button" className="btn" onClick={() => void list.refetch()}>
               {tc('tryAgain')}
             </button>

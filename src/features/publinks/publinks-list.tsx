@@ -13,7 +13,7 @@ import { publinkListOptions, useDeletePublink } from '../../queries/publinks';
 import { toast } from '../../stores/toasts';
 import { Dialog } from '../../ui/dialog';
 import { Icon, ItemIcon } from '../../ui/icons';
-import { humanError } from '../browse/operations';
+import { errorMessage } from '../../i18n/error-message';
 import { PublinkEditForm } from './edit-forms';
 import { CopyButton, downloadsText, expiryText, isTreeLink, publinkProblem, trafficText, viewerUrl, type LinksT } from './link-share';
 import { ConfirmDelete, ListState, ListTools, QrDialog, ShowMore, usePagedFilter } from './list-parts';
@@ -76,7 +76,7 @@ export function PublinksList() {
       await del.mutateAsync({ linkid: l.linkid });
       toast({ kind: 'success', message: t('linkDeleted', { name: l.metadata.name }) });
     } catch (err) {
-      toast({ kind: 'error', message: t('deleteFailed', { error: humanError(err) }) });
+      toast({ kind: 'error', message: t('deleteFailed', { error: errorMessage(err) }) });
     } finally {
       setDeleting(null);
     }

@@ -12,7 +12,7 @@ import { uploadLinkListOptions, useDeleteUploadLink } from '../../queries/upload
 import { toast } from '../../stores/toasts';
 import { Dialog } from '../../ui/dialog';
 import { Icon, ItemIcon } from '../../ui/icons';
-import { humanError } from '../browse/operations';
+import { errorMessage } from '../../i18n/error-message';
 import { UploadLinkEditForm } from './edit-forms';
 import { uploadLinkExpiry } from './link-options';
 import { CopyButton, dropUrl, expiryText, filesText, spaceText, uploadLinkProblem, type LinksT } from './link-share';
@@ -55,7 +55,7 @@ export function UploadLinksList() {
       await del.mutateAsync({ uploadlinkid: l.uploadlinkid });
       toast({ kind: 'success', message: t('uploadLinkDeleted', { name: folderName(l, t) }) });
     } catch (err) {
-      toast({ kind: 'error', message: t('deleteUploadFailed', { error: humanError(err) }) });
+      toast({ kind: 'error', message: t('deleteUploadFailed', { error: errorMessage(err) }) });
     } finally {
       setDeleting(null);
     }

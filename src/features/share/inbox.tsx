@@ -15,7 +15,7 @@ import { toast } from '../../stores/toasts';
 import { Dialog } from '../../ui/dialog';
 import { ItemIcon } from '../../ui/icons';
 import { FolderPickerDialog } from '../browse/dialogs';
-import { humanError } from '../browse/operations';
+import { errorMessage } from '../../i18n/error-message';
 import { permissionLabel } from './permissions';
 
 const FOLDER = { isfolder: true, icon: 'folder' } as const;
@@ -64,7 +64,7 @@ function AcceptDialog({ request, onClose }: { request: ShareRequest; onClose: ()
       });
     } catch (err) {
       // the form stays as typed, with the server's reason
-      setError(humanError(err));
+      setError(errorMessage(err));
     }
   };
 
@@ -153,7 +153,7 @@ function DeclineDialog({ request, onClose }: { request: ShareRequest; onClose: (
       onClose();
       toast({ kind: 'info', message: t('declined', { name: request.sharename }) });
     } catch (err) {
-      setError(humanError(err));
+      setError(errorMessage(err));
     }
   };
 

@@ -10,7 +10,7 @@ import {
   EDIT_PERMISSIONS, permissionBits, useCancelShareRequest, useChangeShare, useRemoveShare, VIEW_PERMISSIONS,
 } from '../../queries/sharing';
 import { toast } from '../../stores/toasts';
-import { humanError } from '../browse/operations';
+import { errorMessage } from '../../i18n/error-message';
 import { levelOf, permissionLabel } from './permissions';
 
 /** View / Edit, plus the share's own mix when it is neither (so the current value is always shown). */
@@ -66,7 +66,7 @@ export function PeopleList({ shares, requests, parentfolderid, label }: PeopleLi
       await work();
       if (success) toast({ kind: 'success', message: success });
     } catch (err) {
-      setError(key, t('rowError', { action: failure, error: humanError(err) }));
+      setError(key, t('rowError', { action: failure, error: errorMessage(err) }));
     }
   };
 

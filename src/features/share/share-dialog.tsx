@@ -13,7 +13,7 @@ import { EDIT_PERMISSIONS, shareListOptions, useShareFolder, VIEW_PERMISSIONS } 
 import type { DialogProps } from '../../stores/dialogs';
 import { toast } from '../../stores/toasts';
 import { Dialog } from '../../ui/dialog';
-import { humanError } from '../browse/operations';
+import { errorMessage } from '../../i18n/error-message';
 import { Initial, PeopleList } from './people-list';
 import { ADVANCED_RIGHTS, levelOf, parseEmails } from './permissions';
 import './share.css';
@@ -60,7 +60,7 @@ function InviteForm({ folder, ownEmail }: { folder: FolderMetadata; ownEmail?: s
         });
         sent.push(mail);
       } catch (err) {
-        failed.push({ email: mail, message: humanError(err), code: err instanceof PcloudError ? err.code : undefined });
+        failed.push({ email: mail, message: errorMessage(err), code: err instanceof PcloudError ? err.code : undefined });
       }
     }
     setBusy(false);
@@ -194,7 +194,7 @@ export default function ShareDialog({ items, onClose }: DialogProps) {
           <div className="loading small" role="status" aria-label={t('loadingPeople')} />
         ) : lists.isError ? (
           <div className="inline-alert" role="alert">
-            {t('loadPeopleFailed', { error: humanError(lists.error) })}{' '}
+            {t('loadPeopleFailed', { error: errorMessage(lists.error) })}{' '}
             <button type="button" className="btn link" onClick={() => void lists.refetch()}>
               {tc('tryAgain')}
             </button>

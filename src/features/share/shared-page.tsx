@@ -15,7 +15,7 @@ import { openDialog } from '../../stores/dialogs';
 import { toast } from '../../stores/toasts';
 import { Dialog } from '../../ui/dialog';
 import { Icon, ItemIcon } from '../../ui/icons';
-import { humanError } from '../browse/operations';
+import { errorMessage } from '../../i18n/error-message';
 import { Inbox } from './inbox';
 import { PeopleList } from './people-list';
 import { permissionLabel, type ShareT } from './permissions';
@@ -42,7 +42,7 @@ function LeaveDialog({ leaving, onClose }: { leaving: Share; onClose: () => void
       onClose();
       toast({ kind: 'info', message: t('left', { name: leaving.sharename }) });
     } catch (err) {
-      setError(humanError(err));
+      setError(errorMessage(err));
     }
   };
   return (
@@ -155,7 +155,7 @@ function SharedByMe({ shares, requests }: { shares: readonly Share[]; requests: 
       const folder = await qc.fetchQuery(folderMetaOptions(folderid));
       openDialog({ kind: 'share', items: [folder] });
     } catch (err) {
-      toast({ kind: 'error', message: t('openSharingFailed', { error: humanError(err) }) });
+      toast({ kind: 'error', message: t('openSharingFailed', { error: errorMessage(err) }) });
     }
   };
   if (folders.length === 0) {
@@ -247,7 +247,7 @@ export default function SharedPage() {
     body = (
       <div className="state-box" role="alert">
         <h2>{t('loadFailed')}</h2>
-        <p className="muted">{humanError(lists.error)}</p>
+        <p className="muted">{errorMessage(lists.error)}</p>
         <button className="btn primary" onClick={() => void lists.refetch()}>
           {tc('tryAgain')}
         </button>
