@@ -39,6 +39,52 @@ export const PERMISSIVE: Quirks = {
   revokeEarlierOAuthTokens: false,
 };
 
+/**
+ * Bounds on what one client can make the server hold (docs/security.md, "bounded resources").
+ * Times in milliseconds, sizes in bytes; 0 turns a time limit off.
+ */
+export interface Limits {
+  /** Whole request head (line + headers) must arrive within this. */
+  headersTimeoutMs: number;
+  /**
+   * Whole request, body included. Off by default: a multi-GB upload over a slow line is legitimate;
+   * stalls are caught by `bodyIdleTimeoutMs` instead.
+   */
+  requestTimeoutMs: number;
+  /** A request body that sends nothing for this long is cut off (before authentication too). */
+  bodyIdleTimeoutMs: number;
+  /** gettextfile/getpubtextfile: files above this are streamed unconverted or refused, never read whole. */
+  textFileMaxBytes: number;
+  /** Bytes all live pCloud Transfers may hold together (anonymous storage); beyond → 2097. */
+  transferTotalBytes: number;
+  /** Live (unexpired) transfers at once; beyond → 4010. */
+  transferMaxCount: number;
+  /** How often expired transfers are purged. */
+  transferSweepMs: number;
+  /** feedback mails accepted per client IP per hour (anonymous); beyond → 4010. */
+  feedbackPerHour: number;
+  /** Longest feedback message kept; the rest is cut. */
+  feedbackMaxBytes: number;
+  /** Redirect hops downloadfile follows (each one re-checked against the allow-list). */
+  downloadMaxRedirects: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  headersTimeoutMs: 60_000,
+  requestTimeoutMs: 0,
+  bodyIdleTimeoutMs: 30_000,
+  textFileMaxBytes: 16 * 1024 * 1024,
+  transferTotalBytes: 20 * 1024 ** 3,
+  transferMaxCount: 1000,
+  transferSweepMs: 10 * 60_000,
+  feedbackPerHour: 20,
+  feedbackMaxBytes: 64 * 1024,
+  downloadMaxRedirects: 5,
+};
+
+/** An upload session nobody wrote to for this long (seconds) is swept with its file. */
+export const DEFAULT_UPLOAD_SESSION_TTL = 24 * 3600;
+
 export interface EmulatorOptions {
   dataDir: string;
   quirks?: Partial<Quirks>;
@@ -46,10 +92,18 @@ export interface EmulatorOptions {
   linkTtl?: number;
   /** How long a `diff?block=1` waits before answering with no entries, ms. */
   diffTimeoutMs?: number;
-  /** Hosts `downloadfile` may fetch from; loopback only by default (the emulator is offline). */
+  /**
+   * Hosts `downloadfile` may fetch from; loopback only by default (the emulator is offline). A listed
+   * name is trusted whatever it resolves to; `*` admits any other host that resolves only to public
+   * addresses (never loopback, private, link-local or unique-local ones). Checked on every redirect hop.
+   */
   downloadAllow?: string[];
+  /** Overrides of DEFAULT_LIMITS (tests use short timeouts). */
+  limits?: Partial<Limits>;
   /** Origins (besides loopback ones) allowed as OAuth redirect targets of the bundled web app. */
   appOrigins?: string[];
+  /** Seconds after its last write an upload_create session expires and is removed (24 h by default). */
+  uploadSessionTtl?: number;
   /** Where mails go: <dataDir>/outbox by default. */
   log?: (line: string) => void;
 }

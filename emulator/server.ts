@@ -5,7 +5,7 @@ import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
 import { Storage } from './store/storage';
-import { FAITHFUL, type EmulatorOptions, type Quirks } from './config';
+import { DEFAULT_LIMITS, FAITHFUL, type EmulatorOptions, type Limits, type Quirks } from './config';
 import { ApiError, messageFor } from './errors';
 import { Params } from './http/params';
 import { parseBody, parseCookies } from './http/body';
@@ -32,6 +32,7 @@ const JSON_HEADERS = {
  */
 export class Emulator {
   readonly quirks: Quirks;
+  readonly limits: Limits;
   readonly methods = new Map<string, MethodDef>();
   readonly content: ContentHost;
   readonly progress = new Progress();
@@ -56,6 +57,7 @@ export class Emulator {
     secret: Buffer,
   ) {
     this.quirks = { ...FAITHFUL, ...opts.quirks };
+    this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
     this.content = new ContentHost(secret);
     this.linkTtl = opts.linkTtl ?? 4 * 3600;
     this.diffTimeoutMs = opts.diffTimeoutMs ?? 30_000;
@@ -94,10 +96,17 @@ export class Emulator {
         discardBody(req);
       });
     };
-    const server = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, handler) : createHttpServer(handler);
+    const { headersTimeoutMs, requestTimeoutMs } = this.limits;
+    const shortest = Math.min(60_000, ...[headersTimeoutMs, requestTimeoutMs].filter((t) => t > 0));
+    const timeouts = {
+      headersTimeout: headersTimeoutMs,
+      requestTimeout: requestTimeoutMs,
+      // Node checks both timeouts only this often (30 s by default), so short test limits need it shorter
+      connectionsCheckingInterval: Math.max(50, Math.floor(shortest / 4)),
+    };
+    const server = tls ? createHttpsServer({ cert: tls.cert, key: tls.key, ...timeouts }, handler) : createHttpServer(timeouts, handler);
     server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => this.clientError(err, socket));
     server.keepAliveTimeout = 65_000;
-    server.requestTimeout = 0; // long polls and large uploads
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -131,6 +140,45 @@ export class Emulator {
     socket.destroy(err);
   }
 
+  /**
+   * A body that stops arriving is cut off after `bodyIdleTimeoutMs`, whoever sends it (the form body
+   * is read before authentication). Only while the body is being received: a long poll or a slow
+   * download must not be cut by it. An upload in progress still gets its 2041 when the socket allows.
+   */
+  private armBodyTimeout(req: IncomingMessage, res: ServerResponse): void {
+    const ms = this.limits.bodyIdleTimeoutMs;
+    if (ms <= 0 || req.complete) return;
+    const socket = req.socket;
+    const before = socket.timeout ?? 0;
+    let armed = true;
+    const disarm = () => {
+      if (!armed) return;
+      armed = false;
+      req.off('timeout', onTimeout);
+      res.off('timeout', onTimeout);
+      // Node may have set its keep-alive timeout meanwhile (response finished first): leave that one
+      if (!socket.destroyed && socket.timeout === ms) socket.setTimeout(before);
+    };
+    const onTimeout = () => {
+      if (req.complete) return disarm();
+      disarm();
+      this.log(`request body idle for ${ms} ms: connection closed (${req.method} ${(req.url ?? '').replace(/\?.*$/, '')})`);
+      socket.destroy();
+    };
+    // with a listener on req/res Node leaves the socket to us instead of destroying it itself
+    req.on('timeout', onTimeout);
+    res.on('timeout', onTimeout);
+    socket.setTimeout(ms);
+    req.once('end', disarm);
+    req.once('close', disarm);
+    res.once('finish', () => {
+      // a refusal answered before the body ended (1000, 2041…): Node just set its keep-alive timeout;
+      // the rest of the body is still bounded by ours
+      if (req.complete) disarm();
+      else if (armed && !socket.destroyed) socket.setTimeout(ms);
+    });
+  }
+
   async close(): Promise<void> {
     for (const hook of this.shutdownHooks) hook();
     if (this.server) {
@@ -162,6 +210,7 @@ export class Emulator {
     res.once('finish', () => {
       if (this.inflight.get(socket) === entry) this.inflight.delete(socket);
     });
+    this.armBodyTimeout(req, res);
     const url = new URL(req.url ?? '/', 'http://x');
     const pathname = url.pathname;
     const ip = req.socket.remoteAddress ?? '';

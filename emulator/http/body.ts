@@ -37,6 +37,10 @@ function readAll(req: IncomingMessage, limit: number): Promise<Buffer> {
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
+    // a connection cut mid-body (idle timeout, client gone) must settle the parse, not leave it pending
+    req.on('close', () => {
+      if (!req.readableEnded) reject(new Error('body cut off'));
+    });
   });
 }
 
