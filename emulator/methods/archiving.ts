@@ -94,7 +94,8 @@ export function resolveTree(st: Storage, user: UserRow, spec: TreeSpec): ZipItem
     items.push({ path: unique(prefix, f.name, false), dir: false, blob: f.blob, size: f.size, mtime: f.modified });
   };
   const addContents = (row: FolderRow, prefix: string) => {
-    for (const sub of st.childFolders(row.id)) {
+    // shares mounted here belong to other accounts: a zip (also a public link's) never reaches into them
+    for (const sub of st.ownChildFolders(row.id)) {
       if (skipFolders.has(sub.id)) continue;
       const path = unique(prefix, sub.name, true);
       items.push({ path, dir: true, blob: '', size: 0, mtime: sub.modified });

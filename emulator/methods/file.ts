@@ -7,7 +7,7 @@ import type { Meta } from '../store/storage';
 import { BlobTooLarge, BodyEnded, type BlobInfo } from '../store/blobs';
 import { fail, ApiError } from '../errors';
 import { fileArg, optionalFolderArg, times } from './common';
-import { copyFile, destination, putFile, renameFile, trashFile } from '../store/ops';
+import { checkMove, copyFile, destination, putFile, renameFile, trashFile } from '../store/ops';
 import type { UploadProgress, DownloadProgress } from '../progress';
 
 export function checksums(user: UserRow, b: { sha1: string; md5: string; key: string }): Record<string, string> {
@@ -255,6 +255,7 @@ export const fileMethods = () =>
         if (!perms.modify) fail(2003);
         const dest = destination(ctx.st, user, d, row.name);
         const parent = dest.parent ?? ctx.st.folderRow(row.parent)!;
+        checkMove(ctx.st, user, perms, ctx.st.folderRow(row.parent)!, parent);
         const { row: out, deletedfileid } = renameFile(ctx.st, user, row, parent, dest.name);
         const metadata = ctx.st.fileMeta(user, out);
         if (deletedfileid) metadata.deletedfileid = deletedfileid;

@@ -6,7 +6,7 @@ import type { Meta, Storage } from '../store/storage';
 import { fail } from '../errors';
 import { ChunkWriter, RawJson, formatOptions, metaJson, type JsonOptions } from '../json';
 import { folderArg } from './common';
-import { copyFolder, createFolder, destination, renameFolder, trashFolder } from '../store/ops';
+import { checkMove, copyFolder, createFolder, destination, renameFolder, trashFolder } from '../store/ops';
 
 /** `path` or `folderid` + `name` for a folder to create (1001 when incomplete). */
 function newFolderArgs(ctx: Ctx): { parent: FolderRow; name: string } {
@@ -210,9 +210,21 @@ export const folderMethods = () =>
         const toname = ctx.p.str('toname');
         if (topath === undefined && tofolderid === undefined && toname === undefined) fail(1037);
         if (row.parent === null) fail(2042);
+        const mount = row.owner !== user.id ? ctx.st.mountParent(user.id, row) : null;
+        if (mount !== null) {
+          // The top of a foreign share is the recipient's mount point: renaming or moving it changes
+          // only where and under which name they see it, never the owner's folder (like acceptshare's
+          // folderid, the new place must be the recipient's own folder: 2023).
+          const dest = destination(ctx.st, user, { topath, tofolderid, toname }, ctx.st.mountName(user.id, row) ?? row.name);
+          const parent = dest.parent ?? ctx.st.folderRow(mount)!;
+          if (parent.owner !== user.id) fail(2023);
+          ctx.st.moveMount(user, row, parent, dest.name);
+          return { metadata: ctx.st.folderMeta(user, row) };
+        }
         if (!perms.modify) fail(2003);
         const dest = destination(ctx.st, user, { topath, tofolderid, toname }, row.name);
         const parent = dest.parent ?? ctx.st.folderRow(row.parent)!;
+        checkMove(ctx.st, user, perms, ctx.st.folderRow(row.parent)!, parent);
         const moved = renameFolder(ctx.st, user, row, parent, dest.name);
         return { metadata: ctx.st.folderMeta(user, moved) };
       },

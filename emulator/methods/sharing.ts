@@ -173,6 +173,14 @@ class Shares {
       const s = st.q('SELECT name FROM shares WHERE folderid = ? AND touserid = ?').get(folder.id, userid) as { name: string } | undefined;
       return s ? s.name : null;
     };
+    st.shareRootOf = (userid, folder) => this.shareFor(userid, folder)?.folderid ?? null;
+    st.moveMount = (user, folder, parent, name) => {
+      if (!validName(name)) fail(2001);
+      const clash = st.childFolder(parent.id, name);
+      if (clash && clash.id !== folder.id) fail(2004);
+      st.q('UPDATE shares SET mount = ?, name = ? WHERE folderid = ? AND touserid = ?').run(parent.id, name, folder.id, user.id);
+      st.event(user.id, 'modifyfolder', { metadata: st.folderMeta(user, folder) });
+    };
     st.mountParent = (userid, folder) => {
       const s = st.q('SELECT mount FROM shares WHERE folderid = ? AND touserid = ?').get(folder.id, userid) as { mount: number } | undefined;
       return s ? s.mount : null;
@@ -225,7 +233,7 @@ class Shares {
     const announce = (f: FolderRow) => {
       st.event(user.id, 'createfolder', { metadata: st.folderMeta(user, f) });
       for (const file of st.childFiles(f.id)) st.event(user.id, 'createfile', { metadata: st.fileMeta(user, file) }, file.id);
-      for (const sub of st.childFolders(f.id)) announce(sub);
+      for (const sub of st.ownChildFolders(f.id)) announce(sub);
     };
     announce(folder);
     st.event(user.id, 'acceptedsharein', { share: { ...this.shareObj(s, 'in'), sharerequestid: r.id } });

@@ -1,5 +1,5 @@
 import { scryptSync, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Storage } from './storage';
+import type { Meta, Perms, Storage } from './storage';
 import type { BlobInfo } from './blobs';
 import type { FileRow, FolderRow, UserRow } from './model';
 import { now, numberedName, validName } from './model';
@@ -137,9 +137,75 @@ export function destination(
   return { parent: undefined as unknown as FolderRow, name: p.toname ?? currentName };
 }
 
+/**
+ * The tree through which `user` reaches `folder`: 0 for their own, else the id of the shared folder
+ * that grants it. A move between two trees takes the item away from where it was shared.
+ */
+export function accessTree(st: Storage, user: UserRow, folder: FolderRow): number {
+  return folder.owner === user.id ? 0 : st.shareRootOf(user.id, folder) ?? -1;
+}
+
+/**
+ * A move that takes an item out of the tree it is reached through (out of a share, or into another
+ * account's share) removes it from there, so it needs the delete right on the source as well; the
+ * create right on the target is checked by `destination`.
+ */
+export function checkMove(st: Storage, user: UserRow, source: Perms, from: FolderRow, to: FolderRow): void {
+  if (from.id === to.id) return;
+  if (accessTree(st, user, from) !== accessTree(st, user, to) && !source.delete) fail(2003);
+}
+
+/** Bytes a file holds against its owner's quota: its content and every revision. */
+function fileBytes(st: Storage, fileid: number): number {
+  const f = st.q('SELECT size FROM files WHERE id = ?').get(fileid) as { size: number } | undefined;
+  const r = st.q('SELECT COALESCE(SUM(size), 0) AS n FROM revisions WHERE fileid = ?').get(fileid) as { n: number };
+  return (f?.size ?? 0) + r.n;
+}
+
+const hasTable = (st: Storage, name: string) => st.q("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+
+/**
+ * Hands a live folder subtree to another account (a move into or out of a share): every live
+ * descendant changes owner and the bytes move to the new owner's quota, all or nothing. Refused with
+ * 2023 when the subtree carries shares, share requests, mounted shares or links of the old owner
+ * (they would leak the new owner's files or dangle); 2008 when it does not fit the new quota. Trashed
+ * items inside stay in the old owner's trash. Call inside a transaction.
+ */
+export function transferSubtree(st: Storage, folder: FolderRow, newOwner: number): void {
+  const ids: number[] = [];
+  const collect = (id: number) => {
+    ids.push(id);
+    for (const sub of st.ownChildFolders(id)) collect(sub.id);
+  };
+  collect(folder.id);
+  const inIds = `(${ids.join(',')})`;
+  const any = (sql: string) => st.db.prepare(sql).get() !== undefined;
+  if (
+    (hasTable(st, 'shares') && any(`SELECT 1 FROM shares WHERE folderid IN ${inIds} OR mount IN ${inIds} LIMIT 1`)) ||
+    (hasTable(st, 'sharerequests') && any(`SELECT 1 FROM sharerequests WHERE folderid IN ${inIds} AND expires >= ${now()} LIMIT 1`)) ||
+    (hasTable(st, 'publinks') && any(`SELECT 1 FROM publinks WHERE deleted = 0 AND (folderid IN ${inIds} OR fileid IN (SELECT id FROM files WHERE parent IN ${inIds} AND deleted = 0)) LIMIT 1`)) ||
+    (hasTable(st, 'uploadlinks') && any(`SELECT 1 FROM uploadlinks WHERE deleted = 0 AND folderid IN ${inIds} LIMIT 1`))
+  ) {
+    fail(2023);
+  }
+  const bytes = st.db
+    .prepare(`SELECT COALESCE(SUM(f.size), 0) + COALESCE((SELECT SUM(r.size) FROM revisions r JOIN files g ON g.id = r.fileid WHERE g.parent IN ${inIds} AND g.deleted = 0), 0) AS n FROM files f WHERE f.parent IN ${inIds} AND f.deleted = 0`)
+    .get() as { n: number };
+  st.checkQuota(newOwner, bytes.n);
+  st.db.prepare(`UPDATE folders SET owner = ? WHERE id IN ${inIds}`).run(newOwner);
+  st.db.prepare(`UPDATE files SET owner = ? WHERE parent IN ${inIds} AND deleted = 0`).run(newOwner);
+}
+
+/** A file handed to another account: its bytes must fit there, and no link of the old owner may follow it (2023). */
+function checkFileHandover(st: Storage, file: FileRow, newOwner: number): void {
+  if (newOwner === file.owner) return;
+  if (hasTable(st, 'publinks') && st.q('SELECT 1 FROM publinks WHERE deleted = 0 AND fileid = ? LIMIT 1').get(file.id)) fail(2023);
+  st.checkQuota(newOwner, fileBytes(st, file.id));
+}
+
 export function renameFile(st: Storage, user: UserRow, file: FileRow, parent: FolderRow, name: string): { row: FileRow; deletedfileid?: number } {
   if (!validName(name)) fail(2001);
-  if (parent.owner !== file.owner) st.checkQuota(parent.owner, file.size);
+  checkFileHandover(st, file, parent.owner);
   let deletedfileid: number | undefined;
   const from = st.folderRow(file.parent)!;
   st.db.transaction(() => {
@@ -170,11 +236,24 @@ export function renameFolder(st: Storage, user: UserRow, folder: FolderRow, pare
   const clash = st.childFolder(parent.id, name);
   if (clash && clash.id !== folder.id) fail(2004);
   const from = folder.parent;
-  st.q('UPDATE folders SET parent = ?, name = ? WHERE id = ?').run(parent.id, name, folder.id);
+  // everyone who saw the folder before: those who lose it (a move out of their reach) hear it is gone
+  const before = new Map<number, Meta>();
+  for (const uid of new Set([folder.owner, ...st.viewersOf(folder)])) {
+    const v = st.user(uid);
+    if (v && st.folderPerms(v, folder)) before.set(uid, st.folderMeta(v, folder));
+  }
+  st.db.transaction(() => {
+    if (parent.owner !== folder.owner) transferSubtree(st, folder, parent.owner);
+    st.q('UPDATE folders SET parent = ?, name = ? WHERE id = ?').run(parent.id, name, folder.id);
+  })();
   const t = now();
   touchFolder(st, parent.id, t);
   if (from !== parent.id) touchFolder(st, from, t);
   const row = st.folderRow(folder.id)!;
+  for (const [uid, meta] of before) {
+    const v = st.user(uid)!;
+    if (uid !== user.id && !st.folderPerms(v, row)) st.event(uid, 'deletefolder', { metadata: { ...meta, isdeleted: true } });
+  }
   st.fsEvent('modifyfolder', user, (v) => st.folderMeta(v, row), parent);
   return row;
 }
@@ -207,7 +286,7 @@ export function copyFolder(
   let bytes = 0;
   const count = (f: FolderRow) => {
     for (const file of st.childFiles(f.id)) bytes += file.size;
-    for (const sub of st.childFolders(f.id)) count(sub);
+    for (const sub of st.ownChildFolders(f.id)) count(sub);
   };
   count(src);
   st.checkQuota(dest.owner, bytes);
@@ -219,7 +298,7 @@ export function copyFolder(
         if (existing && opts.noover) fail(2004);
         copyFile(st, user, file, into, file.name, { mtime: file.modified, ctime: file.created });
       }
-      for (const sub of st.childFolders(from.id)) {
+      for (const sub of st.ownChildFolders(from.id)) {
         const target = st.childFolder(into.id, sub.name) ?? createFolder(st, user, into, sub.name);
         copyInto(sub, target);
       }
@@ -260,7 +339,8 @@ export function trashFolder(st: Storage, user: UserRow, folder: FolderRow): { fi
   st.db.transaction(() => {
     const mark = (id: number) => {
       files += st.q('UPDATE files SET deleted = 2, deletedat = ? WHERE parent = ? AND deleted = 0').run(t, id).changes;
-      for (const sub of st.childFolders(id)) {
+      // a share mounted in here belongs to its owner: it must not be trashed with the recipient's folder
+      for (const sub of st.ownChildFolders(id)) {
         st.q('UPDATE folders SET deleted = 2, deletedat = ? WHERE id = ?').run(t, sub.id);
         folders++;
         mark(sub.id);
@@ -292,8 +372,9 @@ function originalParent(item: { deleted: number; origparent: number | null; pare
 export function restoreFile(st: Storage, user: UserRow, file: FileRow, into?: FolderRow): FileRow {
   const parent = into ?? restoreTarget(st, user, originalParent(file));
   st.checkQuota(parent.owner, 0);
+  checkFileHandover(st, file, parent.owner);
   const name = freeFileName(st, parent.id, file.name);
-  st.q('UPDATE files SET deleted = 0, parent = ?, name = ?, origparent = NULL, deletedat = NULL WHERE id = ?').run(parent.id, name, file.id);
+  st.q('UPDATE files SET deleted = 0, parent = ?, name = ?, owner = ?, origparent = NULL, deletedat = NULL WHERE id = ?').run(parent.id, name, parent.owner, file.id);
   touchFolder(st, parent.id);
   const row = st.fileRow(file.id)!;
   st.fsEvent('createfile', user, (v) => st.fileMeta(v, row), parent, row.id);
@@ -321,6 +402,7 @@ export function restoreFolder(st: Storage, user: UserRow, folder: FolderRow, int
     };
     unmark(folder.id);
     st.q('UPDATE folders SET deleted = 0, parent = ?, name = ?, origparent = NULL, deletedat = NULL WHERE id = ?').run(parent.id, name, folder.id);
+    if (parent.owner !== folder.owner) transferSubtree(st, st.folderRow(folder.id)!, parent.owner);
   })();
   touchFolder(st, parent.id);
   const row = st.folderRow(folder.id)!;

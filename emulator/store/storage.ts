@@ -42,6 +42,10 @@ export class Storage {
   mountParent: (userid: number, folder: FolderRow) => number | null = () => null;
   /** Set by the sharing module: the name a recipient gave a foreign shared folder, or null. */
   mountName: (userid: number, folder: FolderRow) => string | null = () => null;
+  /** Set by the sharing module: the shared folder through which `userid` reaches `folder`, or null. */
+  shareRootOf: (userid: number, folder: FolderRow) => number | null = () => null;
+  /** Set by the sharing module: moves/renames the recipient's mount of a foreign shared folder. */
+  moveMount: (user: UserRow, folder: FolderRow, parent: FolderRow, name: string) => void = () => {};
 
   private constructor(readonly dataDir: string) {
     this.db = openDb(join(dataDir, 'pcloud.sqlite'));
@@ -294,8 +298,16 @@ export class Storage {
     return m;
   }
 
+  /**
+   * The folders that really lie in `parent` (same owner's tree), without the foreign shares its
+   * owner mounted there: what copies, zips and trashing walk, so they never reach into another account.
+   */
+  ownChildFolders(parent: number, deleted = 0): FolderRow[] {
+    return this.q('SELECT * FROM folders WHERE parent = ? AND deleted = ? ORDER BY name').all(parent, deleted) as FolderRow[];
+  }
+
   childFolders(parent: number, deleted = 0): FolderRow[] {
-    const own = this.q('SELECT * FROM folders WHERE parent = ? AND deleted = ? ORDER BY name').all(parent, deleted) as FolderRow[];
+    const own = this.ownChildFolders(parent, deleted);
     const mounted = deleted === 0 ? this.mountedFolders(parent) : [];
     if (!mounted.length) return own;
     return [...own, ...mounted].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
