@@ -8,6 +8,7 @@ import { createUser } from './store/ops';
 import { issueOAuthToken, BUNDLED_APP, findApp, ensureBundledApp } from './methods/oauth';
 import { seedDemo, DEMO_USERS } from './seed';
 import { serveApp } from './appserver';
+import { fsck } from './fsck';
 
 const USAGE = `pCloud emulator
 
@@ -18,6 +19,8 @@ const USAGE = `pCloud emulator
                                   without --quota the account gets the default 10G
   token EMAIL [--data DIR]        print an OAuth access token for the bundled web app
   seed --demo [--data DIR]        create the demo accounts and their files
+  fsck [--data DIR]               re-hash every blob; mismatches move to DIR/quarantine, rows
+                                  without a blob are listed; exit status 1 when anything is wrong
 
 Quirks (faithful defaults): ${Object.keys(FAITHFUL).join(', ')}`;
 
@@ -97,6 +100,13 @@ async function serve(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
+async function runFsck(): Promise<void> {
+  const report = await fsck(resolve(values.data!), { log: (l) => console.log(l) });
+  const bad = report.problems.filter((p) => p.kind !== 'stray');
+  console.log(`fsck: ${report.checked} blobs checked, ${bad.length} problem(s)`);
+  if (bad.length) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
   const [cmd, sub, ...rest] = positionals;
   if (values.help || !cmd) {
@@ -104,6 +114,7 @@ async function main(): Promise<void> {
     return;
   }
   if (cmd === 'serve') return serve();
+  if (cmd === 'fsck') return runFsck();
   const quota = values.quota === undefined ? undefined : parseQuota(values.quota);
   const st = await Storage.open(resolve(values.data!));
   try {

@@ -131,6 +131,7 @@ class FileOps {
     const row = this.file(d, 5003);
     const work = join(this.emu.st.blobs.tmpDir, `fileop-${Date.now()}-${randomBytes(6).toString('hex')}`);
     await fsp.copyFile(this.emu.st.blobs.pathOf(row.blob), work);
+    await fsp.chmod(work, 0o600); // the copy inherits the blob's read-only mode
     d.work = work;
     return work;
   }

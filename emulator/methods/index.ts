@@ -32,7 +32,7 @@ export function allMethods(emu: Emulator): MethodDef[] {
     ...streamingMethods(),
     ...revisionMethods(),
     ...trashMethods(),
-    ...uploadMethods(),
+    ...uploadMethods(emu),
     ...fileopsMethods(emu),
     ...thumbnailMethods(),
     ...archivingMethods(emu),

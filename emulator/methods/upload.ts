@@ -6,7 +6,10 @@ import { now, validName } from '../store/model';
 import type { Storage } from '../store/storage';
 import { fail } from '../errors';
 import { putFile, recordBlob } from '../store/ops';
+import { BlobMismatch } from '../store/blobs';
 import { times } from './common';
+import type { Emulator } from '../server';
+import { DEFAULT_UPLOAD_SESSION_TTL } from '../config';
 
 // Resumable upload sessions (undocumented; used by pclsync, SDK-swift, SDK-php and rclone).
 interface UploadRow {
@@ -39,6 +42,13 @@ interface Hashes {
 interface Live {
   /** Writes in progress. */
   inflight: number;
+  /**
+   * Set when upload_save starts: the session is closed, new writes and a second save answer 2067,
+   * and the save waits for `inflight` to reach 0 before it copies the file (see `drained`).
+   */
+  saving: boolean;
+  /** Called when `inflight` drops to 0. */
+  idle: (() => void)[];
   /** Counts write starts, so a re-read can tell whether the file changed under it. */
   epoch: number;
   hashes: Hashes | null;
@@ -55,7 +65,7 @@ function liveMap(ctx: Ctx): Map<number, Live> {
 function live(ctx: Ctx, id: number): Live {
   const m = liveMap(ctx);
   let l = m.get(id);
-  if (!l) m.set(id, (l = { inflight: 0, epoch: 0, hashes: null }));
+  if (!l) m.set(id, (l = { inflight: 0, epoch: 0, hashes: null, saving: false, idle: [] }));
   return l;
 }
 
@@ -110,17 +120,29 @@ async function sessionDigests(ctx: Ctx, row: UploadRow): Promise<Digests> {
   return d;
 }
 
+/** Resolves once no write of the session is in flight. */
+function drained(l: Live): Promise<void> {
+  if (l.inflight === 0) return Promise.resolve();
+  return new Promise((resolve) => l.idle.push(resolve));
+}
+
 /**
  * Writes the request body at `offset` of the session file; returns bytes written. `track`, when
- * given, is fed every byte written (hashing overlaps the disk write of the same chunk).
+ * given, is fed every byte written (hashing overlaps the disk write of the same chunk). A body that
+ * would carry the file past `maxEnd` (the owner's quota) stops with 2008 as it streams, so a chunked
+ * body without Content-Length cannot fill the disk.
  */
-async function writeAt(ctx: Ctx, file: string, offset: number, track: Hashes | null): Promise<number> {
+async function writeAt(ctx: Ctx, file: string, offset: number, track: Hashes | null, maxEnd: number): Promise<number> {
   const fh = await fsp.open(file, 'r+');
   let pos = offset;
   try {
     const src = await ctx.files!.next();
     if (!src) return 0;
     for await (const chunk of src.stream as AsyncIterable<Buffer>) {
+      if (pos + chunk.length > maxEnd) {
+        src.stream.resume();
+        fail(2008);
+      }
       const written = fh.write(chunk, 0, chunk.length, pos);
       if (track) feed(track, chunk);
       await written;
@@ -136,8 +158,73 @@ async function writeAt(ctx: Ctx, file: string, offset: number, track: Hashes | n
   return pos - offset;
 }
 
-export const uploadMethods = () =>
-  defineMethods([
+/**
+ * Ends sessions nobody wrote to for `ttlSeconds` (the session file's mtime is the last write), with
+ * their files, and session files no row names any more. Sessions being written or saved are left
+ * alone. Returns how many sessions ended.
+ */
+export async function sweepUploadSessions(st: Storage, ttlSeconds: number, nowMs = Date.now()): Promise<number> {
+  const cutoff = nowMs - ttlSeconds * 1000;
+  const lives = liveByStore.get(st);
+  const rows = st.q('SELECT id, created FROM uploads').all() as { id: number; created: number }[];
+  const known = new Set(rows.map((r) => r.id));
+  let ended = 0;
+  for (const r of rows) {
+    const l = lives?.get(r.id);
+    if (l && (l.inflight > 0 || l.saving)) continue;
+    const file = join(st.blobs.tmpDir, `upload-${r.id}`);
+    let last = r.created * 1000;
+    try {
+      last = (await fsp.stat(file)).mtimeMs;
+    } catch {
+      /* no file: the row's creation time decides */
+    }
+    if (last >= cutoff) continue;
+    const again = lives?.get(r.id);
+    if (again && (again.inflight > 0 || again.saving)) continue; // a write began while we looked
+    st.q('DELETE FROM uploads WHERE id = ?').run(r.id);
+    lives?.delete(r.id);
+    await fsp.rm(file, { force: true });
+    ended++;
+  }
+  for (const name of await fsp.readdir(st.blobs.tmpDir)) {
+    const m = /^upload-(\d+)$/.exec(name);
+    if (!m || known.has(Number(m[1]))) continue;
+    const file = join(st.blobs.tmpDir, name);
+    try {
+      if ((await fsp.stat(file)).mtimeMs < cutoff && !st.q('SELECT 1 FROM uploads WHERE id = ?').get(Number(m[1]))) await fsp.rm(file, { force: true });
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return ended;
+}
+
+/** Runs the session sweep periodically for as long as the emulator runs. */
+function startUploadSweep(emu: Emulator): void {
+  const ttl = emu.opts.uploadSessionTtl ?? DEFAULT_UPLOAD_SESSION_TTL;
+  const every = Math.min(3600_000, Math.max(200, (ttl * 1000) / 4));
+  let running = false;
+  let stopped = false;
+  const timer = setInterval(() => {
+    if (running || stopped) return;
+    running = true;
+    sweepUploadSessions(emu.st, ttl)
+      .catch((err: unknown) => {
+        if (!stopped) emu.log(`upload session sweep: ${(err as Error).message}`);
+      })
+      .finally(() => (running = false));
+  }, every);
+  timer.unref();
+  emu.shutdownHooks.push(() => {
+    stopped = true;
+    clearInterval(timer);
+  });
+}
+
+export const uploadMethods = (emu?: Emulator) => {
+  if (emu) startUploadSweep(emu);
+  return defineMethods([
     {
       name: 'upload_create',
       auth: 'required',
@@ -147,7 +234,7 @@ export const uploadMethods = () =>
         const id = Number(info.lastInsertRowid);
         await fsp.writeFile(sessionFile(ctx, id), Buffer.alloc(0));
         // ids can be reused after a session row went away with its account: start clean
-        liveMap(ctx).set(id, { inflight: 0, epoch: 0, hashes: freshHashes() });
+        liveMap(ctx).set(id, { inflight: 0, epoch: 0, hashes: freshHashes(), saving: false, idle: [] });
         return { uploadid: id };
       },
     },
@@ -157,14 +244,17 @@ export const uploadMethods = () =>
       upload: true,
       async handler(ctx) {
         const row = session(ctx);
+        const l = live(ctx, row.id);
+        // closed for writes once a save began: its bytes are being hashed and named
+        if (l.saving) fail(2067);
         const offset = ctx.p.int('uploadoffset', 2068);
         if (offset === undefined) fail(2068);
         // writing past the end would leave a hole: refused (pCloud's code for this is unverified)
         if (offset > row.size) fail(2068);
         const user = me(ctx);
         const incoming = Number(ctx.req.headers['content-length'] ?? 0);
-        if (ctx.st.usedQuota(user.id) + Math.max(0, offset + incoming - row.size) > user.quota) fail(2008);
-        const l = live(ctx, row.id);
+        const room = user.quota - ctx.st.usedQuota(user.id);
+        if (Math.max(0, offset + incoming - row.size) > room) fail(2008);
         const epoch = ++l.epoch;
         l.inflight++;
         // only a lone write at the very end extends the running hashes; it feeds a copy, which
@@ -172,11 +262,11 @@ export const uploadMethods = () =>
         const track = l.hashes && l.inflight === 1 && l.hashes.size === offset && offset === row.size ? copyHashes(l.hashes) : null;
         if (!track) l.hashes = null;
         try {
-          const n = await writeAt(ctx, sessionFile(ctx, row.id), offset, track);
+          const n = await writeAt(ctx, sessionFile(ctx, row.id), offset, track, row.size + Math.max(0, room));
           ctx.st.q('UPDATE uploads SET size = MAX(size, ?) WHERE id = ?').run(offset + n, row.id);
           if (track && l.epoch === epoch && track.size === offset + n) l.hashes = track;
         } finally {
-          l.inflight--;
+          if (--l.inflight === 0) for (const wake of l.idle.splice(0)) wake();
         }
         return {};
       },
@@ -196,7 +286,7 @@ export const uploadMethods = () =>
       auth: 'required',
       async handler(ctx) {
         const user = me(ctx);
-        const row = session(ctx);
+        const first = session(ctx);
         const parentId = ctx.p.int('folderid', 1017);
         let name = ctx.p.str('name');
         const path = ctx.p.str('path');
@@ -209,25 +299,39 @@ export const uploadMethods = () =>
         } else parent = ctx.st.folderById(user, 0);
         if (!name || !validName(name)) fail(2001);
         if (!parent.perms.create) fail(2003);
-        // Checked before the session file is consumed, so a refused save leaves the session usable
-        // (an overwritten file's old content stays as a revision, so the whole size counts).
-        ctx.st.checkQuota(parent.row.owner, row.size);
-        const file = sessionFile(ctx, row.id);
-        await fsp.truncate(file, row.size);
-        // the running hashes when in-order writes kept them current, else one pass over the file
-        const d = await sessionDigests(ctx, row);
-        const fh = await fsp.open(file, 'r+');
+        const l = live(ctx, first.id);
+        // one save per session: a second one (or one racing it) finds the session closed
+        if (l.saving) fail(2067);
+        l.saving = true;
+        let saved = false;
         try {
-          await fh.sync();
+          await drained(l);
+          const row = ctx.st.q('SELECT * FROM uploads WHERE id = ?').get(first.id) as UploadRow | undefined;
+          if (!row) fail(2067);
+          // Checked before the session file is consumed, so a refused save leaves the session usable
+          // (an overwritten file's old content stays as a revision, so the whole size counts).
+          ctx.st.checkQuota(parent.row.owner, row.size);
+          const file = sessionFile(ctx, row.id);
+          await fsp.truncate(file, row.size);
+          // the running hashes, when current, must match the bytes the store copies and re-reads
+          const expected = l.hashes?.size === row.size ? { size: row.size, ...peek(l.hashes) } : { size: row.size };
+          let blob;
+          try {
+            blob = await ctx.st.blobs.adoptFile(file, { expected, keep: true });
+          } catch (err) {
+            if (err instanceof BlobMismatch) fail(2068);
+            throw err;
+          }
+          recordBlob(ctx.st, blob);
+          const out = putFile(ctx.st, user, parent.row, name, blob, { ...times(ctx), renameIfExists: ctx.p.flag('renameifexists') });
+          ctx.st.q('DELETE FROM uploads WHERE id = ?').run(row.id);
+          liveMap(ctx).delete(row.id);
+          saved = true;
+          await fsp.rm(file, { force: true });
+          return { metadata: ctx.st.fileMeta(user, out) };
         } finally {
-          await fh.close();
+          if (!saved) l.saving = false;
         }
-        const blob = await ctx.st.blobs.adopt(file, { size: row.size, ...d });
-        recordBlob(ctx.st, blob);
-        const out = putFile(ctx.st, user, parent.row, name, blob, { ...times(ctx), renameIfExists: ctx.p.flag('renameifexists') });
-        ctx.st.q('DELETE FROM uploads WHERE id = ?').run(row.id);
-        liveMap(ctx).delete(row.id);
-        return { metadata: ctx.st.fileMeta(user, out) };
       },
     },
     {
@@ -235,6 +339,7 @@ export const uploadMethods = () =>
       auth: 'required',
       async handler(ctx) {
         const row = session(ctx);
+        if (live(ctx, row.id).saving) fail(2067);
         ctx.st.q('DELETE FROM uploads WHERE id = ?').run(row.id);
         liveMap(ctx).delete(row.id);
         await fsp.rm(sessionFile(ctx, row.id), { force: true });
@@ -242,3 +347,4 @@ export const uploadMethods = () =>
       },
     },
   ]);
+};
