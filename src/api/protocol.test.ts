@@ -36,7 +36,7 @@ describe('errorKind', () => {
     [6000, 'notModified'],
     [7001, 'link'], [7010, 'link'],
     [1004, 'badRequest'], [1101, 'badRequest'],
-    [2001, 'unknown'], [3001, 'unknown'],
+    [2001, 'invalidName'], [2067, 'notFound'], [3001, 'unknown'],
   ] as const)('%i → %s', (code, kind) => {
     expect(errorKind(code)).toBe(kind);
   });

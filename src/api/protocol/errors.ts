@@ -165,6 +165,7 @@ export type ErrorKind =
   | 'rateLimit'
   | 'retryable'
   | 'badRequest'
+  | 'invalidName'
   | 'link'
   | 'notModified'
   | 'oauthRefused'
@@ -173,7 +174,8 @@ export type ErrorKind =
 const KIND_BY_CODE: Readonly<Record<number, ErrorKind>> = {
   1000: 'auth', 2000: 'auth', 2094: 'auth', 2095: 'auth',
   2002: 'notFound', 2005: 'notFound', 2009: 'notFound', 2029: 'notFound', 2040: 'notFound',
-  2065: 'notFound', 1900: 'notFound', 1901: 'notFound',
+  2065: 'notFound', 1900: 'notFound', 1901: 'notFound', 2067: 'notFound',
+  2001: 'invalidName',
   2004: 'exists', 2038: 'exists', 2073: 'exists',
   2008: 'quota', 7007: 'quota', 7008: 'quota', 2097: 'quota',
   2003: 'forbidden', 2014: 'forbidden', 2016: 'forbidden', 2026: 'forbidden', 2039: 'forbidden',
