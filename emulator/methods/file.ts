@@ -1,5 +1,5 @@
-import { Readable } from 'node:stream';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import type { Readable } from 'node:stream';
+import { fetchGuarded } from '../http/outbound';
 import { defineMethods, me, type Ctx } from '../registry';
 import type { FileRow, FolderRow, UserRow } from '../store/model';
 import { validName } from '../store/model';
@@ -84,11 +84,9 @@ async function uploadfile(ctx: Ctx) {
   return { fileids: rows.map((r) => r.id), metadata, checksums: sums };
 }
 
-function allowedUrl(ctx: Ctx, raw: string): URL | null {
+function parseUrl(raw: string): URL | null {
   try {
-    const u = new URL(raw);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-    return ctx.emu.downloadAllow.includes(u.hostname) || ctx.emu.downloadAllow.includes('*') ? u : null;
+    return new URL(raw);
   } catch {
     return null;
   }
@@ -106,20 +104,25 @@ async function runDownloads(ctx: Ctx, user: UserRow, folder: FolderRow, urls: st
   const out: Meta[] = [];
   for (let i = 0; i < urls.length; i++) {
     const entry = entries[i];
-    const u = allowedUrl(ctx, urls[i]);
+    const u = parseUrl(urls[i]);
     if (!u) {
       entry.status = 'error';
-      entry.error = 'Only loopback URLs can be fetched by this offline emulator.';
+      entry.error = 'Invalid URL.';
       continue;
     }
     entry.status = 'downloading';
     job.urlworking++;
     try {
-      const resp = await fetch(u, { redirect: 'follow' });
-      if (!resp.ok || !resp.body) throw new Error(`HTTP ${resp.status}`);
-      const len = resp.headers.get('content-length');
+      // every redirect hop is admitted again (allow-list, no internal addresses unless listed by name)
+      const { limits } = ctx.emu;
+      const stream = await fetchGuarded(u, ctx.emu.downloadAllow, limits.downloadMaxRedirects, limits.bodyIdleTimeoutMs);
+      const status = stream.statusCode ?? 0;
+      if (status < 200 || status > 299) {
+        stream.resume();
+        throw new Error(`HTTP ${status}`);
+      }
+      const len = stream.headers['content-length'];
       if (len) entry.size = Number(len);
-      const stream = Readable.fromWeb(resp.body as WebReadableStream);
       const blob = await receive(ctx, stream, folder.owner, (n) => {
         entry.downloaded = n;
       });

@@ -86,6 +86,19 @@ async function diff(ctx: Ctx) {
   return eventsReply(ctx, rows, rows.length ? 0 : Math.max(since, current()));
 }
 
+/** feedback mails per client IP in the current hour (anonymous storage: bounded, 4010 beyond). */
+const feedbackCounts = new WeakMap<object, Map<string, { count: number; since: number }>>();
+
+function feedbackAllowed(ctx: Ctx): void {
+  let byIp = feedbackCounts.get(ctx.emu);
+  if (!byIp) feedbackCounts.set(ctx.emu, (byIp = new Map()));
+  const t = Date.now();
+  const c = byIp.get(ctx.ip);
+  if (!c || t - c.since > 3_600_000) byIp.set(ctx.ip, { count: 1, since: t });
+  else if (c.count >= ctx.emu.limits.feedbackPerHour) fail(4010);
+  else c.count++;
+}
+
 export const generalMethods = () =>
   defineMethods([
     {
@@ -133,7 +146,10 @@ export const generalMethods = () =>
         const reason = ctx.p.require('reason', 1042);
         const message = ctx.p.require('message', 1041);
         if (!validEmail(mail)) fail(2018);
-        await sendMail(ctx.emu, 'support@pcloud-emulator.local', `Feedback: ${reason}`, `From: ${ctx.p.str('name') ?? ''} <${mail}>\n\n${message}`);
+        feedbackAllowed(ctx);
+        const cap = ctx.emu.limits.feedbackMaxBytes;
+        const cut = (text: string, max: number) => (Buffer.byteLength(text) > max ? Buffer.from(text).subarray(0, max).toString('utf8') : text);
+        await sendMail(ctx.emu, 'support@pcloud-emulator.local', `Feedback: ${cut(reason, 200)}`, `From: ${cut(ctx.p.str('name') ?? '', 200)} <${cut(mail, 200)}>\n\n${cut(message, cap)}`);
         return {};
       },
     },

@@ -1,5 +1,7 @@
 import { defineMethods, me, type Ctx } from '../registry';
-import { promises as fsp } from 'node:fs';
+import { createReadStream, promises as fsp } from 'node:fs';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Emulator } from '../server';
 import type { FileRow } from '../store/model';
 import { fileKind, now } from '../store/model';
@@ -65,6 +67,7 @@ export function downloadGrant(ctx: Ctx, blob: string, name: string) {
 const CONTENT_TYPE = /^[a-z0-9.+-]+\/[a-z0-9.+-]+(;\s*charset=[a-z0-9-]+)?$/i;
 
 export function registerFileContent(emu: Emulator): void {
+  emu.content.bindIp = () => emu.quirks.contentIpBinding;
   emu.content.handlers.set('file', async (grant, req, res) => {
     await sendFile(req, res, emu.st.blobs.pathOf(String(grant.b)), {
       contentType: String(grant.ct),
@@ -205,24 +208,88 @@ export function audioLinkReply(ctx: Ctx, row: FileRow, blob: string, wrap: Grant
   return linkOf(ctx, wrap({ k: 'stream', op: 'mp3', b: blob, a: abitrate, ct, dl, n: name, e: now() + ctx.emu.linkTtl }, false), name);
 }
 
-/** gettextfile's body: the blob re-encoded (`fromencoding`/`toencoding`), written straight to the socket. */
+/**
+ * gettextfile's body: the blob re-encoded (`fromencoding`/`toencoding`), written straight to the socket.
+ * Files up to `limits.textFileMaxBytes` are converted in memory; what pCloud does with larger ones is
+ * unverified, so larger ones are streamed: as they are when they need no conversion (UTF-8 to UTF-8),
+ * decoded on the fly when the target is UTF-8, and refused with 2061 otherwise (never read whole).
+ */
 export async function sendTextFile(ctx: Ctx, blob: string, name: string): Promise<typeof RAW> {
   const ct = ctx.p.str('contenttype');
   if (ct !== undefined && !CONTENT_TYPE.test(ct)) fail(1005);
-  const data = await fsp.readFile(ctx.st.blobs.pathOf(blob));
-  const { body, to } = await reencode(ctx.emu, data, ctx.p.str('fromencoding'), ctx.p.str('toencoding'));
+  const file = ctx.st.blobs.pathOf(blob);
   const dl = ctx.p.flag('forcedownload');
-  const headers: Record<string, string | number> = {
-    'Content-Type': dl ? 'application/octet-stream' : ct ?? `text/plain; charset=${to.toLowerCase()}`,
-    'Content-Length': body.length,
-    'Access-Control-Allow-Origin': '*',
-    'Access-Control-Expose-Headers': 'X-Error, Content-Length, Content-Disposition',
-    'Cache-Control': 'private, max-age=0',
+  const headers = (to: string, length?: number) => {
+    const h: Record<string, string | number> = {
+      'Content-Type': dl ? 'application/octet-stream' : ct ?? `text/plain; charset=${to.toLowerCase()}`,
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Expose-Headers': 'X-Error, Content-Length, Content-Disposition',
+      'Cache-Control': 'private, max-age=0',
+    };
+    if (length !== undefined) h['Content-Length'] = length;
+    if (dl) h['Content-Disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+    return h;
   };
-  if (dl) headers['Content-Disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
-  ctx.res.writeHead(200, headers);
+  const size = (await fsp.stat(file)).size;
+  if (size > ctx.emu.limits.textFileMaxBytes) return streamLargeText(ctx, file, size, headers);
+  const data = await fsp.readFile(file);
+  const { body, to } = await reencode(ctx.emu, data, ctx.p.str('fromencoding'), ctx.p.str('toencoding'));
+  ctx.res.writeHead(200, headers(to, body.length));
   ctx.res.end(body);
   return RAW;
+}
+
+const isUtf8 = (label: string) => label.toUpperCase().replace(/[^A-Z0-9]/g, '') === 'UTF8';
+
+async function streamLargeText(ctx: Ctx, file: string, size: number, headers: (to: string, length?: number) => Record<string, string | number>): Promise<typeof RAW> {
+  const to = ctx.p.str('toencoding') || 'utf-8';
+  if (!isUtf8(to)) fail(2061);
+  const head = Buffer.alloc(64 * 1024);
+  const fh = await fsp.open(file, 'r');
+  let got: number;
+  try {
+    got = (await fh.read(head, 0, head.length, 0)).bytesRead;
+  } finally {
+    await fh.close();
+  }
+  const from = ctx.p.str('fromencoding') || detectHead(head.subarray(0, got));
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(from);
+  } catch {
+    fail(2061);
+  }
+  const bom = decoder.encoding === 'utf-8' && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  const source = createReadStream(file, { start: bom, highWaterMark: 256 * 1024 });
+  if (decoder.encoding === 'utf-8') {
+    ctx.res.writeHead(200, headers(to, size - bom));
+    await pipeline(source, ctx.res).catch(() => ctx.res.destroy());
+    return RAW;
+  }
+  ctx.res.writeHead(200, headers(to));
+  const encoder = new TextEncoder();
+  const convert = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      done(null, encoder.encode(decoder.decode(chunk, { stream: true })));
+    },
+    flush(done) {
+      done(null, encoder.encode(decoder.decode()));
+    },
+  });
+  await pipeline(source, convert, ctx.res).catch(() => ctx.res.destroy());
+  return RAW;
+}
+
+/** detectEncoding on the first bytes only: a multi-byte character cut at the end is not an error. */
+function detectHead(head: Buffer): string {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return 'utf-8';
+  } catch {
+    return 'windows-1252';
+  }
 }
 
 /** `name` with its extension replaced. */
@@ -252,7 +319,7 @@ function contentTypeArg(ctx: Ctx, def: string): { ct: string; dl: 0 | 1 } {
 }
 
 function linkOf(ctx: Ctx, grant: LinkGrant, name: string) {
-  return ctx.emu.content.link(ctx.host, grant, ctx.p.flag('skipfilename') ? null : name);
+  return ctx.emu.content.link(ctx, grant, ctx.p.flag('skipfilename') ? null : name);
 }
 
 /** Starts a transcode now so the first content request finds it (or finds it under way). */
@@ -280,7 +347,7 @@ export const streamingMethods = () =>
         if (!perms.read) fail(2003);
         const content = contentOf(ctx, row);
         const grant = { k: 'file', ...downloadGrant(ctx, content.blob, row.name) };
-        const link = ctx.emu.content.link(ctx.host, grant, ctx.p.flag('skipfilename') ? null : row.name);
+        const link = ctx.emu.content.link(ctx, grant, ctx.p.flag('skipfilename') ? null : row.name);
         const b = ctx.st.blobRow(content.blob);
         void user;
         return { ...link, dwltag: b.sha1.slice(0, 16), hash: BigInt(b.hash), size: content.size };

@@ -2,6 +2,9 @@
 // transfer (under <data>/transfers/, outside any account and outside the blob store) and whose
 // download links (content kind 'transfer', valid TRANSFER_LIMITS.ttl) are mailed to the outbox.
 // Not modelled: 2098/2100 (no sender/receiver is ever refused), a message over 160 characters is cut.
+// Anonymous storage is bounded (emulator limits, not pCloud's): all live transfers together hold at
+// most `limits.transferTotalBytes` (2097 beyond), at most `limits.transferMaxCount` live transfers
+// (4010 beyond), and expired transfers are purged every `limits.transferSweepMs` and at start-up.
 import { createWriteStream, promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -49,8 +52,38 @@ function transferDir(st: Storage, id: number): string {
   return join(st.dataDir, 'transfers', String(id));
 }
 
-/** Writes one incoming part to `file`; 2097 past `limit` bytes, 2041 when the body breaks off. */
-async function store(stream: Readable, file: string, limit: number, onBytes: (n: number) => void): Promise<number> {
+/** Bytes held by live transfers, finished or still arriving, per emulator (checked per chunk). */
+const anonBytes = new WeakMap<Emulator, { used: number }>();
+
+function usage(emu: Emulator): { used: number } {
+  let u = anonBytes.get(emu);
+  if (!u) {
+    const row = emu.st.q('SELECT COALESCE(SUM(size), 0) AS n FROM transfer_files').get() as { n: number };
+    u = { used: row.n };
+    anonBytes.set(emu, u);
+  }
+  return u;
+}
+
+/** Removes expired transfers (rows and files); returns how many. */
+export async function purgeExpiredTransfers(emu: Emulator): Promise<number> {
+  const expired = emu.st.q('SELECT id FROM transfers WHERE expires <= ?').all(now()) as { id: number }[];
+  const u = usage(emu);
+  for (const { id } of expired) {
+    const row = emu.st.q('SELECT COALESCE(SUM(size), 0) AS n FROM transfer_files WHERE transferid = ?').get(id) as { n: number };
+    emu.st.q('DELETE FROM transfer_files WHERE transferid = ?').run(id);
+    emu.st.q('DELETE FROM transfers WHERE id = ?').run(id);
+    u.used = Math.max(0, u.used - row.n);
+    await fsp.rm(transferDir(emu.st, id), { recursive: true, force: true });
+  }
+  return expired.length;
+}
+
+/**
+ * Writes one incoming part to `file`; `onBytes` answers a result code to stop at (2097 past a limit),
+ * 2041 when the body breaks off.
+ */
+async function store(stream: Readable, file: string, onBytes: (n: number) => number): Promise<number> {
   let size = 0;
   const out = createWriteStream(file);
   try {
@@ -65,9 +98,10 @@ async function store(stream: Readable, file: string, limit: number, onBytes: (n:
         reject(err);
       };
       stream.on('data', (c: Buffer) => {
+        if (done) return;
         size += c.length;
-        onBytes(c.length);
-        if (size > limit) failWith(new ApiError(2097));
+        const code = onBytes(c.length);
+        if (code) failWith(new ApiError(code));
       });
       stream.on('error', () => failWith(new ApiError(2041)));
       stream.on('close', () => {
@@ -95,6 +129,9 @@ async function uploadtransfer(ctx: Ctx) {
   if (receivers.length > TRANSFER_LIMITS.maxReceivers) fail(2099);
   const message = (ctx.p.str('message') ?? '').slice(0, 160);
   if (!ctx.files) fail(2088); // a request without a body
+  const live = st.q('SELECT COUNT(*) AS n FROM transfers WHERE expires > ?').get(now()) as { n: number };
+  if (live.n >= ctx.emu.limits.transferMaxCount) fail(4010);
+  const held = usage(ctx.emu);
   const source = ctx.files;
   const raw = !String(ctx.req.headers['content-type'] ?? '').startsWith('multipart/');
   const hash = ctx.p.str('progresshash');
@@ -110,7 +147,8 @@ async function uploadtransfer(ctx: Ctx) {
   const dir = transferDir(st, id);
   await fsp.mkdir(dir, { recursive: true });
   const files: { name: string; size: number }[] = [];
-  let total = 0;
+  // bytes this request added to `held`: given back if the transfer fails
+  let reserved = 0;
   try {
     for (let f = await source.next(); f; f = await source.next()) {
       // a raw (PUT) body is one file named by `filename`, as uploadfile takes it
@@ -122,11 +160,14 @@ async function uploadtransfer(ctx: Ctx) {
       progress.filenumber++;
       progress.currentfile = name;
       progress.currentfileuploaded = 0;
-      const size = await store(f.stream, join(dir, String(files.length)), TRANSFER_LIMITS.maxBytes - total, (n) => {
+      const size = await store(f.stream, join(dir, String(files.length)), (n) => {
+        if (reserved + n > TRANSFER_LIMITS.maxBytes || held.used + n > ctx.emu.limits.transferTotalBytes) return 2097;
+        held.used += n;
+        reserved += n;
         progress.uploaded += n;
         progress.currentfileuploaded = (progress.currentfileuploaded ?? 0) + n;
+        return 0;
       });
-      total += size;
       st.q('INSERT INTO transfer_files (transferid, idx, name, size) VALUES (?, ?, ?, ?)').run(id, files.length, name, size);
       files.push({ name, size });
       progress.files.push({ name, size });
@@ -134,6 +175,7 @@ async function uploadtransfer(ctx: Ctx) {
     if (!files.length) fail(2088);
   } catch (err) {
     st.q('DELETE FROM transfers WHERE id = ?').run(id);
+    held.used = Math.max(0, held.used - reserved);
     await fsp.rm(dir, { recursive: true, force: true });
     throw err;
   }
@@ -153,6 +195,11 @@ async function uploadtransfer(ctx: Ctx) {
 
 export function transferMethods(emu: Emulator): MethodDef[] {
   ensureTransferTables(emu.st);
+  const sweep = () => void purgeExpiredTransfers(emu).catch((err: Error) => emu.log(`transfer sweep: ${err.message}`));
+  sweep();
+  const timer = setInterval(sweep, emu.limits.transferSweepMs);
+  timer.unref();
+  emu.shutdownHooks.push(() => clearInterval(timer));
   emu.content.handlers.set('transfer', async (grant, req, res) => {
     const row = emu.st.q('SELECT name FROM transfer_files WHERE transferid = ? AND idx = ?').get(Number(grant.t), Number(grant.i)) as { name: string } | undefined;
     const file = row ? join(transferDir(emu.st, Number(grant.t)), String(Number(grant.i))) : '/nonexistent';
