@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import { renameFile, stat } from '../api/file';
+import { stat } from '../api/file';
 import { copyFolder, createFolder, deleteFolderRecursive, listFolder, renameFolder } from '../api/folder';
 import { PcloudError } from '../api/errors';
 import type { FolderMetadata } from '../api/types';
@@ -14,7 +14,6 @@ import {
   folderMetaOptions,
   useCreateFolder,
   useDeleteFolderRecursive,
-  useMoveItems,
   useRenameFolder,
 } from './folder';
 import { invalidateListings } from './listing-cache';
@@ -171,55 +170,6 @@ describe('useDeleteFolderRecursive', () => {
     act(() => result.current.mutate({ folderid: 11 }));
     await waitFor(() => expect(result.current.isError).toBe(true));
     expect(names(0)?.sort()).toEqual(['Docs', 'Music', 'a.txt', 'b.txt']);
-  });
-});
-
-describe('useMoveItems', () => {
-  it('moves between cached listings at once and invalidates source, target and moved folders', async () => {
-    const gate = deferred<void>();
-    vi.mocked(renameFile).mockImplementation(async (params) => {
-      await gate.promise;
-      return { metadata: { ...fileMeta(Number(params.fileid), 10), name: 'a.txt' } };
-    });
-    vi.mocked(renameFolder).mockImplementation(async () => {
-      await gate.promise;
-      return { metadata: folderMeta(11, 10, 'Music') };
-    });
-    const calls = recordInvalidations(client);
-    const { result } = renderHook(() => useMoveItems(), { wrapper: wrapperFor(client) });
-    const items = root().contents!.filter((m) => m.name === 'a.txt' || m.name === 'Music');
-    act(() => result.current.mutate({ items, tofolderid: 10 }));
-
-    await waitFor(() => expect(names(0)).toEqual(['Docs', 'b.txt']));
-    expect(names(10)).toEqual(['x.txt', 'Music', 'a.txt']);
-    expect(client.getQueryData(folderListingOptions(10).queryKey)?.contents?.every((m) => m.parentfolderid === 10)).toBe(true);
-    gate.resolve();
-    await waitFor(() => expect(result.current.isSuccess).toBe(true));
-    expect(result.current.data?.moved).toHaveLength(2);
-    expect(calls).toEqual(
-      expect.arrayContaining([folderKeys.detail(0), folderKeys.detail(10), folderKeys.detail(11), fileKeys.meta(100)]),
-    );
-  });
-
-  it('undoes only the items that failed', async () => {
-    vi.mocked(renameFile).mockResolvedValue({ metadata: fileMeta(100, 10, 'a.txt') });
-    vi.mocked(renameFolder).mockRejectedValue(new PcloudError(2004, undefined, 'renamefolder'));
-    const { result } = renderHook(() => useMoveItems(), { wrapper: wrapperFor(client) });
-    const items = root().contents!.filter((m) => m.name === 'a.txt' || m.name === 'Music');
-    act(() => result.current.mutate({ items, tofolderid: 10 }));
-    await waitFor(() => expect(result.current.isSuccess).toBe(true));
-    expect(result.current.data?.failed.map((f) => f.item.name)).toEqual(['Music']);
-    expect(names(0)?.sort()).toEqual(['Docs', 'Music', 'b.txt']);
-    expect(names(10)?.sort()).toEqual(['a.txt', 'x.txt']);
-  });
-
-  it('rolls everything back when nothing moved', async () => {
-    vi.mocked(renameFile).mockRejectedValue(new PcloudError(2003, undefined, 'renamefile'));
-    const { result } = renderHook(() => useMoveItems(), { wrapper: wrapperFor(client) });
-    act(() => result.current.mutate({ items: [fileMeta(100, 0, 'a.txt'), fileMeta(101, 0, 'b.txt')], tofolderid: 10 }));
-    await waitFor(() => expect(result.current.isError).toBe(true));
-    expect(names(0)?.sort()).toEqual(['Docs', 'Music', 'a.txt', 'b.txt']);
-    expect(names(10)).toEqual(['x.txt']);
   });
 });
 

@@ -1,7 +1,6 @@
 // Folders: listings (which seed per-item caches), folder metadata, and the writes that change
-// listings, with optimistic updates for create, rename, move and delete.
+// listings, with optimistic updates for create, rename/move and delete.
 import { queryOptions, useMutation } from '@tanstack/react-query';
-import { renameFile } from '../api/file';
 import {
   copyFolder,
   createFolder,
@@ -13,17 +12,14 @@ import {
   type CopyFolderParams,
   type CreateFolderParams,
 } from '../api/folder';
-import type { Destination, FolderMetadata, FolderRef, Metadata } from '../api/types';
+import type { Destination, FolderMetadata, FolderRef } from '../api/types';
 import { generalKeys } from './general';
-import { fileKeys, folderKeys, trashKeys } from './keys';
+import { folderKeys, trashKeys } from './keys';
 import {
   beginRelocate,
   beginRemove,
   cancelListings,
-  combineUndo,
-  findItem,
   optimisticInsert,
-  optimisticRelocate,
   placeholderFolder,
   replaceListed,
   servedFromListing,
@@ -31,7 +27,6 @@ import {
   withoutContents,
   NOTHING_APPLIED,
   type OptimisticContext,
-  type Undo,
 } from './listing-cache';
 import { optimisticMutation, targetFolders, writeMutation } from './mutations';
 
@@ -39,7 +34,10 @@ export { folderKeys };
 
 const LISTING_STALE_MS = 30_000;
 
-/** `listfolder`: the folder's metadata with direct `contents`; keeps open item queries in step. */
+/**
+ * `listfolder`: the folder's metadata with direct `contents`; keeps open item queries in step.
+ * Views read it through useFolderListing (pending-deletes.ts), which hides deletes still held for undo.
+ */
 export function folderListingOptions(folderid: number) {
   return queryOptions({
     queryKey: folderKeys.list(folderid),
@@ -193,62 +191,3 @@ export const copyFolderMutation = writeMutation({
   listings: (params, data) => [...targetFolders(params, data?.metadata), data?.metadata.folderid],
 });
 export const useCopyFolder = () => useMutation(copyFolderMutation);
-
-// ---------------------------------------------------------------------------------------------
-// Moving a selection (files and folders) into one folder
-
-export interface MoveItemsVariables {
-  items: readonly Metadata[];
-  tofolderid: number;
-}
-
-export interface MoveItemsResult {
-  moved: Metadata[];
-  failed: { item: Metadata; error: unknown }[];
-}
-
-interface MoveContext extends OptimisticContext {
-  undoById: Map<string, Undo>;
-}
-
-/**
- * Moves one by one (pCloud has no batch move). Resolves with per-item outcomes when at least one
- * item moved, undoing only the failed ones; rejects with the first error when none did.
- */
-export const moveItemsMutation = optimisticMutation<MoveItemsResult, MoveItemsVariables, MoveContext>({
-  mutationKey: ['folder', 'moveitems'],
-  mutationFn: async ({ items, tofolderid }) => {
-    const result: MoveItemsResult = { moved: [], failed: [] };
-    for (const item of items) {
-      if (item.parentfolderid === tofolderid) continue;
-      try {
-        const reply = item.isfolder
-          ? await renameFolder({ folderid: item.folderid, tofolderid })
-          : await renameFile({ fileid: item.fileid, tofolderid });
-        result.moved.push(reply.metadata);
-      } catch (error) {
-        result.failed.push({ item, error });
-      }
-    }
-    if (result.moved.length === 0 && result.failed.length > 0) throw result.failed[0].error;
-    return result;
-  },
-  apply: async (client, { items, tofolderid }) => {
-    const current = items.map((item) => findItem(client, item.id) ?? item);
-    const folders = [tofolderid, ...current.map((item) => item.parentfolderid)];
-    await cancelListings(client, folders);
-    const undoById = new Map<string, Undo>();
-    for (const item of current) {
-      if (item.parentfolderid === tofolderid) continue;
-      undoById.set(item.id, optimisticRelocate(client, findItem(client, item.id) ?? item, { tofolderid }));
-    }
-    return { undo: combineUndo([...undoById.values()]), undoById, folders };
-  },
-  afterSuccess: (_client, { failed }, _variables, context) => {
-    for (const { item } of failed) context.undoById.get(item.id)?.();
-  },
-  invalidates: (_variables, { moved }) => moved.filter((m) => !m.isfolder).map((m) => fileKeys.meta(m.fileid)),
-  // Moved folders' own listings carry their new parent.
-  listings: ({ items }) => items.filter((m) => m.isfolder).map((m) => (m.isfolder ? m.folderid : undefined)),
-});
-export const useMoveItems = () => useMutation(moveItemsMutation);

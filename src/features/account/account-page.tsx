@@ -3,7 +3,6 @@
 import { useId, useState } from 'react';
 import { useLocation } from 'wouter';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { deleteToken } from '../../api/auth';
 import { isOAuthRefusal } from '../../api/errors';
 import { paths } from '../../app/paths';
 import { eraseOfflineCache } from '../../app/pwa/offline-cache';
@@ -33,6 +32,7 @@ function SignOutEverywhere() {
   const tc = useT(common);
   const tokens = useQuery(listTokensOptions());
   const logout = useLogout();
+  const deleteToken = useDeleteToken();
   const qc = useQueryClient();
   const [, navigate] = useLocation();
   const [confirming, setConfirming] = useState(false);
@@ -47,8 +47,9 @@ function SignOutEverywhere() {
     let failed = 0;
     for (const token of others) {
       try {
-        await deleteToken({ tokenid: token.tokenid });
+        await deleteToken.mutateAsync({ tokenid: token.tokenid });
       } catch {
+        // counted and told below; the list is fetched again to show which sign-ins remain
         failed++;
       }
     }

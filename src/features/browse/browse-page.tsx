@@ -1,9 +1,9 @@
 import { lazy, Suspense, useMemo, useRef, useState, useEffect, type KeyboardEvent } from 'react';
 import { useLocation, useParams } from 'wouter';
 import { useLocationState, useSearchParams } from '../../app/location';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import type { FolderMetadata, Metadata } from '../../api/protocol/types';
-import { folderListingOptions } from '../../queries/folder';
+import { useFolderListing } from '../../queries/pending-deletes';
 import { filterItems, sortItems } from '../../lib/items';
 import { paths } from '../../app/paths';
 import { useOnline } from '../../app/shell';
@@ -23,6 +23,7 @@ import { ContextMenuArea } from './context-menu-area';
 import { UploadButton, UploadZone } from '../upload/upload-zone';
 import { PcloudError } from '../../api/errors';
 import { errorMessage } from '../../i18n/error-message';
+import { toast } from '../../stores/toasts';
 import type { AskConflict } from './operations';
 import { useT } from '../../i18n';
 import browse from '../../locales/en/browse';
@@ -64,7 +65,7 @@ export default function BrowsePage() {
   const viewing = search.get('view') ? Number(search.get('view')) : null;
   const qc = useQueryClient();
   const online = useOnline();
-  const listing = useQuery(folderListingOptions(folderId));
+  const listing = useFolderListing(folderId);
   const folder = unwrap(listing.data);
   const sortKey = useSort();
   const sortDir = useSortDir();
@@ -98,7 +99,8 @@ export default function BrowsePage() {
   const selectedItems = useMemo(() => itemsWithKeys(items, selected), [items, selected]);
 
   const ask: AskConflict = (item, existing, mode) => new Promise((resolve) => setConflict({ item, existing, mode, resolve: (r) => { setConflict(null); resolve(r); } }));
-  const run = (p: Promise<unknown>) => p.catch((err: unknown) => console.error(errorMessage(err)));
+  // the operations report their own failures; what escapes them (their chunk failed to load) is told too
+  const run = (p: Promise<unknown>) => void p.catch((err: unknown) => toast({ kind: 'error', message: errorMessage(err) }));
   const newFolderUsed = useLatch(newFolder);
   const conflictUsed = useLatch(conflict !== null);
   const paletteUsed = useLatch(palette);
@@ -119,8 +121,8 @@ export default function BrowsePage() {
       rename: (m) => renameStarted(m.id),
       moveTo: (list) => setPicker({ mode: 'move', items: list }),
       copyTo: (list) => setPicker({ mode: 'copy', items: list }),
-      remove: (list) => void ops().then((o) => o.removeWithUndo(qc, list)),
-      download: (m) => void ops().then((o) => o.downloadItem(m)),
+      remove: (list) => run(ops().then((o) => o.removeWithUndo(qc, list))),
+      download: (m) => run(ops().then((o) => o.downloadItem(m))),
       toggleDetails: detailsToggled,
       toggleView: () => viewChosen(view === 'list' ? 'grid' : 'list'),
       selectAll: () => selectAll(itemKeys(items)),
@@ -171,7 +173,7 @@ export default function BrowsePage() {
     const contents = folder?.contents ?? [];
     const index = itemIndex(contents);
     const list = keys.map((k) => contents[index.get(k) ?? -1]).filter((m): m is Metadata => m !== undefined);
-    if (list.length) void run(ops().then((o) => o.transfer(qc, list, target, copy ? 'copy' : 'move', ask)));
+    if (list.length) run(ops().then((o) => o.transfer(qc, list, target, copy ? 'copy' : 'move', ask)));
   };
 
   const toolbarIds = ['new-folder', 'rename', 'move', 'copy', 'download', 'delete', 'share', 'get-link'] as const;
@@ -321,7 +323,7 @@ export default function BrowsePage() {
             onPick={(target) => {
               const p = picker;
               setPicker(null);
-              void run(ops().then((o) => o.transfer(qc, p.items, target, p.mode, ask)));
+              run(ops().then((o) => o.transfer(qc, p.items, target, p.mode, ask)));
             }}
           />
         </Suspense>

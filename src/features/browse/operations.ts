@@ -1,11 +1,12 @@
+// What the browse view does with a selection: conflict dialogs, progress toasts and undo around
+// the writes of src/queries, which own the requests and what they invalidate.
 import type { QueryClient } from '@tanstack/react-query';
 import type { FolderMetadata, Metadata } from '../../api/protocol/types';
-import { copyFile, deleteFile } from '../../api/file';
 import { getFileLink } from '../../api/streaming';
-import { copyFolder, createFolder, deleteFolderRecursive, listFolder } from '../../api/folder';
 import { contentUrl } from '../../api/client';
-import { createFolderMutation, folderListingOptions, renameFolderMutation } from '../../queries/folder';
-import { renameFileMutation } from '../../queries/file';
+import { copyFileMutation, renameFileMutation } from '../../queries/file';
+import { copyFolderMutation, createFolderMutation, folderListingOptions, renameFolderMutation } from '../../queries/folder';
+import { startPendingDelete } from '../../queries/delete-items';
 import { runMutation } from '../../queries/mutations';
 import { getSession } from '../../stores/session';
 import { toast, updateToast } from '../../stores/toasts';
@@ -22,14 +23,6 @@ class Refusal extends Error {}
 export type ConflictAnswer = 'skip' | 'keep-both' | 'replace';
 /** Asks once per conflicting name; `all` answers the remaining conflicts of the batch. */
 export type AskConflict = (item: Metadata, existing: Metadata, mode: 'move' | 'copy') => Promise<{ answer: ConflictAnswer; all: boolean } | null>;
-
-async function invalidate(qc: QueryClient, ...folderIds: (number | undefined)[]) {
-  await Promise.all(
-    [...new Set(folderIds.filter((x): x is number => x !== undefined))].map((id) =>
-      qc.invalidateQueries({ queryKey: folderListingOptions(id).queryKey }),
-    ),
-  );
-}
 
 export async function createFolderIn(qc: QueryClient, parent: number, name: string): Promise<boolean> {
   // optimistic: the folder shows at once and is rolled back if the server refuses
@@ -63,7 +56,14 @@ export async function transfer(
   ask: AskConflict,
 ): Promise<void> {
   if (mode === 'move' && items.every((i) => i.parentfolderid === target)) return;
-  const dest = (await listFolder({ folderid: target })).metadata as FolderMetadata;
+  let dest: FolderMetadata;
+  try {
+    // what the target holds now, not what a cached listing showed a while ago
+    dest = await qc.fetchQuery({ ...folderListingOptions(target), staleTime: 0 });
+  } catch (err) {
+    toast({ kind: 'error', message: t(mode === 'move' ? 'moveFailed' : 'copyFailed', { error: errorMessage(err) }) });
+    return;
+  }
   const byName = new Map<string, Metadata>();
   for (const m of dest.contents ?? []) byName.set(`${m.isfolder ? 'd' : 'f'}:${m.name}`, m);
   const taken = new Set((dest.contents ?? []).map((m) => m.name));
@@ -71,7 +71,6 @@ export async function transfer(
   let all: ConflictAnswer | null = null;
   let done = 0;
   let failed = 0;
-  const sources = new Set<number | undefined>();
   for (const item of items) {
     if (item.isfolder && item.folderid === target) {
       failed++;
@@ -97,18 +96,17 @@ export async function transfer(
         if (existing && answer === 'replace') {
           // pCloud cannot replace a folder in one step; merging is what copyfolder does, a move cannot
           if (mode === 'move') throw new Refusal(t('folderExists', { name: item.name }));
-          await copyFolder({ folderid: item.folderid, tofolderid: (existing as FolderMetadata).folderid, copycontentonly: true });
+          await runMutation(qc, copyFolderMutation, { folderid: item.folderid, tofolderid: (existing as FolderMetadata).folderid, copycontentonly: true });
         } else if (mode === 'move') await runMutation(qc, renameFolderMutation, { folderid: item.folderid, tofolderid: target, ...(toname ? { toname } : {}) });
         else if (toname) {
-          const made = await createFolder({ folderid: target, name: toname });
-          await copyFolder({ folderid: item.folderid, tofolderid: (made.metadata as FolderMetadata).folderid, copycontentonly: true });
-        } else await copyFolder({ folderid: item.folderid, tofolderid: target });
+          const made = await runMutation(qc, createFolderMutation, { folderid: target, name: toname });
+          await runMutation(qc, copyFolderMutation, { folderid: item.folderid, tofolderid: made.metadata.folderid, copycontentonly: true });
+        } else await runMutation(qc, copyFolderMutation, { folderid: item.folderid, tofolderid: target });
       } else if (mode === 'move') {
         await runMutation(qc, renameFileMutation, { fileid: item.fileid, tofolderid: target, ...(toname ? { toname } : {}) });
       } else {
-        await copyFile({ fileid: item.fileid, tofolderid: target, ...(toname ? { toname } : {}), ...(answer === 'replace' ? {} : { noover: true }) });
+        await runMutation(qc, copyFileMutation, { fileid: item.fileid, tofolderid: target, ...(toname ? { toname } : {}), ...(answer === 'replace' ? {} : { noover: true }) });
       }
-      sources.add(item.parentfolderid);
       done++;
     } catch (err) {
       failed++;
@@ -124,59 +122,30 @@ export async function transfer(
     progress: undefined,
     timeout: 5000,
   });
-  await invalidate(qc, target, ...sources);
 }
 
 /**
- * Deletes go to pCloud's trash after a short grace period, so "Undo" works everywhere — even
- * where trash_restore refuses OAuth tokens. The items disappear from the listing at once.
+ * Deletes go to pCloud's trash after an undo window, so "Undo" works everywhere — even where
+ * trash_restore refuses OAuth tokens. The items disappear from the listing at once (the held delete
+ * is a pending mutation the listing view hides; see queries/pending-deletes.ts).
  */
 export function removeWithUndo(qc: QueryClient, items: readonly Metadata[], graceMs = 5000): void {
-  const parents = new Set(items.map((i) => i.parentfolderid));
-  const ids = new Set(items.map((i) => i.id));
-  const snapshots = [...parents].map((p) => {
-    const key = folderListingOptions(p ?? 0).queryKey;
-    const before = qc.getQueryData(key);
-    qc.setQueryData(key, (old) => (old ? hideItems(old, ids) : old));
-    return { key, before };
-  });
-  let undone = false;
+  const pending = startPendingDelete(qc, items, graceMs);
   const one = items.length === 1 ? { name: items[0].name } : null;
-  const id = toast({
+  toast({
     kind: 'info',
     message: one ? t('trashedOne', one) : t('trashed', { count: items.length }),
     timeout: graceMs,
     action: {
       label: t('undo'),
       run: () => {
-        undone = true;
-        for (const s of snapshots) qc.setQueryData(s.key, s.before);
-        toast({ kind: 'info', message: one ? t('restoredOne', one) : t('restored', { count: items.length }) });
+        if (pending.undo()) toast({ kind: 'info', message: one ? t('restoredOne', one) : t('restored', { count: items.length }) });
       },
     },
   });
-  void id;
-  setTimeout(() => {
-    if (undone) return;
-    void (async () => {
-      let failed = 0;
-      for (const item of items) {
-        try {
-          if (item.isfolder) await deleteFolderRecursive({ folderid: item.folderid });
-          else await deleteFile({ fileid: item.fileid });
-        } catch (err) {
-          failed++;
-          toast({ kind: 'error', message: t('deleteFailed', { name: item.name, error: errorMessage(err) }) });
-        }
-      }
-      if (failed) for (const s of snapshots) qc.setQueryData(s.key, s.before);
-      await invalidate(qc, ...parents);
-    })();
-  }, graceMs);
-}
-
-function hideItems(meta: FolderMetadata, ids: Set<string>): FolderMetadata {
-  return { ...meta, contents: (meta.contents ?? []).filter((m) => !ids.has(m.id)) };
+  void pending.done.then(({ failed }) => {
+    for (const { item, error } of failed) toast({ kind: 'error', message: t('deleteFailed', { name: item.name, error: errorMessage(error) }) });
+  });
 }
 
 /** Starts the browser's own download from a short-lived content link. */

@@ -76,6 +76,8 @@ export default {
   renameFailed: '„{name}“ konnte nicht umbenannt werden: {error}',
   movingCount: { one: '{count} Element wird verschoben…', other: '{count} Elemente werden verschoben…' },
   copyingCount: { one: '{count} Element wird kopiert…', other: '{count} Elemente werden kopiert…' },
+  moveFailed: 'Verschieben fehlgeschlagen: {error}',
+  copyFailed: 'Kopieren fehlgeschlagen: {error}',
   itemFailed: '{name}: {error}',
   folderExists: 'dort gibt es bereits einen Ordner namens „{name}“',
   moveProblems: { one: 'Verschieben mit {count} Problem abgeschlossen', other: 'Verschieben mit {count} Problemen abgeschlossen' },

@@ -78,6 +78,8 @@ export default defineMessages('browse', {
   renameFailed: 'Could not rename “{name}”: {error}',
   movingCount: { one: 'Moving {count} item…', other: 'Moving {count} items…' },
   copyingCount: { one: 'Copying {count} item…', other: 'Copying {count} items…' },
+  moveFailed: 'Could not move: {error}',
+  copyFailed: 'Could not copy: {error}',
   itemFailed: '{name}: {error}',
   folderExists: 'a folder named “{name}” already exists there',
   moveProblems: { one: 'Moving finished with {count} problem', other: 'Moving finished with {count} problems' },
