@@ -14,6 +14,7 @@ const USAGE = `pCloud emulator
 
   serve [--host 127.0.0.1] [--port 0] [--data DIR] [--demo] [--tls-cert F --tls-key F]
         [--app DIR --app-port N] [--permissive] [--quirk NAME=on|off ...]
+        [--public-url URL]        base of links in mails (default: the listening address)
   user add EMAIL PASSWORD [--quota BYTES] [--data DIR]
                                   BYTES: a whole number, or with K, M, G or T (powers of 1024);
                                   without --quota the account gets the default 10G
@@ -38,6 +39,7 @@ const { values, positionals } = parseArgs({
     permissive: { type: 'boolean', default: false },
     quirk: { type: 'string', multiple: true, default: [] },
     quota: { type: 'string' },
+    'public-url': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -72,7 +74,7 @@ async function listenWithFallback(emu: Emulator, port: number, tls?: { cert: Buf
 
 async function serve(): Promise<void> {
   const dataDir = resolve(values.data!);
-  const emu = await Emulator.create({ dataDir, quirks: quirks(), log: (l) => console.log(l) });
+  const emu = await Emulator.create({ dataDir, quirks: quirks(), publicUrl: values['public-url'], log: (l) => console.log(l) });
   if (values.demo) {
     console.log('preparing demo data (first start only)…');
     await seedDemo(emu.st, (l) => console.log(l));

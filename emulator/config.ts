@@ -104,6 +104,8 @@ export interface EmulatorOptions {
   appOrigins?: string[];
   /** Seconds after its last write an upload_create session expires and is removed (24 h by default). */
   uploadSessionTtl?: number;
+  /** Base URL of links in mails and invitations (e.g. https://files.example.org); the listening address by default. */
+  publicUrl?: string;
   /** Where mails go: <dataDir>/outbox by default. */
   log?: (line: string) => void;
 }

@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Emulator } from './server';
 import { findApp, issueOAuthToken, newAuthCode, redirectAllowed, type AppRow } from './methods/oauth';
 import { checkPassword } from './store/ops';
+import { loginThrottled, noteLoginFailure } from './login-throttle';
+import { messageFor } from './errors';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -36,6 +38,8 @@ function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   });
 }
 
+// Allow comes first in the document: Enter in a field submits with the form's first submit button
+// (HTML implicit submission), and Enter after typing the password must sign in, not cancel.
 function form(app: AppRow, q: URLSearchParams, error = '', email = ''): string {
   const hidden = ['client_id', 'response_type', 'redirect_uri', 'state', 'permissions', 'force_reapprove']
     .filter((k) => q.has(k))
@@ -47,8 +51,8 @@ ${error ? `<p class="err" role="alert">${esc(error)}</p>` : ''}
 <form method="post" action="/oauth2/authorize">${hidden}
 <label for="email">E-mail</label><input id="email" name="email" type="email" autocomplete="username" required value="${esc(email)}">
 <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
-<div class="row"><button class="deny" name="decision" value="deny" formnovalidate>Cancel</button>
-<button class="allow" name="decision" value="allow">Allow access</button></div></form>`;
+<div class="row"><button class="allow" type="submit" name="decision" value="allow">Allow access</button>
+<button class="deny" type="submit" name="decision" value="deny" formnovalidate>Cancel</button></div></form>`;
 }
 
 function redirect(res: ServerResponse, to: string): void {
@@ -86,8 +90,12 @@ export async function handleOAuthPage(emu: Emulator, req: IncomingMessage, res: 
     return redirect(res, back({ error: 'access_denied' }));
   }
   const email = q.get('email') ?? '';
+  // the same per-address throttle as the API's password logins: the page must not be a way around it
+  const ip = req.socket.remoteAddress ?? '';
+  if (loginThrottled(emu, ip)) return page(res, 429, `Sign in — ${app.name}`, form(app, q, messageFor(4000), email));
   const user = emu.st.userByEmail(email);
   if (!user || user.deactivated || !checkPassword(user.password, q.get('password') ?? '')) {
+    noteLoginFailure(emu, ip);
     return page(res, 200, `Sign in — ${app.name}`, form(app, q, 'Wrong e-mail or password.', email));
   }
   const hostname = req.headers.host ?? '127.0.0.1';

@@ -1,15 +1,15 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Ctx, MethodDef, TokenRow } from '../registry';
 import type { UserRow } from '../store/model';
 import { now } from '../store/model';
 import { checkPassword } from '../store/ops';
 import { fail } from '../errors';
+import { checkLoginThrottle, noteLoginFailure } from '../login-throttle';
 
 const AUTH_EXPIRE = 31_536_000;
 const AUTH_EXPIRE_MAX = 63_072_000;
 const INACTIVE_EXPIRE = 2_678_400;
 const INACTIVE_EXPIRE_MAX = 5_356_800;
-const MAX_FAILED_LOGINS = 20; // per IP per 10 minutes, then 4000
 
 export function newTokenString(): string {
   return randomBytes(30).toString('base64url');
@@ -27,23 +27,15 @@ export function issueToken(ctx: Pick<Ctx, 'st'>, user: UserRow, kind: 'auth' | '
 }
 
 function noteFailure(ctx: Ctx): never {
-  const t = Date.now();
-  const f = ctx.emu.failedLogins.get(ctx.ip);
-  if (!f || t - f.since > 600_000) ctx.emu.failedLogins.set(ctx.ip, { count: 1, since: t });
-  else f.count++;
+  noteLoginFailure(ctx.emu, ctx.ip);
   fail(2000);
-}
-
-function checkThrottle(ctx: Ctx): void {
-  const f = ctx.emu.failedLogins.get(ctx.ip);
-  if (f && Date.now() - f.since < 600_000 && f.count >= MAX_FAILED_LOGINS) fail(4000);
 }
 
 function credentialLogin(ctx: Ctx): UserRow | null {
   const { p } = ctx;
   const username = p.str('username');
   if (username === undefined) return null;
-  checkThrottle(ctx);
+  checkLoginThrottle(ctx.emu, ctx.ip);
   const user = ctx.st.userByEmail(username);
   const password = p.str('password');
   const md5 = p.str('passwordmd5');
@@ -54,19 +46,15 @@ function credentialLogin(ctx: Ctx): UserRow | null {
     if (!checkPassword(user.password, password)) noteFailure(ctx);
     return user;
   }
-  if (md5 !== undefined || (digest !== undefined && pd !== undefined)) {
-    const clear = user.plain;
-    if (md5 !== undefined) {
-      if (createHash('md5').update(clear).digest('hex') !== md5.toLowerCase()) noteFailure(ctx);
-      return user;
-    }
-    const expires = ctx.emu.digests.get(digest!);
+  if (md5 !== undefined) {
+    if (!ctx.st.vault.checkMd5(user.sealed, md5)) noteFailure(ctx);
+    return user;
+  }
+  if (digest !== undefined && pd !== undefined) {
+    const expires = ctx.emu.digests.get(digest);
     if (expires === undefined || expires < Date.now()) noteFailure(ctx);
-    ctx.emu.digests.delete(digest!);
-    const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
-    const modern = sha1(clear + sha1(username.toLowerCase()) + digest);
-    const legacy = createHash('md5').update(clear + digest).digest('hex');
-    if (pd!.toLowerCase() !== modern && pd!.toLowerCase() !== legacy) noteFailure(ctx);
+    ctx.emu.digests.delete(digest);
+    if (!ctx.st.vault.checkDigest(user.sealed, username, digest, pd)) noteFailure(ctx);
     return user;
   }
   noteFailure(ctx);

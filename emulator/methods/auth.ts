@@ -3,8 +3,8 @@ import { defineMethods, me, type Ctx } from '../registry';
 import type { UserRow } from '../store/model';
 import { PDate, now } from '../store/model';
 import { fail } from '../errors';
-import { checkPassword, createUser, hashPassword } from '../store/ops';
-import { sendMail } from '../mail';
+import { checkPassword, createUser, setUserPassword } from '../store/ops';
+import { publicUrl, sendMail } from '../mail';
 import { userInfo, validEmail, LANGUAGES } from './general';
 
 const CODE_TTL = 24 * 3600;
@@ -37,12 +37,20 @@ function takeCode(ctx: Ctx, kind: string, expiredCode = 2012): { userid: number;
   return row;
 }
 
+/** Links in mails point at the configured public URL, never at the request's Host header (which the caller chooses). */
 function link(ctx: Ctx, what: string, code: string): string {
-  return `${ctx.scheme}://${ctx.host}/#${what}?code=${code}`;
+  return `${publicUrl(ctx.emu, ctx.req)}/#${what}?code=${code}`;
 }
 
-function setPassword(ctx: Ctx, user: UserRow, pw: string): void {
-  ctx.st.q('UPDATE users SET password = ?, plain = ? WHERE id = ?').run(hashPassword(pw), pw, user.id);
+/**
+ * A new password ends every session of the account (auth and OAuth tokens) except `keep`: whoever
+ * knew the old password, or held a token minted with it, is signed out.
+ */
+function setPassword(ctx: Ctx, user: UserRow, pw: string, keep: number | null): void {
+  ctx.st.db.transaction(() => {
+    setUserPassword(ctx.st, user.id, pw);
+    ctx.st.q('UPDATE tokens SET revoked = 1 WHERE userid = ? AND revoked = 0 AND id != ?').run(user.id, keep ?? -1);
+  })();
 }
 
 function userChanged(ctx: Ctx, userid: number): void {
@@ -108,7 +116,7 @@ export const authMethods = () =>
         if (oldpw === newpw) fail(2030);
         if (!checkPassword(user.password, oldpw)) fail(2031);
         checkNewPassword(newpw);
-        setPassword(ctx, user, newpw);
+        setPassword(ctx, user, newpw, ctx.token?.id ?? null);
         return {};
       },
     },
@@ -134,7 +142,7 @@ export const authMethods = () =>
         const newpw = ctx.p.require('newpassword', 1032);
         checkNewPassword(newpw);
         const { userid } = takeCode(ctx, 'resetpassword', 2036);
-        setPassword(ctx, ctx.st.user(userid)!, newpw);
+        setPassword(ctx, ctx.st.user(userid)!, newpw, null);
         return {};
       },
     },
@@ -143,7 +151,7 @@ export const authMethods = () =>
       auth: 'required',
       handler(ctx) {
         const user = me(ctx);
-        return { url: `${ctx.scheme}://${ctx.host}/#register?ref=${user.id}`, spacelimitreached: false };
+        return { url: `${publicUrl(ctx.emu, ctx.req)}/#register?ref=${user.id}`, spacelimitreached: false };
       },
     },
     {

@@ -85,8 +85,16 @@ export const oauthMethods = () =>
         const app = findApp(ctx.st, clientid);
         // Bad client credentials: pCloud's code is unverified; we answer 2012 like a bad code.
         if (!app || app.secret !== secret || !code) fail(2012);
-        const row = ctx.st.q('SELECT * FROM oauthcodes WHERE code = ?').get(code) as { clientid: string; userid: number; expires: number } | undefined;
+        const row = ctx.st.q('SELECT * FROM oauthcodes WHERE code = ?').get(code) as
+          | { clientid: string; userid: number; expires: number; redirecturi: string | null }
+          | undefined;
         if (!row || row.clientid !== app.clientid || row.expires < now()) fail(2012);
+        // A `redirect_uri` sent here must be the one the code was issued for (RFC 6749 §4.1.3), so a
+        // code caught on one address cannot be redeemed as if it came back to another. pCloud
+        // documents no such check and no code for it: we answer 2012 like any unusable code (OAuth's
+        // invalid_grant covers both). Clients that omit the parameter, as pCloud's own SDKs do, still work.
+        const redirect = ctx.p.str('redirect_uri');
+        if (redirect !== undefined && row.redirecturi !== null && redirect !== row.redirecturi) fail(2012);
         ctx.st.q('DELETE FROM oauthcodes WHERE code = ?').run(code); // single use
         const user = ctx.st.user(row.userid)!;
         const tok = issueOAuthToken(ctx.st, user, app, ctx.emu.quirks.revokeEarlierOAuthTokens);

@@ -10,8 +10,10 @@ export const now = (): number => Math.floor(Date.now() / 1000);
 export interface UserRow {
   id: number;
   email: string;
+  /** scrypt hash (store/passwords.ts). */
   password: string;
-  plain: string;
+  /** The password sealed under the data dir's key, for digest/md5 logins only. */
+  sealed: string | null;
   created: number;
   quota: number;
   language: string;

@@ -1,4 +1,4 @@
-import { scryptSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hashPassword } from './passwords';
 import type { Meta, Perms, Storage } from './storage';
 import type { BlobInfo } from './blobs';
 import type { FileRow, FolderRow, UserRow } from './model';
@@ -7,16 +7,11 @@ import { fail } from '../errors';
 
 export const DEFAULT_QUOTA = 10 * 1024 ** 3;
 
-export function hashPassword(password: string): string {
-  const salt = randomBytes(16);
-  return `scrypt$${salt.toString('hex')}$${scryptSync(password, salt, 32).toString('hex')}`;
-}
+export { checkPassword, hashPassword } from './passwords';
 
-export function checkPassword(stored: string, password: string): boolean {
-  const [, salt, hash] = stored.split('$');
-  if (!salt || !hash) return false;
-  const got = scryptSync(password, Buffer.from(salt, 'hex'), 32);
-  return timingSafeEqual(got, Buffer.from(hash, 'hex'));
+/** Stores a new password: the scrypt hash, and the seal the digest/md5 logins need (never the clear text). */
+export function setUserPassword(st: Storage, userid: number, password: string): void {
+  st.q("UPDATE users SET password = ?, sealed = ?, plain = '' WHERE id = ?").run(hashPassword(password), st.vault.seal(password), userid);
 }
 
 export function createUser(st: Storage, email: string, password: string, opts: { quota?: number; locationid?: number; verified?: boolean } = {}): UserRow {
@@ -24,8 +19,8 @@ export function createUser(st: Storage, email: string, password: string, opts: {
   const t = now();
   const tx = st.db.transaction(() => {
     const info = st.db
-      .prepare('INSERT INTO users (email, password, plain, created, quota, emailverified, locationid) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(email, hashPassword(password), password, t, opts.quota ?? DEFAULT_QUOTA, opts.verified === false ? 0 : 1, opts.locationid ?? 1);
+      .prepare("INSERT INTO users (email, password, plain, sealed, created, quota, emailverified, locationid) VALUES (?, ?, '', ?, ?, ?, ?, ?)")
+      .run(email, hashPassword(password), st.vault.seal(password), t, opts.quota ?? DEFAULT_QUOTA, opts.verified === false ? 0 : 1, opts.locationid ?? 1);
     const uid = Number(info.lastInsertRowid);
     const root = st.q('INSERT INTO folders (owner, parent, name, created, modified) VALUES (?, NULL, ?, ?, ?)').run(uid, '/', t, t);
     st.q('UPDATE users SET rootfolder = ? WHERE id = ?').run(Number(root.lastInsertRowid), uid);

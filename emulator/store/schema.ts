@@ -5,7 +5,7 @@ export const MIGRATIONS: string[] = [
     id INTEGER PRIMARY KEY,
     email TEXT NOT NULL UNIQUE COLLATE NOCASE,
     password TEXT NOT NULL,         -- scrypt hash
-    plain TEXT NOT NULL,            -- clear password: md5 and digest logins need it (a local emulator only)
+    plain TEXT NOT NULL,            -- legacy: the clear password of old data dirs; emptied since migration 2
     created INTEGER NOT NULL,
     quota INTEGER NOT NULL,
     language TEXT NOT NULL DEFAULT 'en',
@@ -120,4 +120,7 @@ export const MIGRATIONS: string[] = [
     created INTEGER NOT NULL
   );
   `,
+  // Passwords: `plain` is emptied by Storage.open (it seals each one under the data dir's key first);
+  // `sealed` keeps what the digest and md5 logins need (see store/passwords.ts).
+  `ALTER TABLE users ADD COLUMN sealed TEXT;`,
 ];

@@ -5,6 +5,7 @@ import type { Statement } from 'better-sqlite3';
 import type { DB } from './db';
 import { openDb } from './db';
 import { BlobStore } from './blobs';
+import { PasswordVault } from './passwords';
 import type { BlobRow, FileRow, FolderRow, UserRow } from './model';
 import { PDate, fileKind, now } from './model';
 import { fail } from '../errors';
@@ -47,19 +48,41 @@ export class Storage {
   /** Set by the sharing module: moves/renames the recipient's mount of a foreign shared folder. */
   moveMount: (user: UserRow, folder: FolderRow, parent: FolderRow, name: string) => void = () => {};
 
+  readonly vault: PasswordVault;
+
   private constructor(readonly dataDir: string) {
     this.db = openDb(join(dataDir, 'pcloud.sqlite'));
+    this.vault = PasswordVault.open(dataDir);
+    this.sealLegacyPasswords();
     this.blobs = new BlobStore(dataDir);
     this.changes.setMaxListeners(0);
   }
 
   static async open(dataDir: string): Promise<Storage> {
-    await fsp.mkdir(dataDir, { recursive: true });
+    // Database, blobs, keys and mail are the server owner's alone: nothing below is readable by others.
+    await fsp.mkdir(dataDir, { recursive: true, mode: 0o700 });
+    await fsp.chmod(dataDir, 0o700);
     const st = new Storage(dataDir);
     await st.blobs.init();
     const referenced = st.db.prepare('SELECT 1 FROM blobs WHERE key = ?');
     await st.blobs.sweep((key) => referenced.get(key) !== undefined);
     return st;
+  }
+
+  /**
+   * Data dirs from before migration 2 kept clear passwords in `users.plain`: each is sealed, then
+   * wiped (secure_delete overwrites the freed bytes, the checkpoint empties the WAL that held them).
+   */
+  private sealLegacyPasswords(): void {
+    const rows = this.db.prepare("SELECT id, plain FROM users WHERE plain != ''").all() as { id: number; plain: string }[];
+    if (!rows.length) return;
+    this.db.pragma('secure_delete = ON');
+    const seal = this.db.prepare("UPDATE users SET sealed = ?, plain = '' WHERE id = ?");
+    this.db.transaction(() => {
+      for (const r of rows) seal.run(this.vault.seal(r.plain), r.id);
+    })();
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.pragma('secure_delete = OFF');
   }
 
   private readonly statements = new Map<string, Statement<unknown[]>>();
