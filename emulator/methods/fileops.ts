@@ -11,7 +11,10 @@ import { putFile } from '../store/ops';
 import { checksums } from './file';
 import { fileArg } from './common';
 
-// Fileops (methods-core.md §5): file descriptors bound to the TCP connection, as api.txt describes.
+// Fileops (methods-core.md §5). pCloud binds descriptors to the TCP connection (api.txt); here they
+// belong to the signed-in user instead: a connection may carry several users' requests (a proxy, a
+// browser's pool), and none may reach another's descriptor, while the same user keeps theirs across
+// a reconnect. A connection's end still commits what it wrote and releases its locks.
 //
 // Faithful default (quirk `fileopsRefused`): every file_* answers 2003, as pCloud has since mid-2025
 // (rclone). Permissive mode implements them. Choices where the reference is silent (unverified):
@@ -26,7 +29,8 @@ import { fileArg } from './common';
 //  * Locks are whole-file (offset/length are accepted and ignored); type 1 shared, 2 exclusive, 0 unlock.
 //    A conflicting request waits until it can be granted, unless `noblock` (then `locked: false`).
 //    `get=1` only tests: `locked: true` means another descriptor holds a conflicting lock.
-//  * Descriptors start at 1 on each connection; a negative fd counts back from the latest open (-1).
+//  * Descriptors start at 1 for each user; a negative fd counts back from the user's latest open (-1).
+//    A descriptor idle for 15 minutes after its connection ended is dropped.
 
 const WRITE = 0x0002;
 const CREAT = 0x0040;
@@ -46,56 +50,89 @@ interface Descriptor {
   lock: 0 | 1 | 2;
 }
 
-interface Connection {
+/** One user's descriptors. */
+interface Table {
   last: number;
   fds: Map<number, Descriptor>;
 }
 
-/** Per-emulator fileops state: descriptors per socket, locks per file. */
+/** A descriptor nobody has used for this long, on a connection that has ended, is dropped. */
+const IDLE_MS = 15 * 60_000;
+
+/** Per-emulator fileops state: descriptors per user, locks per file. */
 class FileOps {
-  private readonly conns = new WeakMap<Socket, Connection>();
+  private readonly tables = new Map<number, Table>();
+  /** The descriptors a connection used last: they are committed and unlocked when it ends. */
+  private readonly bySocket = new WeakMap<Socket, Set<Descriptor>>();
+  private readonly lastSocket = new WeakMap<Descriptor, Socket>();
+  private readonly used = new WeakMap<Descriptor, number>();
   private readonly locks = new Map<number, Set<Descriptor>>();
   private readonly waiters = new Map<number, Set<() => void>>();
 
   constructor(private readonly emu: Emulator) {}
 
-  conn(ctx: Ctx): Connection {
+  /** The caller's descriptor table: whoever the connection carried before never shares it. */
+  table(ctx: Ctx): Table {
+    const uid = me(ctx).id;
+    let t = this.tables.get(uid);
+    if (!t) this.tables.set(uid, (t = { last: 0, fds: new Map() }));
+    return t;
+  }
+
+  /**
+   * Notes that `d` was used on this request's connection. When that connection ends, pending writes
+   * are committed and locks released (as pCloud does when its connection-bound descriptors die), but
+   * the descriptor stays open for the user's next connection.
+   */
+  private touch(ctx: Ctx, d: Descriptor): void {
+    this.used.set(d, Date.now());
     const socket = ctx.req.socket;
-    let c = this.conns.get(socket);
-    if (!c) {
-      const conn: Connection = { last: 0, fds: new Map() };
-      this.conns.set(socket, conn);
+    const before = this.lastSocket.get(d);
+    if (before === socket) return;
+    if (before) this.bySocket.get(before)?.delete(d);
+    this.lastSocket.set(d, socket);
+    let set = this.bySocket.get(socket);
+    if (!set) {
+      const mine = new Set<Descriptor>();
+      this.bySocket.set(socket, (set = mine));
       socket.once('close', () => {
-        for (const d of conn.fds.values()) {
-          this.close(d).catch((err: unknown) => this.emu.log(`fileops: commit on disconnect failed: ${String(err)}`));
+        for (const x of mine) {
+          this.lastSocket.delete(x);
+          this.close(x).catch((err: unknown) => this.emu.log(`fileops: commit on disconnect failed: ${String(err)}`));
         }
-        conn.fds.clear();
+        mine.clear();
       });
-      c = conn;
     }
-    return c;
+    set.add(d);
   }
 
   descriptor(ctx: Ctx): Descriptor {
     const raw = ctx.p.str('fd');
     if (raw === undefined || !/^-?\d+$/.test(raw.trim())) fail(1007);
-    const c = this.conn(ctx);
+    const t = this.table(ctx);
     let fd = Number(raw.trim());
-    if (fd < 0) fd = c.last + 1 + fd;
-    const d = c.fds.get(fd);
-    if (!d) fail(1007);
+    if (fd < 0) fd = t.last + 1 + fd;
+    const d = t.fds.get(fd);
+    if (!d || d.user.id !== me(ctx).id) fail(1007);
+    this.touch(ctx, d);
     return d;
   }
 
   open(ctx: Ctx, d: Omit<Descriptor, 'fd'>): Descriptor {
-    const c = this.conn(ctx);
-    const desc = { ...d, fd: ++c.last };
-    c.fds.set(desc.fd, desc);
+    const t = this.table(ctx);
+    const now = Date.now();
+    for (const [fd, old] of t.fds) if (!this.lastSocket.has(old) && now - (this.used.get(old) ?? 0) > IDLE_MS) t.fds.delete(fd);
+    const desc = { ...d, fd: ++t.last };
+    t.fds.set(desc.fd, desc);
+    this.touch(ctx, desc);
     return desc;
   }
 
   forget(ctx: Ctx, d: Descriptor): void {
-    this.conn(ctx).fds.delete(d.fd);
+    this.table(ctx).fds.delete(d.fd);
+    const socket = this.lastSocket.get(d);
+    if (socket) this.bySocket.get(socket)?.delete(d);
+    this.lastSocket.delete(d);
   }
 
   /** The live file behind a descriptor; `code` when it is gone. */
