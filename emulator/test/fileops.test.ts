@@ -109,19 +109,30 @@ describe('permissive mode', () => {
     expect(await alice.names(d.folderid)).toEqual(['fresh.txt']);
   });
 
-  it('keeps descriptors per connection and numbers them from 1, with negative fds counting back', async () => {
-    await alice.upload('p.txt', 'per connection');
+  it('keeps descriptors per user: the same user reaches them from any connection, another user never', async () => {
+    await alice.upload('p.txt', 'per user');
     const one = conn();
     const two = conn();
     const a = await one.call('file_open', { flags: 0, path: '/p.txt' });
     const b = await one.call('file_open', { flags: 0, path: '/p.txt' });
-    const x = await two.call('file_open', { flags: 0, path: '/p.txt' });
-    expect([a.fd, b.fd, x.fd]).toEqual([1, 2, 1]);
+    expect(b.fd).toBe(a.fd + 1);
     expect((await one.call('file_seek', { fd: -1, offset: 4 })).offset).toBe(4);
-    expect((await one.call('file_size', { fd: 2 })).offset).toBe(4);
+    expect((await two.call('file_size', { fd: b.fd })).offset).toBe(4);
     expect((await one.call('file_size', { fd: -2 })).offset).toBe(0);
-    expect((await one.call('file_size', { fd: 3 })).result).toBe(1007);
-    expect((await alice.call('file_size', { fd: 1 })).result).toBe(1007); // a fresh connection has none
+    expect((await one.call('file_size', { fd: b.fd + 1 })).result).toBe(1007);
+    // another account, even on the very connection that opened them, gets nothing
+    const bob = await srv.user();
+    expect((await one.call('file_size', { fd: a.fd }, { token: bob.token })).result).toBe(1007);
+    expect((await one.call('file_pread', { fd: a.fd, offset: 0, count: 3 }, { token: bob.token })).result).toBe(1007);
+    expect((await one.call('file_close', { fd: -1 }, { token: bob.token })).result).toBe(1007);
+    expect((await bob.call('file_open', { flags: 0, path: '/p.txt' })).result).toBe(2009);
+    // the owner's descriptors outlive their connections (a keep-alive socket that was closed)
+    one.close();
+    two.close();
+    const three = conn();
+    expect((await three.send('file_pread', { fd: a.fd, offset: 0, count: 3 })).text).toBe('per');
+    expect((await three.call('file_close', { fd: b.fd })).result).toBe(0);
+    expect((await three.call('file_size', { fd: b.fd })).result).toBe(1007);
   });
 
   it('commits pending writes when the connection ends', async () => {
