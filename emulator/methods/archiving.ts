@@ -1,10 +1,11 @@
-// Archiving (methods-media.md §2): getzip, getziplink, savezip(+progress), extractarchive(+progress).
+// Archiving (docs/pcloud/methods-media.md §2): getzip, getziplink, savezip(+progress), extractarchive(+progress).
 // Zips are produced with yazl from read streams of the stored blobs, so no temporary copy of the whole
 // archive is ever made (getzip/getziplink stream to the socket, savezip streams into the blob store).
 // extractarchive understands zip only (no rar/7z/tar) and runs to completion inside the request.
 import { createReadStream } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { Transform, type Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
 import yazl from 'yazl';
 import yauzl from 'yauzl';
 import { RAW, defineMethods, me, type Ctx } from '../registry';
@@ -35,7 +36,7 @@ export const EXTRACT_LIMITS = {
   ratioFloor: 1024 * 1024,
 };
 
-// ---- tree parameters (structures.md §4) ---------------------------------------------------------------
+// ---- tree parameters (docs/pcloud/structures.md §4) ---------------------------------------------------------------
 
 export interface TreeSpec {
   folderid?: number;
@@ -274,6 +275,27 @@ function entryParts(name: string): string[] {
   return parts;
 }
 
+/**
+ * Passes a member's bytes through and fails the stream at its end when their CRC-32 differs from the
+ * directory's (yauzl checks sizes, not checksums): a damaged member never becomes a file.
+ */
+function crcCheck(expected: number): Transform & { damaged: boolean } {
+  let crc = 0;
+  const t = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      crc = crc32(chunk, crc);
+      cb(null, chunk);
+    },
+    flush(cb) {
+      if (crc >>> 0 === expected >>> 0) return cb();
+      out.damaged = true;
+      cb(new Error('CRC-32 mismatch'));
+    },
+  });
+  const out = Object.assign(t, { damaged: false });
+  return out;
+}
+
 type OverwriteMode = 'rename' | 'overwrite' | 'skip';
 
 async function extract(ctx: Ctx, job: ExtractJob): Promise<void> {
@@ -319,6 +341,7 @@ async function extract(ctx: Ctx, job: ExtractJob): Promise<void> {
       }
       return cur;
     };
+    let damaged = 0;
     for (const e of entries) {
       const parts = entryParts(e.fileName);
       if (parts.length === 0) continue;
@@ -334,20 +357,30 @@ async function extract(ctx: Ctx, job: ExtractJob): Promise<void> {
         job.output.push(`  ${shown}  (${e.uncompressedSize} B)... skipped.`);
         continue;
       }
-      const stream = await entryStream(zf, e);
+      const check = crcCheck(e.crc32);
+      const source = await entryStream(zf, e);
+      source.on('error', (err) => check.destroy(err));
+      const stream = source.pipe(check);
       let blob: BlobInfo;
       try {
         blob = await st.blobs.put(stream, { limit: quotaLeft(st, parent.owner) });
       } catch (err) {
         if (err instanceof BlobTooLarge) fail(2008);
-        if (err instanceof BodyEnded) throw badArchive(err); // size differs from the directory, bad CRC, …
+        if (check.damaged) {
+          // the member's bytes do not match its CRC-32: report it and store nothing of it
+          job.output.push(`  ${shown}  (${e.uncompressedSize} B)... bad CRC, not extracted.`);
+          damaged++;
+          continue;
+        }
+        if (err instanceof BodyEnded) throw badArchive(err); // size differs from the directory, …
         throw err;
       }
       const mtime = Math.floor(e.getLastModDate().getTime() / 1000);
       putFile(st, user, parent, name, blob, { renameIfExists: mode === 'rename', mtime: mtime > 0 ? mtime : undefined });
       job.output.push(`  ${shown}  (${e.uncompressedSize} B)... OK.`);
     }
-    job.output.push('Successfully extracted to current directory.');
+    // pCloud's wording for a partial extraction is unknown: a last line that does not claim success
+    job.output.push(damaged ? `Extraction finished with errors: ${damaged} damaged file(s) not extracted.` : 'Successfully extracted to current directory.');
   } finally {
     zf.close();
   }

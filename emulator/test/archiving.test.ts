@@ -1,5 +1,5 @@
-// Archiving (methods-media.md §2): getzip, getziplink, savezip(+progress), extractarchive(+progress),
-// tree parameters (structures.md §4), Unicode names, traversal and zip-bomb refusals, quota.
+// Archiving (docs/pcloud/methods-media.md §2): getzip, getziplink, savezip(+progress), extractarchive(+progress),
+// tree parameters (docs/pcloud/structures.md §4), Unicode names, traversal and zip-bomb refusals, quota.
 import { randomBytes } from 'node:crypto';
 import yazl from 'yazl';
 import yauzl from 'yauzl';
@@ -209,6 +209,24 @@ describe('extractarchive', () => {
     const back = await alice.mkdir('Back');
     await alice.call('extractarchive', { path: '/saved.zip', tofolderid: back.folderid });
     expect((await alice.names(back.folderid)).sort()).toEqual(['Sub', 'a.txt', UNI].sort());
+  });
+
+  it('reports a member whose bytes fail their CRC-32 and stores nothing of it', async () => {
+    const zip = new yazl.ZipFile();
+    zip.addBuffer(Buffer.from('good member'), 'good.txt', { compress: false });
+    zip.addBuffer(Buffer.from('GENUINE-BYTES-0123'), 'bad.txt', { compress: false });
+    zip.end();
+    const chunks: Buffer[] = [];
+    for await (const c of zip.outputStream as AsyncIterable<Buffer>) chunks.push(c);
+    // same length, so sizes still match: only the checksum can tell
+    const damaged = rename(Buffer.concat(chunks), 'GENUINE-BYTES-0123', 'POISONED-BYTES-999');
+    const file = await alice.upload('damaged.zip', damaged);
+    const out = await alice.mkdir('CrcOut');
+    const r = await alice.call('extractarchive', { fileid: file.fileid, tofolderid: out.folderid });
+    expect(r).toMatchObject({ result: 0, finished: true });
+    expect(r.output).toContain('  bad.txt  (18 B)... bad CRC, not extracted.');
+    expect(r.output[r.output.length - 1]).not.toMatch(/Successfully/);
+    expect(await alice.names(out.folderid)).toEqual(['good.txt']);
   });
 
   it('renames by default, skips or overwrites on request', async () => {
