@@ -8,7 +8,7 @@ import { Storage } from './store/storage';
 import { DEFAULT_LIMITS, FAITHFUL, type EmulatorOptions, type Limits, type Quirks } from './config';
 import { ApiError, messageFor } from './errors';
 import { Params } from './http/params';
-import { parseBody, parseCookies } from './http/body';
+import { parseBody, parseCookies, type FileSource } from './http/body';
 import { authenticate } from './http/authenticate';
 import { formatOptions, toJsonChunks, type JsonOptions } from './json';
 import { ContentHost, plain } from './content';
@@ -259,7 +259,8 @@ export class Emulator {
         res,
         user: null,
         token: null,
-        files: body.files,
+        // an upload method called without a body (GET, urlencoded POST) sees no files, never a null source
+        files: def.upload ? body.files ?? NO_FILES : body.files,
         ip,
         host: req.headers.host ?? '127.0.0.1',
         scheme: 'encrypted' in req.socket ? 'https' : 'http',
@@ -282,6 +283,8 @@ export class Emulator {
     }
   }
 }
+
+const NO_FILES: FileSource = { lateFields: new Map(), next: () => Promise.resolve(null) };
 
 /**
  * Discards what is left of a refused request's body so the keep-alive connection can carry the next
