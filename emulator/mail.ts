@@ -22,7 +22,7 @@ let sequence = 0;
 export async function sendMail(emu: Emulator, to: string, subject: string, body: string): Promise<void> {
   const dir = join(emu.opts.dataDir, 'outbox');
   await fsp.mkdir(dir, { recursive: true, mode: 0o700 });
-  const safe = to.replace(/[^a-zA-Z0-9@._-]/g, '_');
+  const safe = to.replace(/[^a-zA-Z0-9@._-]/g, '_').slice(0, 100); // a file name, whatever the address
   // the sequence number keeps two mails of the same millisecond apart (and in order)
   const file = join(dir, `${Date.now()}-${String(++sequence % 1e6).padStart(6, '0')}-${safe}.txt`);
   await fsp.writeFile(file, `To: ${to}\nSubject: ${subject}\n\n${body}\n`, { mode: 0o600 });

@@ -40,7 +40,12 @@ export function userInfo(st: Storage, user: UserRow): Meta {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-export const validEmail = (s: string) => EMAIL.test(s);
+/**
+ * An address one could really mail: RFC 5321's limits (254 characters, 64 before the @) and no
+ * control characters. Longer ones would be stored, listed and used as mail file names.
+ */
+export const validEmail = (s: string) =>
+  s.length <= 254 && EMAIL.test(s) && s.indexOf('@') <= 64 && ![...s].some((c) => c < ' ' || c === '\u007f');
 
 function eventsReply(ctx: Ctx, rows: { diffid: number; event: string; time: number; body: string }[], current: number) {
   return {

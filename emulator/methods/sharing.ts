@@ -9,6 +9,7 @@ import type { Meta, Perms, Storage } from '../store/storage';
 import { fail } from '../errors';
 import { sendMail } from '../mail';
 import { folderArg } from './common';
+import { validEmail } from './general';
 
 /** How long a share request stays pending (the docs example: three weeks). */
 const REQUEST_TTL = 21 * 24 * 3600;
@@ -290,7 +291,7 @@ export function sharingMethods(emu: Emulator) {
         if (!user.emailverified) fail(2014);
         const name = ctx.p.str('name') ?? row.name;
         if (!validName(name)) fail(2001);
-        if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(mail)) fail(2018);
+        if (!validEmail(mail)) fail(2018);
         if (mail.toLowerCase() === user.email.toLowerCase()) fail(2020);
         const to = st.userByEmail(mail);
         if (to) {

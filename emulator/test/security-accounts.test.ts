@@ -116,6 +116,32 @@ describe('sessions and links', () => {
   });
 });
 
+describe('addresses', () => {
+  it('refuses over-long or control-laden addresses before anything is stored or mailed', async () => {
+    const srv = await TestServer.start();
+    try {
+      const owner = await srv.user();
+      const dir = await owner.mkdir('Share me');
+      const long = `${'a'.repeat(300)}@example.com`;
+      const longLocal = `${'b'.repeat(65)}@example.com`;
+      const longDomain = `c@${'d'.repeat(250)}.com`;
+      for (const mail of [long, longLocal, longDomain, `${'e'.repeat(20_000)}@x.io`, 'ctl\u0001@example.com']) {
+        expect((await owner.call('sharefolder', { folderid: dir.folderid, mail, permissions: 0 }, { via: 'form' })).result).toBe(2018);
+        expect((await srv.call('register', { termsaccepted: 'yes', mail, password: 'good pass 12' }, { via: 'form' })).result).toBe(2018);
+        expect((await srv.call('feedback', { mail, reason: 'r', message: 'm' }, { via: 'form' })).result).toBe(2018);
+      }
+      expect((await owner.call('listshares')).requests.outgoing).toEqual([]);
+      expect(await srv.mails()).toEqual([]);
+      // the longest valid address still works
+      const ok = `${'f'.repeat(64)}@${'g'.repeat(180)}.example`;
+      expect((await owner.call('sharefolder', { folderid: dir.folderid, mail: ok, permissions: 0 })).result).toBe(0);
+      expect((await srv.mails(ok)).length).toBe(1);
+    } finally {
+      await srv.close();
+    }
+  });
+});
+
 describe('password storage and the data dir', () => {
   it('keeps no clear password in the database; password, md5 and digest logins work', async () => {
     const srv = await TestServer.start();
