@@ -18,7 +18,7 @@ import appMessages from './locales/en/app';
 import { formatBytes, formatDate } from './lib/format';
 import './app/styles.css';
 
-// The OAuth redirect is read once, before the router sees the URL (design.md §4).
+// The OAuth redirect is read once, before the router sees the URL (docs/architecture.md §4).
 const redirected = consumeOAuthRedirect();
 if (redirected && getSession()) {
   const back = takeReturnTo();
@@ -55,7 +55,7 @@ setCacheEraser(async () => {
 const queryClient = createQueryClient({
   onAuthError: (err: PcloudError) => {
     // 1000/2000/2094/2095 on ordinary methods: back to sign-in, keeping the route to return to
-    signedOut({ returnTo: location.pathname + location.search, error: getT(appMessages)(err.code === 2095 ? 'sessionRevoked' : 'sessionEnded') });
+    signedOut({ returnTo: location.pathname + location.search, error: getT(appMessages)(err.reason === 'tokenRevoked' ? 'sessionRevoked' : 'sessionEnded') });
     queryClient.clear();
     void persister.removeClient();
   },

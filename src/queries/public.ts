@@ -4,7 +4,7 @@
 // need not be the visitor's own region.
 import { queryOptions } from '@tanstack/react-query';
 import { contentUrl, type CallOptions } from '../api/client';
-import { PcloudError } from '../api/errors';
+import { entryError, PcloudError } from '../api/errors';
 import {
   getPubAudioLink,
   getPubTextFile,
@@ -44,7 +44,7 @@ export async function onFirstHostThatKnows<T>(bases: readonly string[], run: (ap
       return { apiBase, value: await run(apiBase) };
     } catch (err) {
       last = err;
-      if (!(err instanceof PcloudError && err.code === 7001)) throw err;
+      if (!(err instanceof PcloudError && err.reason === 'linkUnknown')) throw err;
     }
   }
   throw last;
@@ -93,7 +93,7 @@ export function publicThumbsOptions(link: PublicLink, fileids: readonly number[]
     queryFn: async ({ signal }) => {
       const { thumbs } = await getPubThumbsLinks({ code: link.code, fileids: key[6], ...thumb }, anon(link, signal));
       const urls = new Map<number, string>();
-      for (const t of thumbs) if (t.result === 0 && t.hosts && t.path) urls.set(t.fileid, contentUrl({ hosts: t.hosts, path: t.path }, link.apiBase));
+      for (const t of thumbs) if (!entryError(t, 'getpubthumbslinks') && t.hosts && t.path) urls.set(t.fileid, contentUrl({ hosts: t.hosts, path: t.path }, link.apiBase));
       return urls;
     },
     enabled: fileids.length > 0,

@@ -2,6 +2,7 @@ import { useEffect, useReducer } from 'react';
 import { QueryObserver, useQueryClient } from '@tanstack/react-query';
 import type { Metadata } from '../../api/protocol/types';
 import { contentUrl } from '../../api/client';
+import { entryError } from '../../api/errors';
 import { thumbLinksOptions } from '../../queries/thumbnails';
 import { getSession } from '../../stores/session';
 
@@ -45,7 +46,7 @@ export function useThumbs(items: readonly Metadata[], firstIndex: number, lastIn
   const base = getSession()?.apiBase ?? '';
   for (const o of options) {
     for (const t of qc.getQueryData(o.queryKey) ?? []) {
-      if (t.result === 0 && t.hosts && t.path) urls.set(t.fileid, contentUrl({ hosts: t.hosts, path: t.path }, base));
+      if (!entryError(t, 'getthumbslinks') && t.hosts && t.path) urls.set(t.fileid, contentUrl({ hosts: t.hosts, path: t.path }, base));
     }
   }
   return urls;

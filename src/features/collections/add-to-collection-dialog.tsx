@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
-import { isOAuthRefusal, PcloudError } from '../../api/errors';
+import { entryError, isOAuthRefusal } from '../../api/errors';
 import { COLLECTION_TYPE, type Collection, type CollectionLinkResult } from '../../api/protocol/types';
 import { paths } from '../../app/paths';
 import { getT, useT } from '../../i18n';
@@ -45,13 +45,12 @@ export default function AddToCollectionDialog({ items, onClose }: DialogProps) {
 
   const summarise = (collection: Pick<Collection, 'id' | 'name'>, results: CollectionLinkResult[] | false | undefined) => {
     const byId = new Map(files.map((f) => [String(f.fileid), f.name]));
-    const refused = (results || [])
-      .filter((r) => r.result !== 0)
-      .map((r) => ({
-        name: byId.get(String(r.fileid)) ?? tNow('fileFallback', { id: String(r.fileid) }),
-        // the catalogue's wording for known codes, else pCloud's own message
-        message: errorMessage(new PcloudError(r.result, r.message, 'collection_linkfiles')),
-      }));
+    const refused = (results || []).flatMap((r) => {
+      const error = entryError(r, 'collection_linkfiles');
+      return error
+        ? [{ name: byId.get(String(r.fileid)) ?? tNow('fileFallback', { id: String(r.fileid) }), message: errorMessage(error) }]
+        : [];
+    });
     const added = files.length - refused.length;
     setOutcome({ collection, added, refused });
     if (refused.length === 0) toast({ kind: 'success', message: tNow('addedToast', { count: added, name: collection.name }) });

@@ -4,6 +4,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { entryError } from '../../api/errors';
 import { COLLECTION_TYPE, type Collection, type FileMetadata } from '../../api/protocol/types';
 import { paths } from '../../app/paths';
 import { getT, useT } from '../../i18n';
@@ -106,7 +107,7 @@ export function ImportPlaylistDialog({ onClose }: { onClose: () => void }) {
       }
       setBusy('creating');
       const created = await create.mutateAsync({ name: playlistName, type: COLLECTION_TYPE.playlist, fileids });
-      const refused = Array.isArray(created.linkresult) ? created.linkresult.filter((r) => r.result !== 0).length : 0;
+      const refused = Array.isArray(created.linkresult) ? created.linkresult.filter((r) => entryError(r, 'collection_create')).length : 0;
       setReport({
         collection: created.collection,
         added: fileids.length - refused,

@@ -31,6 +31,9 @@ describe('actionError', () => {
   it('explains failed actions in a sentence', () => {
     expect(actionError(err(7006))).toBe('This link has reached its download limit.');
     expect(actionError(err(2008))).toBe('Your pCloud account is out of space.');
+    expect(actionError(err(2009))).toBe('That file is no longer in this link.');
+    // a missing folder (say, the one chosen to save into) is not "that file"
+    expect(actionError(err(2005))).not.toBe('That file is no longer in this link.');
     expect(actionError(new PcloudNetworkError('network', 'getpubziplink', 'x'))).toMatch(/could not be reached/);
     expect(actionError(new Error('unplayable'))).toBe('Something unexpected went wrong. Please try again.');
   });

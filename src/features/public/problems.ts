@@ -1,6 +1,6 @@
-// What a visitor is told when a link cannot be used. Link states are told apart by pCloud's result
-// codes (errors.md: 7001–7008), which only these anonymous pages ever need to distinguish.
-import { isAbortError, PcloudError, PcloudNetworkError } from '../../api/errors';
+// What a visitor is told when a link cannot be used. Link states are told apart by the error's
+// `reason` (pCloud's 7001–7008), which only these anonymous pages ever need to distinguish.
+import { isAbortError, isLinkState, PcloudError, PcloudNetworkError } from '../../api/errors';
 import { getT } from '../../i18n';
 import { errorMessage } from '../../i18n/error-message';
 import pub from '../../locales/en/public';
@@ -20,30 +20,29 @@ const t = getT(pub);
 export function linkProblem(err: unknown, what: 'link' | 'upload link' = 'link'): LinkProblem {
   const upload = what === 'upload link';
   if (err instanceof PcloudError) {
-    switch (err.code) {
-      case 1028:
-      case 1022:
-      case 7001:
-        return { id: 'unknown', title: t(upload ? 'uploadLinkUnknown' : 'linkUnknown'), detail: t('unknownDetail'), retry: false };
-      case 7002:
+    switch (err.reason) {
+      case 'linkUnknown':
+        return unknownLink(upload);
+      case 'linkDeleted':
         return { id: 'deleted', title: t(upload ? 'uploadLinkDeleted' : 'linkDeleted'), detail: t('deletedDetail'), retry: false };
-      case 7003:
+      case 'linkRemoved':
         return { id: 'removed', title: t('removedTitle'), detail: t('removedDetail'), retry: false };
-      case 7004:
+      case 'linkExpired':
         return { id: 'expired', title: t(upload ? 'uploadLinkExpired' : 'linkExpired'), detail: t('expiredDetail'), retry: false };
-      case 7005:
+      case 'linkTraffic':
         return { id: 'traffic', title: t('trafficTitle'), detail: t('trafficDetail'), retry: false };
-      case 7006:
+      case 'linkDownloads':
         return { id: 'downloads', title: t('downloadsTitle'), detail: t('downloadsDetail'), retry: false };
-      case 7007:
+      case 'linkSpace':
         return { id: 'space', title: t('spaceTitle'), detail: t('spaceDetail'), retry: false };
-      case 7008:
+      case 'linkFiles':
         return { id: 'files', title: t('filesTitle'), detail: t('filesDetail'), retry: false };
-      case 2003:
-        return { id: 'password', title: t('passwordTitle'), detail: t('passwordDetail'), retry: false };
-      default:
-        return { id: 'other', title: t(upload ? 'uploadLinkOther' : 'linkOther'), detail: errorMessage(err), retry: err.kind === 'retryable' || err.kind === 'rateLimit' };
     }
+    // a request for a link that pCloud calls malformed (no code, 1022/1028) names no link it knows
+    if (err.kind === 'badRequest') return unknownLink(upload);
+    // the one refusal a link's page meets is its password
+    if (err.kind === 'forbidden') return { id: 'password', title: t('passwordTitle'), detail: t('passwordDetail'), retry: false };
+    return { id: 'other', title: t(upload ? 'uploadLinkOther' : 'linkOther'), detail: errorMessage(err), retry: err.kind === 'retryable' || err.kind === 'rateLimit' };
   }
   if (err instanceof PcloudNetworkError) {
     return { id: 'offline', title: t('offlineTitle'), detail: t('offlineDetail'), retry: true };
@@ -51,16 +50,20 @@ export function linkProblem(err: unknown, what: 'link' | 'upload link' = 'link')
   return { id: 'other', title: t(upload ? 'uploadLinkOther' : 'linkOther'), detail: t('unexpected'), retry: true };
 }
 
+function unknownLink(upload: boolean): LinkProblem {
+  return { id: 'unknown', title: t(upload ? 'uploadLinkUnknown' : 'linkUnknown'), detail: t('unknownDetail'), retry: false };
+}
+
 /** One sentence for a failed action (download, zip, save, upload) on an otherwise working page. */
 export function actionError(err: unknown): string {
   if (err instanceof PcloudError) {
-    if ([7001, 7002, 7003, 7004, 7005, 7006, 7007, 7008].includes(err.code)) return t('problemSentence', { title: linkProblem(err).title });
-    if (err.code === 7010) return t('errOtherSite');
-    if (err.code === 2003) return t('errNotAllowed');
-    if (err.code === 2008) return t('errNoSpace');
-    if (err.code === 2009) return t('errFileGone');
-    if (err.code === 1029) return t('errFileOnly');
-    if (err.code === 2044) return t('errNoStream');
+    if (isLinkState(err.reason)) return t('problemSentence', { title: linkProblem(err).title });
+    if (err.reason === 'refererRefused') return t('errOtherSite');
+    if (err.reason === 'fileRequired') return t('errFileOnly');
+    if (err.reason === 'notStreamable') return t('errNoStream');
+    if (err.reason === 'fileNotFound') return t('errFileGone');
+    if (err.kind === 'forbidden') return t('errNotAllowed');
+    if (err.kind === 'quota') return t('errNoSpace');
     return errorMessage(err);
   }
   if (err instanceof PcloudNetworkError || isAbortError(err)) return errorMessage(err);

@@ -49,7 +49,7 @@ export function SaveButton({ link, target, label }: { link: PublicLink; target: 
         toast({ kind: 'success', message: t('saved', { name: metadata.name }) });
       }
     } catch (err) {
-      const reason = err instanceof PcloudError && err.code === 2004 ? t('nameTaken') : actionError(err);
+      const reason = err instanceof PcloudError && err.kind === 'exists' ? t('nameTaken') : actionError(err);
       toast({ kind: 'error', message: t('saveFailed', { reason }) });
     }
   };

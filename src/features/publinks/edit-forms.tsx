@@ -24,16 +24,13 @@ import {
   type UploadLinkForm,
 } from './link-options';
 
-// 2014 shares the 'forbidden' kind with "not your file"; only this code has a remedy the user can
-// start from here (send the verification e-mail), so it is told apart by its number.
-const UNVERIFIED_EMAIL = 2014;
-
 /** An API failure as a calm inline message, with the one fix we can offer when there is one. */
 export function LinkError({ error }: { error: unknown }) {
   const send = useSendVerificationEmail();
   const t = useT(links);
   if (!error) return null;
-  const unverified = isPcloudError(error) && error.code === UNVERIFIED_EMAIL;
+  // the one refusal with a remedy the user can start from here: send the verification e-mail
+  const unverified = isPcloudError(error) && error.reason === 'emailUnverified';
   return (
     <div className="inline-alert link-alert" role="alert">
       {unverified ? t('needsVerifiedEmail') : errorMessage(error)}

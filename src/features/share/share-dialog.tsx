@@ -18,13 +18,11 @@ import { Initial, PeopleList } from './people-list';
 import { ADVANCED_RIGHTS, levelOf, parseEmails } from './permissions';
 import './share.css';
 
-/** 2014: the owner must verify their e-mail before sharing; the account page can resend the mail. */
-const NEEDS_VERIFIED_EMAIL = 2014;
-
 interface Failure {
   email: string;
   message: string;
-  code?: number;
+  /** The owner must verify their e-mail before sharing; the account page can resend the mail. */
+  needsVerifiedEmail: boolean;
 }
 
 function InviteForm({ folder, ownEmail }: { folder: FolderMetadata; ownEmail?: string }) {
@@ -60,7 +58,7 @@ function InviteForm({ folder, ownEmail }: { folder: FolderMetadata; ownEmail?: s
         });
         sent.push(mail);
       } catch (err) {
-        failed.push({ email: mail, message: errorMessage(err), code: err instanceof PcloudError ? err.code : undefined });
+        failed.push({ email: mail, message: errorMessage(err), needsVerifiedEmail: err instanceof PcloudError && err.reason === 'emailUnverified' });
       }
     }
     setBusy(false);
@@ -134,7 +132,7 @@ function InviteForm({ folder, ownEmail }: { folder: FolderMetadata; ownEmail?: s
           {failures.map((f) => (
             <p key={f.email}>
               {t.rich('failure', { email: <span dir="auto">{f.email}</span>, error: f.message })}
-              {f.code === NEEDS_VERIFIED_EMAIL && (
+              {f.needsVerifiedEmail && (
                 <>
                   {' '}
                   <Link to={paths.account}>{t('verifyEmailLink')}</Link>.
