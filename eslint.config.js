@@ -22,7 +22,7 @@ export default tseslint.config(
       // the classic hook rules; the React Compiler rules do not apply (we do not use the compiler)
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      // our import arrows (design.md §7): app → features → commands/queries/stores/ui → api → lib
+      // our import arrows (docs/architecture.md §7): app → features → commands/queries/stores/ui → api → lib
       'no-restricted-imports': [
         'error',
         {

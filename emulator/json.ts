@@ -8,7 +8,7 @@ export interface JsonOptions {
   filterMeta?: Set<string> | null; // filtermeta=a,b,c
 }
 
-/** The reply formatting a request asked for with the global parameters (protocol.md §4). */
+/** The reply formatting a request asked for with the global parameters (docs/pcloud/protocol.md §4). */
 export function formatOptions(p: Params): JsonOptions {
   const fm = p.str('filtermeta');
   return {

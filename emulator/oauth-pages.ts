@@ -60,7 +60,7 @@ function redirect(res: ServerResponse, to: string): void {
   res.end();
 }
 
-/** pCloud's authorize page (methods-media.md §4): sign in, consent, then redirect with a token or code. */
+/** pCloud's authorize page (docs/pcloud/methods-media.md §4): sign in, consent, then redirect with a token or code. */
 export async function handleOAuthPage(emu: Emulator, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   if (url.pathname !== '/oauth2/authorize') return page(res, 404, 'Not found', '<h1>Not found</h1>');
   const q = req.method === 'POST' ? await readForm(req) : url.searchParams;

@@ -68,7 +68,7 @@ function bearer(ctx: Ctx): string | undefined {
 
 /**
  * Credentials, in this order: `Authorization: Bearer`, `access_token`, `auth` (param or cookie),
- * then username + password/passwordmd5/digest (protocol.md §5.3).
+ * then username + password/passwordmd5/digest (docs/pcloud/protocol.md §5.3).
  */
 export function authenticate(ctx: Ctx, def: MethodDef): void {
   if (def.auth === 'none') return;

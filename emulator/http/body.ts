@@ -11,7 +11,7 @@ export interface IncomingFile {
 /** Files of an upload request, read one after the other (multipart parts, or one raw body). */
 export interface FileSource {
   next(): Promise<IncomingFile | null>;
-  /** Fields that arrived after the first file part (honoured too; protocol.md §1.1). */
+  /** Fields that arrived after the first file part (honoured too; docs/pcloud/protocol.md §1.1). */
   lateFields: Map<string, string>;
 }
 

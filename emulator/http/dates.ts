@@ -20,5 +20,5 @@ export function formatDate(seconds: number): string {
   return `${prefix}${pad(Math.floor(r / 3600))}:${pad(Math.floor(r / 60) % 60)}:${pad(r % 60)} +0000`;
 }
 
-/** Input datetimes (structures.md §2.2): one parser, shared with the app. */
+/** Input datetimes (docs/pcloud/structures.md §2.2): one parser, shared with the app. */
 export { parsePcloudDate as parseDate } from '../../src/api/protocol/dates';

@@ -2,7 +2,7 @@ import { fail } from '../errors';
 import { parseDate } from './dates';
 
 /**
- * Request parameters merged from the query string, the form body and cookies (protocol.md §1).
+ * Request parameters merged from the query string, the form body and cookies (docs/pcloud/protocol.md §1).
  * Typed getters answer pCloud's codes for malformed values.
  */
 export class Params {

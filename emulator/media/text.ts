@@ -1,4 +1,4 @@
-// gettextfile re-encoding (methods-media.md §1): glibc iconv does the conversion, so any charset
+// gettextfile re-encoding (docs/pcloud/methods-media.md §1): glibc iconv does the conversion, so any charset
 // name iconv knows works; unknown names and undecodable input answer 2061.
 import type { Emulator } from '../server';
 import { fail } from '../errors';

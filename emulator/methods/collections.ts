@@ -1,4 +1,4 @@
-// Collections (playlists), methods-misc.md §3. All refuse OAuth tokens (1000) when the quirk is on.
+// Collections (playlists), docs/pcloud/methods-misc.md §3. All refuse OAuth tokens (1000) when the quirk is on.
 // Choices where the docs are silent: only audio files can be linked (2071 per item otherwise), a file
 // already in the collection answers 2072 per item, system collections cannot be renamed or deleted
 // (2065), `collection` is an object in every reply.

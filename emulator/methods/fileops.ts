@@ -11,7 +11,7 @@ import { putFile } from '../store/ops';
 import { checksums } from './file';
 import { fileArg } from './common';
 
-// Fileops (methods-core.md §5). pCloud binds descriptors to the TCP connection (api.txt); here they
+// Fileops (docs/pcloud/methods-core.md §5). pCloud binds descriptors to the TCP connection (api.txt); here they
 // belong to the signed-in user instead: a connection may carry several users' requests (a proxy, a
 // browser's pool), and none may reach another's descriptor, while the same user keeps theirs across
 // a reconnect. A connection's end still commits what it wrote and releases its locks.

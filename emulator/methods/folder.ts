@@ -30,7 +30,7 @@ function newFolderArgs(ctx: Ctx): { parent: FolderRow; name: string } {
 }
 
 /**
- * A folder's listing; recursive children carry `contents` but no `path` (structures.md §1.1).
+ * A folder's listing; recursive children carry `contents` but no `path` (docs/pcloud/structures.md §1.1).
  * With `fmt` (listfolder), files are serialised straight to JSON in one fragment per folder: with
  * 100,000 files that is several times faster than building objects for the generic serialiser.
  */

@@ -1,4 +1,4 @@
-// Newsletter (methods-misc.md §4). Codes are mailed to the outbox (mail.ts). A verification code is
+// Newsletter (docs/pcloud/methods-misc.md §4). Codes are mailed to the outbox (mail.ts). A verification code is
 // kept after use (so a second, older code answers 2013); unsubscribe codes are single use.
 // `newsletter_unsibscribemail` is the documented (misspelled) name; `newsletter_unsubscribemail` is an alias.
 import { randomBytes } from 'node:crypto';

@@ -1,4 +1,4 @@
-// Folder shares between users (methods-sharing.md): share requests mailed by code, accepted shares
+// Folder shares between users (docs/pcloud/methods-sharing.md): share requests mailed by code, accepted shares
 // mounted in the recipient's root, permission bits enforced through the storage hooks.
 import { randomBytes } from 'node:crypto';
 import { defineMethods, me, type Ctx } from '../registry';
@@ -188,7 +188,7 @@ class Shares {
     };
   }
 
-  // ---- Share objects (methods-sharing.md §3) --------------------------------------------------
+  // ---- Share objects (docs/pcloud/methods-sharing.md §3) --------------------------------------------------
 
   requestObj(r: RequestRow, side: 'in' | 'out'): Meta {
     const m: Meta = {
@@ -229,7 +229,7 @@ class Shares {
       );
     })();
     const s = this.share(id)!;
-    // the recipient first learns of the folder and its contents, then of the share (structures.md §8)
+    // the recipient first learns of the folder and its contents, then of the share (docs/pcloud/structures.md §5)
     const folder = st.folderRow(s.folderid)!;
     const announce = (f: FolderRow) => {
       st.event(user.id, 'createfolder', { metadata: st.folderMeta(user, f) });

@@ -1,4 +1,4 @@
-// pCloud Transfer (methods-media.md §5): anonymous multipart upload whose files are kept for the
+// pCloud Transfer (docs/pcloud/methods-media.md §5): anonymous multipart upload whose files are kept for the
 // transfer (under <data>/transfers/, outside any account and outside the blob store) and whose
 // download links (content kind 'transfer', valid TRANSFER_LIMITS.ttl) are mailed to the outbox.
 // Not modelled: 2098/2100 (no sender/receiver is ever refused), a message over 160 characters is cut.

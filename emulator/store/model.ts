@@ -75,7 +75,7 @@ const THUMBABLE_IMAGES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image
 
 const kinds = new Map<string, FileKind>();
 
-// The extension → category/icon mapping is unverified (structures.md §1.3): we derive it from the MIME type.
+// The extension → category/icon mapping is unverified (docs/pcloud/structures.md §1.3): we derive it from the MIME type.
 export function fileKind(name: string): FileKind {
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
@@ -108,7 +108,7 @@ function kindOf(ext: string): FileKind {
   return { contenttype, category: 0, icon: 'file', thumb: false };
 }
 
-/** Icon ids for `iconformat=id` (structures.md §1.3). */
+/** Icon ids for `iconformat=id` (docs/pcloud/structures.md §1.3). */
 export const ICON_IDS: Record<string, number> = {
   file: 0, image: 1, video: 2, audio: 3, document: 4, archive: 5, spreadsheet: 8, presentation: 7,
   web: 18, executable: 16, diskimage: 23, folder: 20, database: 0, gis: 0, font: 0, package: 5,

@@ -104,7 +104,7 @@ export function putFile(st: Storage, user: UserRow, parent: FolderRow, name: str
   return row;
 }
 
-/** Resolves a `topath` / `tofolderid` + `toname` destination (protocol.md §6). */
+/** Resolves a `topath` / `tofolderid` + `toname` destination (docs/pcloud/protocol.md §6). */
 export function destination(
   st: Storage,
   user: UserRow,

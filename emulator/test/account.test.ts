@@ -1,4 +1,4 @@
-// Account flows driven by mailed codes (methods-media.md §6): register, verifyemail, passwords,
+// Account flows driven by mailed codes (docs/pcloud/methods-media.md §6): register, verifyemail, passwords,
 // e-mail change, deactivation. Codes are read from <dataDir>/outbox.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestServer, type TestUser } from '../testing';

@@ -1,4 +1,4 @@
-// Logins and tokens (protocol.md §5): password, md5, digest, `auth` tokens, OAuth tokens,
+// Logins and tokens (docs/pcloud/protocol.md §5): password, md5, digest, `auth` tokens, OAuth tokens,
 // logout, listtokens / deletetoken, throttling.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Collections (methods-misc.md §3): all 8 methods, shapes, positions, errors, OAuth refusal.
+// Collections (docs/pcloud/methods-misc.md §3): all 8 methods, shapes, positions, errors, OAuth refusal.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestServer, type Json, type TestUser } from '../testing';
 

@@ -1,4 +1,4 @@
-// getfilelink and the content host behind its links (methods-media.md §1, protocol.md §7).
+// getfilelink and the content host behind its links (docs/pcloud/methods-media.md §1, docs/pcloud/protocol.md §7).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestServer, type Json, type TestUser } from '../testing';
 

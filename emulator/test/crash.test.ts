@@ -1,4 +1,4 @@
-// Crash safety (design.md §5): kill -9 the emulator in the middle of a large upload, restart it on the
+// Crash safety (docs/architecture.md §5.2): kill -9 the emulator in the middle of a large upload, restart it on the
 // same data dir, and check that the store is consistent.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';

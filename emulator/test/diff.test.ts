@@ -1,4 +1,4 @@
-// diff (change feed + long poll) and getfilehistory (methods-core.md §1, structures.md §5).
+// diff (change feed + long poll) and getfilehistory (docs/pcloud/methods-core.md §1, docs/pcloud/structures.md §5).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestServer, sleep, type Json, type TestUser } from '../testing';
 

@@ -1,4 +1,4 @@
-// Fileops (methods-core.md §5): refused with 2003 by default, working descriptors in permissive mode.
+// Fileops (docs/pcloud/methods-core.md §5): refused with 2003 by default, working descriptors in permissive mode.
 import { createHash } from 'node:crypto';
 import type { Agent } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';

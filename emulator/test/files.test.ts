@@ -1,4 +1,4 @@
-// File methods other than uploads (methods-core.md §3): stat, checksumfile, copyfile, renamefile, deletefile.
+// File methods other than uploads (docs/pcloud/methods-core.md §3): stat, checksumfile, copyfile, renamefile, deletefile.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestServer, type Json, type TestUser } from '../testing';

@@ -1,4 +1,4 @@
-// Folder methods (methods-core.md §2) and their error codes (errors.md §3).
+// Folder methods (docs/pcloud/methods-core.md §2) and their error codes (docs/pcloud/errors.md §3).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestServer, type Json, type TestUser } from '../testing';
 

@@ -1,4 +1,4 @@
-// Media probing (structures.md §1.1) and streaming methods (methods-media.md §1): getvideolink(s),
+// Media probing (docs/pcloud/structures.md §1.1) and streaming methods (docs/pcloud/methods-media.md §1): getvideolink(s),
 // getaudiolink, gethlslink, gettextfile, 2044, 7010.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Hostile but valid names round-trip byte for byte (structures.md §3) through every way in and out.
+// Hostile but valid names round-trip byte for byte (docs/pcloud/structures.md §3) through every way in and out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestServer, type Json, type TestUser } from '../testing';
 

@@ -1,4 +1,4 @@
-// Newsletter (methods-misc.md §4) and Transfer (methods-media.md §5): codes and links go to the outbox.
+// Newsletter (docs/pcloud/methods-misc.md §4) and Transfer (docs/pcloud/methods-media.md §5): codes and links go to the outbox.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestServer, type TestUser } from '../testing';
 import { TRANSFER_LIMITS } from '../methods/transfer';

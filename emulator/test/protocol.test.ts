@@ -1,4 +1,4 @@
-// Request/reply conventions every method shares (protocol.md §1–§4, §8).
+// Request/reply conventions every method shares (docs/pcloud/protocol.md §1–§4, §8).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestServer, type TestUser } from '../testing';
 

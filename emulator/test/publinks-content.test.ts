@@ -1,4 +1,4 @@
-// Public links, the visitor's side beyond showpublink/getpublinkdownload (methods-publinks.md §5):
+// Public links, the visitor's side beyond showpublink/getpublinkdownload (docs/pcloud/methods-publinks.md §5):
 // getpubthumb, getpubthumblink, getpubthumbslinks, savepubthumb, getpubzip, getpubziplink, savepubzip,
 // getpubtextfile, getpubvideolinks, getmediatranscodepublink, getpubaudiolink; collection links
 // (getcollectionpublink); counters; 7001–7006 and 7010; and proof that a code exposes nothing outside

@@ -1,4 +1,4 @@
-// Public links (methods-publinks.md): creation, limits and counters, expiry, deletion, and what an
+// Public links (docs/pcloud/methods-publinks.md): creation, limits and counters, expiry, deletion, and what an
 // anonymous viewer can and cannot reach.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestServer, type Json, type TestUser } from '../testing';

@@ -1,4 +1,4 @@
-// Revisions and Trash (methods-misc.md §1–2, §5 for the OAuth refusals).
+// Revisions and Trash (docs/pcloud/methods-misc.md §1–2, §5 for the OAuth refusals).
 import { access, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';

@@ -1,4 +1,4 @@
-// Folder shares between two users (methods-sharing.md): requests by mail and code, acceptance,
+// Folder shares between two users (docs/pcloud/methods-sharing.md): requests by mail and code, acceptance,
 // permission bits enforced on the recipient's reads and writes, change and removal, diff events.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestServer, type Json, type TestUser } from '../testing';

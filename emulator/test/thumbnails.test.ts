@@ -1,4 +1,4 @@
-// Thumbnails (methods-media.md §3): sizes, fit/crop, types, errors, batches, bytes, cache, savethumb.
+// Thumbnails (docs/pcloud/methods-media.md §3): sizes, fit/crop, types, errors, batches, bytes, cache, savethumb.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

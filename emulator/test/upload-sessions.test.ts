@@ -1,5 +1,5 @@
 // Resumable upload sessions: upload_create / upload_write / upload_info / upload_save / upload_delete
-// (methods-core.md §4).
+// (docs/pcloud/methods-core.md §4).
 import { createHash, randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

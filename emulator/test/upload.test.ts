@@ -1,4 +1,4 @@
-// uploadfile in all its transports, uploadprogress, downloadfile(async) (methods-core.md §3, protocol.md §1.1–1.2).
+// uploadfile in all its transports, uploadprogress, downloadfile(async) (docs/pcloud/methods-core.md §3, docs/pcloud/protocol.md §1.1–1.2).
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { connect } from 'node:net';

@@ -1,4 +1,4 @@
-// Upload links (methods-uploadlinks.md): creation rules, anonymous uploads within the limits,
+// Upload links (docs/pcloud/methods-uploadlinks.md): creation rules, anonymous uploads within the limits,
 // counters, progress, copytolink, change and deletion.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestServer, type Json, type TestUser } from '../testing';

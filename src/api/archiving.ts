@@ -1,4 +1,4 @@
-// Zip and extraction methods (methods-media.md §2). Tree params: structures.md §4.
+// Zip and extraction methods (docs/pcloud/methods-media.md §2). Tree params: docs/pcloud/structures.md §4.
 import { request, requestBinary, type CallOptions } from './client';
 import type { Destination, ExtractProgress, FileLink, FileMetadata, FileRef, SaveZipProgress, TreeParams } from './types';
 

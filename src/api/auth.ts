@@ -1,4 +1,4 @@
-// Account/auth methods (methods-media.md §6) plus the undocumented `login`.
+// Account/auth methods (docs/pcloud/methods-media.md §6) plus the undocumented `login`.
 import { request, type CallOptions } from './client';
 import type { AuthToken, Empty, UserInfo, UserInvite } from './types';
 
@@ -89,7 +89,7 @@ export type LoginParams = {
 
 /**
  * Undocumented explicit login (observed in clients, unverified). Password login may no longer be
- * offered by pCloud (methods-misc.md §5); the app signs in with OAuth.
+ * offered by pCloud (docs/pcloud/methods-misc.md §5); the app signs in with OAuth.
  */
 export function login(params: LoginParams, opts?: CallOptions): Promise<UserInfo> {
   return request<UserInfo>('login', params, opts);

@@ -12,7 +12,7 @@ import { formOf, headerOf, jsonResponse, testClient } from './testing';
 
 afterEach(() => resetClient());
 
-// Replies transcribed from the reference docs (structures.md §1.4, methods-media.md §3).
+// Replies transcribed from the reference docs (docs/pcloud/structures.md §1.4, docs/pcloud/methods-media.md §3).
 const LISTFOLDER_ROOT = `{ "result": 0,
   "metadata": {
     "name": "/", "path": "/", "id": "d0", "folderid": 0, "isfolder": true,

@@ -1,4 +1,4 @@
-// Collections / playlists (methods-misc.md §3). Refused to OAuth tokens since 2026 (1000 → kind
+// Collections / playlists (docs/pcloud/methods-misc.md §3). Refused to OAuth tokens since 2026 (1000 → kind
 // 'oauthRefused'). The docs show `collection` both as an object and as a one-element array, so
 // replies are normalised to an object here.
 import { request, type CallOptions } from './client';

@@ -1,4 +1,4 @@
-// File methods (methods-core.md §3).
+// File methods (docs/pcloud/methods-core.md §3).
 import { request, type CallOptions } from './client';
 import { toFormData } from './multipart';
 import type {

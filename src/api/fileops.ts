@@ -1,4 +1,4 @@
-// File descriptors (methods-core.md §5). Descriptors live as long as one TCP connection, which a
+// File descriptors (docs/pcloud/methods-core.md §5). Descriptors live as long as one TCP connection, which a
 // browser cannot pin, and rclone found file_open refused (2003) since 2025. Typed for completeness;
 // the app uses the upload_* sessions instead.
 import { request, requestBinary, type CallOptions } from './client';

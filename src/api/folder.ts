@@ -1,4 +1,4 @@
-// Folder methods (methods-core.md §2).
+// Folder methods (docs/pcloud/methods-core.md §2).
 import { request, type CallOptions } from './client';
 import type { Destination, FolderMetadata, FolderRef } from './types';
 

@@ -1,4 +1,4 @@
-// General methods (methods-core.md §1).
+// General methods (docs/pcloud/methods-core.md §1).
 import { request, type CallOptions } from './client';
 import type { ApiServers, DateInput, DiffEvent, Empty, PcloudDate, ServerInfo, UserInfo } from './types';
 

@@ -1,5 +1,5 @@
 // Lossless JSON for pCloud replies. `hash` and other uint64 values are bare JSON numbers above
-// 2^53, which JSON.parse silently rounds (protocol.md §2.1). Before parsing, the text is rewritten
+// 2^53, which JSON.parse silently rounds (docs/pcloud/protocol.md §2.1). Before parsing, the text is rewritten
 // so that every `hash` value and every integer literal beyond the safe range becomes a string
 // holding the exact digits.
 //

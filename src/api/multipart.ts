@@ -1,5 +1,5 @@
 // Multipart bodies for uploadfile / uploadtolink / uploadtransfer. pCloud takes each stored file's
-// name from the part's `filename` and ignores the field name (protocol.md §1.1).
+// name from the part's `filename` and ignores the field name (docs/pcloud/protocol.md §1.1).
 import type { UploadPart } from './types';
 
 export function toFormData(parts: readonly UploadPart[]): FormData {

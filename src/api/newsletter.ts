@@ -1,4 +1,4 @@
-// Newsletter (methods-misc.md §4).
+// Newsletter (docs/pcloud/methods-misc.md §4).
 import { request, type CallOptions } from './client';
 import type { Empty } from './types';
 

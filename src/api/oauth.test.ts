@@ -20,7 +20,7 @@ describe('OAuth helpers', () => {
     expect(seen[0]).toMatch(/^http:\/\/127\.0\.0\.1:8787\/oauth2\/authorize\?client_id=abc/);
   });
 
-  it('parses the redirect fragment (methods-media.md §4)', () => {
+  it('parses the redirect fragment (docs/pcloud/methods-media.md §4)', () => {
     const parsed = parseTokenRedirect(
       '#access_token=TOK&token_type=bearer&uid=34535&state=s1&locationid=2&hostname=eapi.pcloud.com',
     );

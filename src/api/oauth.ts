@@ -1,4 +1,4 @@
-// OAuth 2.0 (methods-media.md §4, design.md §4). `authorize` is a page, not an API call: the app
+// OAuth 2.0 (docs/pcloud/methods-media.md §4, docs/architecture.md §4). `authorize` is a page, not an API call: the app
 // navigates to it and reads the redirect fragment once at start-up.
 import { request, type CallOptions } from './client';
 import type { LocationId, OAuthTokenResult } from './types';

@@ -1,4 +1,4 @@
-// Encoding of method parameters (protocol.md §1): flags are sent as `1` when on and omitted when
+// Encoding of method parameters (docs/pcloud/protocol.md §1): flags are sent as `1` when on and omitted when
 // off, lists are comma-joined without spaces, dates become unix seconds.
 
 /** Values a parameter may take; `undefined`/`null`/`false` mean "not sent". */

@@ -1,4 +1,4 @@
-// Public links, owner and viewer side (methods-publinks.md). Viewer methods are anonymous and take
+// Public links, owner and viewer side (docs/pcloud/methods-publinks.md). Viewer methods are anonymous and take
 // the link `code` (or short code); for folder-type links they also need the `fileid` inside it.
 import { methodUrl, request, requestBinary, type CallOptions } from './client';
 import type {

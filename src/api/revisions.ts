@@ -1,4 +1,4 @@
-// File revisions (methods-misc.md §1).
+// File revisions (docs/pcloud/methods-misc.md §1).
 import { request, type CallOptions } from './client';
 import type { FileMetadata, FileRef, Revision } from './types';
 

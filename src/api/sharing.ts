@@ -1,4 +1,4 @@
-// Folder shares between users (methods-sharing.md). `permissions` is the bit sum of
+// Folder shares between users (docs/pcloud/methods-sharing.md). `permissions` is the bit sum of
 // SHARE_PERMISSION (0 = view, 7 = edit).
 import { request, type CallOptions } from './client';
 import type { Empty, FolderRef, ShareLists, ShareRequest } from './types';

@@ -1,4 +1,4 @@
-// Streaming methods (methods-media.md §1). All are referrer-restricted on real pCloud (7010 from
+// Streaming methods (docs/pcloud/methods-media.md §1). All are referrer-restricted on real pCloud (7010 from
 // foreign web pages); the links they return are short-lived and IP-bound: resolve right before use.
 import { request, requestBinary, type CallOptions } from './client';
 import type { FileLink, FileRef, LinkOptions, VideoVariant } from './types';

@@ -1,4 +1,4 @@
-// Thumbnails (methods-media.md §3). Only for files with `thumb: true`. Prefer getThumbsLinks: one
+// Thumbnails (docs/pcloud/methods-media.md §3). Only for files with `thumb: true`. Prefer getThumbsLinks: one
 // call per screenful; the returned URLs expire, so cache images by file `hash`, not by URL.
 import { request, requestBinary, type CallOptions } from './client';
 import type { Destination, FileMetadata, FileRef, ThumbLink, ThumbOptions, ThumbsLinkEntry } from './types';

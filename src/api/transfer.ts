@@ -1,4 +1,4 @@
-// pCloud Transfer (methods-media.md §5): anonymous upload + e-mailed download links.
+// pCloud Transfer (docs/pcloud/methods-media.md §5): anonymous upload + e-mailed download links.
 import { request, type CallOptions } from './client';
 import { toFormData } from './multipart';
 import type { Empty, UploadPart, UploadProgress } from './types';

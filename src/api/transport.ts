@@ -23,7 +23,7 @@ export async function sendFetch(fetchImpl: typeof fetch, req: WireRequest, signa
     headers: req.headers,
     body: req.body,
     signal,
-    // pCloud answers 7010 to link methods whose Referer is a foreign page (protocol.md §7).
+    // pCloud answers 7010 to link methods whose Referer is a foreign page (docs/pcloud/protocol.md §7).
     referrerPolicy: 'no-referrer',
     // Cookies are merged into pCloud's parameters; a stray `auth` cookie must not override ours.
     credentials: 'omit',

@@ -1,4 +1,4 @@
-// Trash (methods-misc.md §2). All four refuse OAuth tokens on real pCloud (1000 → kind
+// Trash (docs/pcloud/methods-misc.md §2). All four refuse OAuth tokens on real pCloud (1000 → kind
 // 'oauthRefused'), so an OAuth-only app shows the trash as unavailable there.
 import { request, type CallOptions } from './client';
 import type { Empty, FolderMetadata, Metadata } from './types';

@@ -19,10 +19,10 @@ export type Destination =
   | { topath: string; tofolderid?: never; toname?: never }
   | { toname: string; tofolderid?: never; topath?: never };
 
-/** Datetime input (structures.md §2.2): a string in any accepted form, unix seconds, or a Date. */
+/** Datetime input (docs/pcloud/structures.md §2.2): a string in any accepted form, unix seconds, or a Date. */
 export type DateInput = PcloudDate | number | Date;
 
-/** Tree parameters (structures.md §4). */
+/** Tree parameters (docs/pcloud/structures.md §4). */
 export interface TreeParams {
   folderid?: number;
   folderids?: readonly number[];

@@ -1,4 +1,4 @@
-// Resumable upload sessions (undocumented upload_* methods, methods-core.md §4): create, write raw
+// Resumable upload sessions (undocumented upload_* methods, docs/pcloud/methods-core.md §4): create, write raw
 // chunks at offsets, then save as a file. Suited to large browser uploads that must survive errors.
 import { request, type CallOptions } from './client';
 import type { Checksums, Empty, FileMetadata } from './types';

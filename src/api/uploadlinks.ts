@@ -1,4 +1,4 @@
-// Upload links / file requests (methods-uploadlinks.md).
+// Upload links / file requests (docs/pcloud/methods-uploadlinks.md).
 import { request, type CallOptions } from './client';
 import { toFormData } from './multipart';
 import type {

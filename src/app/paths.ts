@@ -1,4 +1,4 @@
-/** Every route path in one table (design.md §7). */
+/** Every route path in one table (docs/architecture.md §7). */
 export const paths = {
   home: '/',
   welcome: '/welcome',

@@ -1,5 +1,5 @@
 // Content links (getfilelink, getthumbslinks, gethlslink, …) expire and are IP-bound
-// (design.md §4): a link query stays fresh only until shortly before the earliest `expires` it
+// (docs/architecture.md §3.6): a link query stays fresh only until shortly before the earliest `expires` it
 // carries, is dropped from memory soon after nobody watches it, and is marked never to persist.
 import { parsePcloudDate } from '../api/protocol/dates';
 

@@ -23,7 +23,7 @@ import { uploadLinkKeys } from './uploadlinks';
 const under = (key: readonly unknown[], prefix: readonly unknown[]) => partialMatchKey(key, prefix);
 
 describe('key factories', () => {
-  it('folder keys nest under the folder, as design.md shows', () => {
+  it('folder keys nest under the folder, as docs/architecture.md §3.2 shows', () => {
     expect(folderKeys.all).toEqual(['folder']);
     expect(folderKeys.detail(7)).toEqual(['folder', 7]);
     expect(folderKeys.list(7)).toEqual(['folder', 7, 'list']);

@@ -1,7 +1,7 @@
 // Folder listings in the Query cache: serving per-item queries from listings, optimistic edits
 // with undo, and deferred invalidation while listing mutations are in flight.
 //
-// Listings feed item caches (design.md §3) in two ways, chosen after measuring: writing every
+// Listings feed item caches (docs/architecture.md §3.3) in two ways, chosen after measuring: writing every
 // child into its own key with setQueryData costs ~20-40 µs per child (key hashing, a Query object,
 // a gc timer), i.e. hundreds of ms for a 10 000-item folder on every refetch. Instead:
 //  - item queryFns (`statOptions`, `folderMetaOptions`) first look the item up in the fresh cached

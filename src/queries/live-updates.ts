@@ -1,4 +1,4 @@
-// One `diff` long poll per session (design.md §3), turning pCloud's change events into targeted
+// One `diff` long poll per session (docs/architecture.md §3.5), turning pCloud's change events into targeted
 // invalidations. rclone's pattern: `diff?last=0` learns the current id, then `diff?diffid=N&block=1`
 // in a loop; any failure backs off and starts over from `last=0`, and since events may have been
 // missed during the gap, everything is invalidated once the feed is back.
@@ -85,7 +85,7 @@ export function diffInvalidations(client: QueryClient, entries: readonly DiffEve
           if (entry.event === 'modifiedsharein') addKey(folderKeys.all);
           if (entry.event === 'modifiedsharein') addKey(fileKeys.all);
         }
-      // unknown events are ignored (structures.md §5)
+      // unknown events are ignored (docs/pcloud/structures.md §5)
     }
   }
   return out;

@@ -24,7 +24,7 @@ export { shareKeys } from './keys';
 import { shareKeys } from './keys';
 
 // ---------------------------------------------------------------------------------------------
-// Permissions: input is a bit sum, output four booleans (methods-sharing.md §2)
+// Permissions: input is a bit sum, output four booleans (docs/pcloud/methods-sharing.md §2)
 
 /** The two levels pCloud's own apps offer; anything else is a custom mix of the bits. */
 export const VIEW_PERMISSIONS = 0;

@@ -1,4 +1,4 @@
-// pCloud datetimes (structures.md §2). Output is always the 31-byte RFC-1123Z form in UTC;
+// pCloud datetimes (docs/pcloud/structures.md §2). Output is always the 31-byte RFC-1123Z form in UTC;
 // input accepts every form the server documents, so the emulator and the client agree on what
 // a `datetime` parameter may contain.
 
@@ -69,7 +69,7 @@ const COMPACT = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})\s*(\S+)?$/;
 const UNIX = /^(\d+)\s*(\S+)?$/;
 
 /**
- * Parses any datetime input form of structures.md §2.2 into unix seconds; null means the server
+ * Parses any datetime input form of docs/pcloud/structures.md §2.2 into unix seconds; null means the server
  * would answer 1013 "Date/time format not understood.".
  */
 export function parsePcloudDate(input: string): number | null {

@@ -1,4 +1,4 @@
-// pCloud result codes and their exact server messages, transcribed from shared/pcloud-api/errors.md.
+// pCloud result codes and their exact server messages, sourced in docs/pcloud/errors.md.
 // Spelling mistakes ("alredy", "preform", "bacause", "provice", "occured") and missing final dots
 // are deliberate: the emulator must reproduce them byte-for-byte because clients match on text.
 // Codes whose real message has never been observed carry an invented message, marked as such.

@@ -1,4 +1,4 @@
-// Metadata of files and folders (structures.md §1) and the scalar conventions every reply uses.
+// Metadata of files and folders (docs/pcloud/structures.md §1) and the scalar conventions every reply uses.
 // Clients must tolerate unknown extra fields, so nothing here is exhaustive.
 
 /**
@@ -22,7 +22,7 @@ export interface ApiResult {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Metadata (structures.md §1)
+// Metadata (docs/pcloud/structures.md §1)
 
 /** 0 uncategorized, 1 image, 2 video, 3 audio, 4 document, 5 archive. */
 export type FileCategory = 0 | 1 | 2 | 3 | 4 | 5;

@@ -1,4 +1,4 @@
-// The pCloud method table, one row per row of shared/pcloud-api/method-index.tsv.
+// The pCloud method table, one row per method of the index in docs/pcloud/README.md §2.
 // Shared by the browser client and the emulator (both must implement every name listed here).
 
 export type Category =
@@ -28,7 +28,7 @@ export interface MethodInfo {
   auth: 'yes' | 'no' | 'optional';
   /** 'binary' bodies still carry JSON errors (Content-Type application/json + X-Error). */
   returns: 'json' | 'binary' | 'redirect';
-  /** Observed to answer 1000 to OAuth access tokens (methods-misc.md §5). */
+  /** Observed to answer 1000 to OAuth access tokens (docs/pcloud/methods-misc.md §5). */
   oauthRefused: boolean;
   /** false = not on docs.pcloud.com, seen in real clients only. */
   documented: boolean;

@@ -1,4 +1,4 @@
-// Wire types of pCloud replies (structures.md and methods-*.md). Shared by the browser client and
+// Wire types of pCloud replies (docs/pcloud/structures.md and docs/pcloud/methods-*.md). Shared by the browser client and
 // the emulator. Fields marked optional are either conditional on the request or only observed in
 // real replies; clients must tolerate unknown extra fields, so nothing here is exhaustive.
 
@@ -6,7 +6,7 @@ export * from './metadata';
 import type { FileMetadata, FolderMetadata, Metadata, PcloudDate, Uint64String } from './metadata';
 
 // ---------------------------------------------------------------------------------------------
-// Events (structures.md §5)
+// Events (docs/pcloud/structures.md §5)
 
 export type FileEventName =
   | 'reset'
@@ -44,7 +44,7 @@ export interface DiffEvent {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Content links (structures.md §6)
+// Content links (docs/pcloud/structures.md §6)
 
 export interface FileLink {
   hosts: string[];
@@ -90,7 +90,7 @@ export interface VideoVariant extends FileLink {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Checksums and account (structures.md §7, §8)
+// Checksums and account (docs/pcloud/structures.md §7, §8)
 
 /** `md5` on US accounts, `sha256` on EU accounts; `sha1` everywhere. Lowercase hex. */
 export interface Checksums {
@@ -158,7 +158,7 @@ export interface UserInvite {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Upload progress (methods-core.md §3)
+// Upload progress (docs/pcloud/methods-core.md §3)
 
 export interface UploadProgress {
   total: number;
@@ -188,7 +188,7 @@ export interface RemoteDownloadProgress {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Archiving (methods-media.md §2)
+// Archiving (docs/pcloud/methods-media.md §2)
 
 export interface SaveZipProgress {
   files: number;
@@ -209,7 +209,7 @@ export interface ExtractProgress {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Sharing (methods-sharing.md §3)
+// Sharing (docs/pcloud/methods-sharing.md §3)
 
 /** Output permission booleans; input is the bit sum create=1, modify=2, delete=4, manage=8. */
 export interface SharePermissions {
@@ -272,7 +272,7 @@ export interface ShareLists {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Public links (methods-publinks.md §2)
+// Public links (docs/pcloud/methods-publinks.md §2)
 
 export interface PublinkCreated {
   linkid: number;
@@ -310,7 +310,7 @@ export interface PublinkShort extends PublinkCreated {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Upload links (methods-uploadlinks.md §2)
+// Upload links (docs/pcloud/methods-uploadlinks.md §2)
 
 export interface UploadLinkCreated {
   uploadlinkid: number;
@@ -339,7 +339,7 @@ export interface UploadLinkInfo {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Revisions, trash, collections (methods-misc.md)
+// Revisions, trash, collections (docs/pcloud/methods-misc.md)
 
 export interface Revision {
   revisionid: number;
@@ -375,7 +375,7 @@ export interface CollectionLinkResult {
 }
 
 // ---------------------------------------------------------------------------------------------
-// OAuth (methods-media.md §4)
+// OAuth (docs/pcloud/methods-media.md §4)
 
 export interface OAuthTokenResult {
   access_token: string;

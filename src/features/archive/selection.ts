@@ -1,4 +1,4 @@
-// What the zip methods take for a selection (structures.md §4 tree parameters), and a default name.
+// What the zip methods take for a selection (docs/pcloud/structures.md §4 tree parameters), and a default name.
 import type { FolderMetadata, Metadata } from '../../api/protocol/types';
 import type { TreeParams } from '../../api/types';
 import { getT } from '../../i18n';

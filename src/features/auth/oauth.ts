@@ -50,7 +50,7 @@ export function startSignIn(region: Region, keep: boolean, navigate: (url: strin
  * Reads an OAuth redirect once, before the router runs: checks `state`, stores the session and
  * removes the token from the address bar. Returns true when the URL carried a redirect.
  *
- * State policy (methods-media.md §4): a state that differs from ours is refused; a missing state
+ * State policy (docs/pcloud/methods-media.md §4): a state that differs from ours is refused; a missing state
  * (pCloud has been seen to drop it) is accepted only in the tab that started the flow.
  */
 export function consumeOAuthRedirect(loc: Location = window.location, history: History = window.history): boolean {

@@ -30,7 +30,7 @@ export default function PublicLinkPage() {
     const problem = linkProblem(opened.error);
     return (
       <ProblemPage problem={problem} onRetry={() => void opened.refetch()}>
-        {/* copypubfile moves no bytes, so pCloud allows it after these limits (methods-publinks.md §1.6) */}
+        {/* copypubfile moves no bytes, so pCloud allows it after these limits (docs/pcloud/methods-publinks.md §1.6) */}
         {(problem.id === 'traffic' || problem.id === 'downloads') && (
           <SaveButton link={{ code, apiBase: bases[0], isFileLink: true }} target={{ kind: 'file', fileid: 0, name: '' }} label={t('saveInstead')} />
         )}
