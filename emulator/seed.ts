@@ -43,7 +43,7 @@ export async function seedDemo(st: Storage, log: (s: string) => void = () => {},
   const { generateDemoTree } = await import('./demo/generate');
   const dir = await fsp.mkdtemp(join(tmpdir(), 'pcloud-demo-'));
   try {
-    await generateDemoTree(dir, { manyFiles: opts.manyFiles });
+    await generateDemoTree(dir, { manyFiles: opts.manyFiles, log });
     const demo = createUser(st, DEMO_USERS[0].email, DEMO_USERS[0].password);
     st.event(demo.id, 'reset', {});
     const counts = await importTree(st, demo, dir, st.folderRow(demo.rootfolder)!);

@@ -9,7 +9,8 @@ import { textFiles } from './documents';
 import { generateDemoTree, type DemoTreeStats } from './generate';
 import { PHOTO_SPECS } from './images';
 import { PLAYLIST_PATH, TRACK_SPECS, VIDEO_SPECS } from './media';
-import { FFPROBE, runTool, SPREAD_DAYS } from './util';
+import { ffprobePath } from '../media/ffmpeg-path';
+import { runTool, SPREAD_DAYS } from './util';
 
 interface ProbeStream {
   codec_type: string;
@@ -30,7 +31,7 @@ let stats: DemoTreeStats;
 const abs = (rel: string): string => path.join(root, ...rel.split('/'));
 
 async function probe(rel: string): Promise<Probe> {
-  const { stdout } = await runTool(FFPROBE, ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', abs(rel)]);
+  const { stdout } = await runTool(ffprobePath(), ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', abs(rel)]);
   return JSON.parse(stdout) as Probe;
 }
 

@@ -15,6 +15,8 @@ import { demoMtime, mapLimit } from './util';
 export interface DemoTreeOptions {
   /** Number of files in "Many files/" (default 2500). */
   manyFiles?: number;
+  /** Told what was left out (the videos and music when ffmpeg is not available). */
+  log?: (line: string) => void;
 }
 
 export interface DemoTreeStats {
@@ -41,7 +43,9 @@ export async function generateDemoTree(dir: string, opts: DemoTreeOptions = {}):
   // writes all run at the same time. Wait for every task even if one fails so
   // no generator is still writing when we return or throw.
   const results = await Promise.allSettled([
-    generateMedia(root),
+    generateMedia(root).then((skipped) => {
+      if (skipped.length > 0) opts.log?.(`demo data: ffmpeg not available, so the ${skipped.length} demo videos and music files are left out (${skipped.join(', ')})`);
+    }),
     generatePhotos(root, now),
     (async () => {
       await generateDocuments(root);

@@ -4,6 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { ffmpegAvailable } from '../media/ffmpeg-path';
 import { labelOverlays, sceneSvg } from './scenes';
 import { ffmpeg, makeRng, writeOut } from './util';
 
@@ -187,12 +188,20 @@ function playlist(): string {
   return lines.join('\n') + '\n';
 }
 
-/** Generate videos, the album cover, music tracks and the playlist under `root`. */
-export async function generateMedia(root: string): Promise<void> {
+/**
+ * Generate videos, the album cover, music tracks and the playlist under `root`. Without ffmpeg
+ * only the cover is made; returns the paths left out so that the caller can say so.
+ */
+export async function generateMedia(root: string): Promise<string[]> {
   await mkdir(abs(root, 'Music'), { recursive: true });
+  if (!ffmpegAvailable()) {
+    await makeCover(root);
+    return [...VIDEO_SPECS.map((v) => v.path), ...TRACK_SPECS.map((t) => t.path), PLAYLIST_PATH];
+  }
   await Promise.all([
     ...VIDEO_SPECS.map((v) => makeVideo(root, v)),
     makeMusic(root),
     writeOut(abs(root, PLAYLIST_PATH), playlist()),
   ]);
+  return [];
 }

@@ -3,10 +3,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-
-/** Where ffmpeg/ffprobe live; overridable for unusual installs. */
-export const FFMPEG = process.env.FFMPEG_PATH || 'ffmpeg';
-export const FFPROBE = process.env.FFPROBE_PATH || 'ffprobe';
+import { ffmpegPath } from '../media/ffmpeg-path';
 
 const DAY_MS = 86_400_000;
 /** Demo mtimes are spread over this many days before "now". */
@@ -90,7 +87,7 @@ export function runTool(cmd: string, args: string[], opts: { stdin?: Uint8Array;
       if (err.length > 16_384) err = err.slice(-8_192);
     });
     child.on('error', (e: NodeJS.ErrnoException) => {
-      const hint = e.code === 'ENOENT' ? ` (is ${cmd} installed? set FFMPEG_PATH/FFPROBE_PATH)` : '';
+      const hint = e.code === 'ENOENT' ? ' (set FFMPEG_PATH/FFPROBE_PATH to a working binary)' : '';
       reject(new Error(`demo: could not start ${cmd}${hint}: ${e.message} [${label}]`));
     });
     child.on('close', (code, signal) => {
@@ -107,5 +104,5 @@ export function runTool(cmd: string, args: string[], opts: { stdin?: Uint8Array;
 export function ffmpeg(args: string[], opts: { stdin?: Uint8Array; label?: string } = {}): Promise<RunResult> {
   const base = ['-hide_banner', '-loglevel', 'error', '-y'];
   if (!opts.stdin) base.push('-nostdin');
-  return runTool(FFMPEG, [...base, ...args], opts);
+  return runTool(ffmpegPath(), [...base, ...args], opts);
 }

@@ -3,7 +3,9 @@
 import sharp from 'sharp';
 import type { Emulator } from '../server';
 import { fileKind } from '../store/model';
-import { FFPROBE, media } from './state';
+import { ApiError } from '../errors';
+import { ffmpegAvailable, ffprobePath } from './ffmpeg-path';
+import { media } from './state';
 
 export type MediaInfo = Record<string, string | number>;
 
@@ -38,7 +40,7 @@ function rate(r: string | undefined): number {
 const kbit = (bps: string | undefined): number | undefined => (bps && Number(bps) > 0 ? Math.round(Number(bps) / 1000) : undefined);
 
 export async function ffprobe(emu: Emulator, file: string): Promise<ProbeOutput> {
-  const out = await media(emu).run(FFPROBE, ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file], { timeoutMs: 60_000 });
+  const out = await media(emu).run(ffprobePath(), ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file], { timeoutMs: 60_000 });
   return JSON.parse(out.toString('utf8')) as ProbeOutput;
 }
 
@@ -85,9 +87,13 @@ async function probeAv(emu: Emulator, file: string, category: number): Promise<M
 
 /**
  * The media fields of a blob: read from blobs.media, or probed now (once per blob) and stored.
- * A blob that cannot be probed stores `{}` so it is not probed again.
+ * A blob that cannot be probed stores `{}` so it is not probed again. Without ffmpeg a video or
+ * audio file answers 5002 (pCloud's "no servers available" of the streaming methods), cached
+ * fields or not: nothing could be transcoded from them, and nothing is stored, so the file is
+ * probed once ffmpeg is there.
  */
 export function probeBlob(emu: Emulator, key: string, category: number): Promise<MediaInfo> {
+  if ((category === 2 || category === 3) && !ffmpegAvailable()) return Promise.reject(new ApiError(5002));
   const row = emu.st.q('SELECT media FROM blobs WHERE key = ?').get(key) as { media: string | null } | undefined;
   if (!row) return Promise.resolve({});
   if (row.media !== null) return Promise.resolve(JSON.parse(row.media) as MediaInfo);
@@ -118,7 +124,7 @@ export function probeInBackground(emu: Emulator, blobKey: string, name?: string)
     fileName = row?.name;
   }
   const category = fileName === undefined ? 0 : mediaCategory(fileName);
-  if (category === 0) return;
+  if (category === 0 || (category !== 1 && !ffmpegAvailable())) return;
   setImmediate(() => {
     if (state.closed) return;
     probeBlob(emu, blobKey, category).catch(() => {});

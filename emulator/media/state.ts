@@ -6,9 +6,11 @@ import { dirname, join } from 'node:path';
 import { promises as fsp } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { Emulator } from '../server';
+import { mediaTools } from './ffmpeg-path';
 
-export const FFMPEG = process.env.PCLOUD_EMU_FFMPEG ?? '/usr/bin/ffmpeg';
-export const FFPROBE = process.env.PCLOUD_EMU_FFPROBE ?? '/usr/bin/ffprobe';
+/** The resolved tools, for code that spawns them itself (test fixtures); see ffmpeg-path.ts. */
+export const FFMPEG = mediaTools().ffmpeg?.path ?? 'ffmpeg';
+export const FFPROBE = mediaTools().ffprobe?.path ?? 'ffprobe';
 
 export class MediaState {
   readonly cacheDir: string;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Emulator } from '../server';
 import { ApiError, fail } from '../errors';
-import { FFMPEG, media, produce } from './state';
+import { ffmpegAvailable, ffmpegPath } from './ffmpeg-path';
+import { media, produce } from './state';
 import { probeBlob } from './probe';
 
 export type ThumbType = 'jpeg' | 'png' | 'webp';
@@ -56,13 +57,14 @@ async function videoFrame(emu: Emulator, blob: string): Promise<string> {
     const duration = Number(info.duration ?? 0);
     const at = duration > 2 ? 1 : duration / 2;
     return produce(final, async (tmp) => {
-      await state.run(FFMPEG, ['-nostdin', '-v', 'error', '-ss', at.toFixed(2), '-i', emu.st.blobs.pathOf(blob), '-frames:v', '1', '-f', 'image2', '-c:v', 'png', tmp], { timeoutMs: 120_000 });
+      await state.run(ffmpegPath(), ['-nostdin', '-v', 'error', '-ss', at.toFixed(2), '-i', emu.st.blobs.pathOf(blob), '-frames:v', '1', '-f', 'image2', '-c:v', 'png', tmp], { timeoutMs: 120_000 });
     });
   });
 }
 
-/** Produces (or reuses) a thumbnail; 3001 when the source cannot be decoded. */
+/** Produces (or reuses) a thumbnail; 3001 when the source cannot be decoded, 5002 for a video without ffmpeg. */
 export async function makeThumb(emu: Emulator, blob: string, category: number, spec: ThumbSpec): Promise<Thumb> {
+  if (category === 2 && !ffmpegAvailable()) fail(5002);
   const state = media(emu);
   const rel = join('thumbs', blob.slice(0, 2), `${blob}-${spec.width}x${spec.height}-${spec.crop ? 'c' : 'f'}.${THUMB_EXT[spec.type]}`);
   const file = join(state.cacheDir, rel);

@@ -4,7 +4,8 @@
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import type { Emulator } from '../server';
-import { FFMPEG, media, produce } from './state';
+import { ffmpegPath } from './ffmpeg-path';
+import { media, produce } from './state';
 import { ffprobe, type MediaInfo } from './probe';
 
 export interface VideoVariant {
@@ -85,7 +86,7 @@ export function ensureMp3(emu: Emulator, blob: string, abitrate: number): Promis
       /* not probeable: let ffmpeg try (and report) below */
     }
     return produce(final, async (tmp) => {
-      await state.run(FFMPEG, ['-nostdin', '-v', 'error', '-y', '-i', source, '-map', '0:a:0', '-vn', '-c:a', 'libmp3lame', '-b:a', `${abitrate}k`, '-f', 'mp3', tmp]);
+      await state.run(ffmpegPath(), ['-nostdin', '-v', 'error', '-y', '-i', source, '-map', '0:a:0', '-vn', '-c:a', 'libmp3lame', '-b:a', `${abitrate}k`, '-f', 'mp3', tmp]);
     });
   });
 }
@@ -96,7 +97,7 @@ export function ensureMp4(emu: Emulator, blob: string, v: VideoVariant, hasAudio
   const final = join(state.cacheDir, 'video', blob.slice(0, 2), `${blob}-${variantKey(v)}${hasAudio ? '' : '-na'}.mp4`);
   return state.once(`mp4:${final}`, () =>
     produce(final, async (tmp) => {
-      await state.run(FFMPEG, ['-nostdin', '-v', 'error', '-y', '-i', emu.st.blobs.pathOf(blob), ...videoArgs(v, hasAudio), '-movflags', '+faststart', '-f', 'mp4', tmp]);
+      await state.run(ffmpegPath(), ['-nostdin', '-v', 'error', '-y', '-i', emu.st.blobs.pathOf(blob), ...videoArgs(v, hasAudio), '-movflags', '+faststart', '-f', 'mp4', tmp]);
     }),
   );
 }
@@ -106,9 +107,10 @@ export const HLS_SEGMENT_SECONDS = 2;
 
 /**
  * One HLS rendition, transcoded in the background into its cache directory: `index.m3u8` (VOD)
- * and `seg000.ts`…, keyframes and segments every 2 s. ffmpeg writes each segment under a
- * temporary name and renames it when complete (`temp_file`), so a segment file that exists is
- * whole and can be served while later ones are still being made; `.done` marks the end.
+ * and `seg000.ts`…, keyframes and segments every 2 s; `.done` marks the end. A segment file in
+ * the directory is whole, so it can be served while later ones are still being made: ffmpeg
+ * writes into `.work/` and each segment moves up once the next one has begun (older builds, like
+ * the static one shipped on npm, write segments in place even with `temp_file`).
  */
 export function startHlsVariant(emu: Emulator, blob: string, v: VideoVariant, hasAudio: boolean): { dir: string; done: Promise<void> } {
   const state = media(emu);
@@ -121,22 +123,51 @@ export function startHlsVariant(emu: Emulator, blob: string, v: VideoVariant, ha
     } catch {
       /* not made yet, or left half-made by a previous run */
     }
+    const work = join(dir, '.work');
     await fsp.rm(dir, { recursive: true, force: true });
-    await fsp.mkdir(dir, { recursive: true });
-    await state.run(
-      FFMPEG,
+    await fsp.mkdir(work, { recursive: true });
+    const job = state.run(
+      ffmpegPath(),
       [
         '-nostdin', '-v', 'error', '-y', '-i', emu.st.blobs.pathOf(blob), ...videoArgs(v, hasAudio),
         '-force_key_frames', 'expr:gte(t,n_forced*2)', '-f', 'hls', '-hls_time', String(HLS_SEGMENT_SECONDS),
         '-hls_playlist_type', 'vod', '-hls_segment_type', 'mpegts', '-hls_flags', 'temp_file+independent_segments',
         '-hls_segment_filename', 'seg%03d.ts', 'index.m3u8',
       ],
-      { cwd: dir },
+      { cwd: work },
     );
+    let moving = Promise.resolve();
+    const tick = () => (moving = moving.then(() => promoteSegments(work, dir, false)));
+    const timer = setInterval(tick, 100);
+    try {
+      await job;
+    } finally {
+      clearInterval(timer);
+      await moving;
+    }
+    await promoteSegments(work, dir, true);
+    await fsp.rename(join(work, 'index.m3u8'), join(dir, 'index.m3u8'));
+    await fsp.rm(work, { recursive: true, force: true });
     await fsp.writeFile(marker, '');
   });
   done.catch(() => {}); // callers that care await it themselves
   return { dir, done };
+}
+
+/** Moves finished segments from `work` to `dir`: those before the newest begun one, or all when ffmpeg is done. */
+async function promoteSegments(work: string, dir: string, all: boolean): Promise<void> {
+  let names: string[];
+  try {
+    names = await fsp.readdir(work);
+  } catch {
+    return;
+  }
+  const index = (n: string) => Number(/^seg(\d+)\.ts/.exec(n)?.[1] ?? -1);
+  const newest = Math.max(-1, ...names.map(index));
+  for (const n of names) {
+    if (!/^seg\d+\.ts$/.test(n) || (!all && index(n) >= newest)) continue;
+    await fsp.rename(join(work, n), join(dir, n)).catch(() => {});
+  }
 }
 
 export async function isDone(dir: string): Promise<boolean> {
