@@ -8,13 +8,17 @@ import { createUser } from './store/ops';
 import { issueOAuthToken, BUNDLED_APP, findApp, ensureBundledApp } from './methods/oauth';
 import { seedDemo, DEMO_USERS } from './seed';
 import { serveApp } from './appserver';
+import { checkMediaTools, ffmpegAvailable } from './media/ffmpeg-path';
 import { fsck } from './fsck';
 
 const USAGE = `pCloud emulator
 
-  serve [--host 127.0.0.1] [--port 0] [--data DIR] [--demo] [--tls-cert F --tls-key F]
+  serve [--host 127.0.0.1] [--port N] [--data DIR] [--demo] [--tls-cert F --tls-key F]
         [--app DIR --app-port N] [--permissive] [--quirk NAME=on|off ...]
         [--public-url URL]        base of links in mails (default: the listening address)
+                                  ports: --port / $PORT (default 8787), --app-port / $APP_PORT
+                                  (default 5173); a busy default port moves to the next free one,
+                                  a busy port you chose is an error; 0 means any free port
   user add EMAIL PASSWORD [--quota BYTES] [--data DIR]
                                   BYTES: a whole number, or with K, M, G or T (powers of 1024);
                                   without --quota the account gets the default 10G
@@ -29,13 +33,13 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     host: { type: 'string', default: '127.0.0.1' },
-    port: { type: 'string', default: '0' },
+    port: { type: 'string' },
     data: { type: 'string', default: '.data' },
     demo: { type: 'boolean', default: false },
     'tls-cert': { type: 'string' },
     'tls-key': { type: 'string' },
     app: { type: 'string' },
-    'app-port': { type: 'string', default: '0' },
+    'app-port': { type: 'string' },
     permissive: { type: 'boolean', default: false },
     quirk: { type: 'string', multiple: true, default: [] },
     quota: { type: 'string' },
@@ -62,19 +66,54 @@ function parseQuota(spec: string): number {
   return bytes;
 }
 
-async function listenWithFallback(emu: Emulator, port: number, tls?: { cert: Buffer; key: Buffer }): Promise<string> {
-  try {
-    return await emu.listen(port, values.host, tls);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === 0) throw err;
-    console.error(`port ${port} is busy; picking a free one`);
-    return emu.listen(0, values.host, tls);
+interface PortChoice {
+  port: number;
+  /** Where it came from ("--port", "PORT"), or undefined for the default. */
+  from?: string;
+}
+
+/** A port from its flag, else its environment variable, else the default. */
+function portChoice(flag: 'port' | 'app-port', envName: string, fallback: number): PortChoice {
+  const env = process.env[envName]?.trim();
+  const [spec, from] = values[flag] !== undefined ? [values[flag], `--${flag}`] : env ? [env, envName] : [];
+  if (spec === undefined || from === undefined) return { port: fallback };
+  const port = Number(spec);
+  if (!/^\d+$/.test(spec) || port > 65535) throw new Error(`bad ${from} ${spec}: give a port number (0 for any free port)`);
+  return { port, from };
+}
+
+/**
+ * Listens on the chosen port. A busy port that was asked for is an error (the caller meant that
+ * one); a busy default port moves on to the next free one and says so.
+ */
+async function listenOn<T>(what: string, choice: PortChoice, listen: (port: number) => Promise<T>): Promise<T> {
+  for (let port = choice.port; ; port++) {
+    try {
+      const bound = await listen(port);
+      if (port !== choice.port) console.log(`${what}: port ${choice.port} is in use; using ${port}`);
+      return bound;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+      if (choice.from !== undefined || choice.port === 0) {
+        throw new Error(`${what}: port ${port} is in use (from ${choice.from ?? 'the default'}); choose another one, or 0 for any free port`, { cause: err });
+      }
+      if (port >= choice.port + 20 || port >= 65535) {
+        const bound = await listen(0);
+        console.log(`${what}: ports ${choice.port}-${port} are in use; using a free one`);
+        return bound;
+      }
+    }
   }
 }
 
 async function serve(): Promise<void> {
   const dataDir = resolve(values.data!);
+  const apiPort = portChoice('port', 'PORT', 8787);
+  const appPort = portChoice('app-port', 'APP_PORT', 5173);
   const emu = await Emulator.create({ dataDir, quirks: quirks(), publicUrl: values['public-url'], log: (l) => console.log(l) });
+  const media = await checkMediaTools();
+  if (ffmpegAvailable()) console.log(media);
+  else console.warn(media);
   if (values.demo) {
     console.log('preparing demo data (first start only)…');
     await seedDemo(emu.st, (l) => console.log(l));
@@ -82,16 +121,10 @@ async function serve(): Promise<void> {
   const tls = values['tls-cert'] && values['tls-key']
     ? { cert: await fsp.readFile(values['tls-cert']), key: await fsp.readFile(values['tls-key']) }
     : undefined;
-  const url = await listenWithFallback(emu, Number(values.port), tls);
+  const url = await listenOn('emulator', apiPort, (port) => emu.listen(port, values.host, tls));
   console.log(`listening on ${url}`);
   if (values.app) {
-    let app;
-    try {
-      app = await serveApp(resolve(values.app), url, Number(values['app-port']), values.host);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
-      app = await serveApp(resolve(values.app), url, 0, values.host);
-    }
+    const app = await listenOn('app', appPort, (port) => serveApp(resolve(values.app!), url, port, values.host));
     console.log(`app on ${app.url}`);
     console.log(`\n  Open ${app.url} and sign in with ${DEMO_USERS[0].email} / ${DEMO_USERS[0].password}\n`);
   }
