@@ -1,4 +1,4 @@
-// Media probing (structures.md §1.1 media fields): once per blob, lazily, stored as JSON in
+// Media probing (docs/pcloud/structures.md §1.1 media fields): once per blob, lazily, stored as JSON in
 // blobs.media so that Storage.fileMeta merges the fields into every metadata object.
 import sharp from 'sharp';
 import type { Emulator } from '../server';

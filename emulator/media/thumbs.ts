@@ -1,4 +1,4 @@
-// Thumbnails (methods-media.md §3): sharp for images, an ffmpeg frame grab for videos; cached on
+// Thumbnails (docs/pcloud/methods-media.md §3): sharp for images, an ffmpeg frame grab for videos; cached on
 // disk under <dataDir>/cache/thumbs by content key + size + crop + type.
 import { join } from 'node:path';
 import sharp from 'sharp';

@@ -1,4 +1,4 @@
-// Transcodes for the streaming methods (methods-media.md §1), each made once with ffmpeg and
+// Transcodes for the streaming methods (docs/pcloud/methods-media.md §1), each made once with ffmpeg and
 // cached under <dataDir>/cache: MP3 for getaudiolink, progressive MP4 for getvideolink(s), and
 // HLS (H.264 yuv420p + AAC in MPEG-TS, VOD playlists) for gethlslink.
 import { promises as fsp } from 'node:fs';
