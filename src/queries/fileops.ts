@@ -19,6 +19,7 @@ export function fileRangeOptions(fileid: number, offset: number, count: number) 
       try {
         return await (await filePread({ fd, offset, count }, { signal })).arrayBuffer();
       } finally {
+        // deliberately ignored: a descriptor that cannot be closed dies with its connection anyway
         await fileClose({ fd }).catch(() => undefined);
       }
     },

@@ -185,6 +185,7 @@ export function createCachePersister(storage: CacheStorage, throttleMs = 1000): 
       written = '';
       if (timer) clearTimeout(timer);
       timer = null;
+      // deliberately ignored: storage that cannot be reached holds nothing to erase
       await storage.del().catch(() => undefined);
     },
   };

@@ -46,6 +46,7 @@ export function HlsVideo({ src, resumeKey, label, aspect, onUnplayable }: { src:
     void (async () => {
       if (video.canPlayType('application/vnd.apple.mpegurl') && !('MediaSource' in window)) {
         video.src = src;
+        // a refused autoplay (no user gesture yet) is deliberate silence: the controls stay for a click
         void video.play().catch(() => undefined);
         return;
       }
@@ -60,6 +61,7 @@ export function HlsVideo({ src, resumeKey, label, aspect, onUnplayable }: { src:
       if (!Hls.isSupported()) {
         if (video.canPlayType('application/vnd.apple.mpegurl')) {
           video.src = src;
+          // a refused autoplay (no user gesture yet) is deliberate silence: the controls stay for a click
           void video.play().catch(() => undefined);
         } else fallback.current('This browser cannot play HLS streams.');
         return;
@@ -77,6 +79,7 @@ export function HlsVideo({ src, resumeKey, label, aspect, onUnplayable }: { src:
           hls.currentLevel = i;
           setLevel(i);
         }
+        // a refused autoplay (no user gesture yet) is deliberate silence: the controls stay for a click
         void video.play().catch(() => undefined);
       });
       hls.on(Hls.Events.ERROR, (_e, data) => {

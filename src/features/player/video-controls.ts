@@ -47,6 +47,7 @@ export function videoKeyDown(e: KeyboardEvent<HTMLElement>, video: HTMLVideoElem
   switch (e.key) {
     case ' ':
     case 'k':
+      // a refused play leaves the video paused, which its controls already show
       if (video.paused) void video.play().catch(() => undefined);
       else video.pause();
       break;
@@ -72,6 +73,7 @@ export function videoKeyDown(e: KeyboardEvent<HTMLElement>, video: HTMLVideoElem
       video.muted = !video.muted;
       break;
     case 'f':
+      // fullscreen refused (in a frame, no gesture): deliberately ignored, the video stays as it is
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
       else void video.requestFullscreen?.().catch(() => undefined);
       break;
