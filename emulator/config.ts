@@ -19,6 +19,11 @@ export interface Quirks {
    * so it is off by default.
    */
   revokeEarlierOAuthTokens: boolean;
+  /**
+   * Content URLs (getfilelink & co.) work only from the IP that asked for them (410 otherwise), as
+   * pCloud's do. Every loopback address counts as one, so a local app and tests are unaffected.
+   */
+  contentIpBinding: boolean;
 }
 
 export const FAITHFUL: Quirks = {
@@ -28,6 +33,7 @@ export const FAITHFUL: Quirks = {
   fileopsRefused: true,
   strictRegions: false,
   revokeEarlierOAuthTokens: false,
+  contentIpBinding: true,
 };
 
 export const PERMISSIVE: Quirks = {
@@ -37,6 +43,7 @@ export const PERMISSIVE: Quirks = {
   fileopsRefused: false,
   strictRegions: false,
   revokeEarlierOAuthTokens: false,
+  contentIpBinding: false,
 };
 
 /**

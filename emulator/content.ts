@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, promises as fsp } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PDate, now } from './store/model';
@@ -7,14 +7,82 @@ import { PDate, now } from './store/model';
 export interface LinkGrant {
   k: string; // kind: 'file', 'thumb', 'hls', 'zip', …
   e: number; // expires, unix seconds
-  ip?: string; // bound client IP (when the quirk is on)
+  ip?: string; // bound client IP (when the quirk is on), as `ipKey` gives it
+  r?: string; // nonce: every link call mints a new path, as pCloud's do
   [field: string]: unknown;
+}
+
+/** Where a link is minted for: the request's Host (links point back at it) and the caller's IP. */
+export interface LinkOrigin {
+  host: string;
+  ip: string;
+}
+
+/** The IP a link is bound to; every loopback address is one machine (dual-stack clients switch). */
+export function ipKey(ip: string): string {
+  const v = ip.replace(/^::ffff:/i, '');
+  return v === '::1' || v.startsWith('127.') ? 'loopback' : v;
+}
+
+/**
+ * Sent with every content response. User files are served from the API origin, which is also the
+ * OAuth sign-in origin: nothing served may run script there. `sandbox` gives a document opened
+ * from a content URL a unique opaque origin; images and media may still load their own bytes.
+ */
+export const CONTENT_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "sandbox; default-src 'none'; img-src 'self' data: blob:; media-src 'self' blob:; style-src 'unsafe-inline'",
+};
+
+const ACTIVE_TYPES = new Set([
+  'text/html', 'application/xhtml+xml', 'image/svg+xml', 'text/xml', 'application/xml', 'text/xsl', 'application/xslt+xml',
+  'application/rdf+xml', 'application/mathml+xml', 'application/vnd.wap.xhtml+xml', 'multipart/x-mixed-replace',
+]);
+
+/**
+ * Whether a browser could run script in a document of this type: HTML, SVG, XML and friends, and
+ * anything malformed or "unknown" that browsers sniff (possibly as HTML) instead of trusting.
+ */
+export function isActiveType(contentType: string | undefined): boolean {
+  const t = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  if (!/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/.test(t)) return true;
+  if (t === 'unknown/unknown' || t === 'application/unknown' || t.endsWith('+xml') || t.endsWith('/xml')) return true;
+  return ACTIVE_TYPES.has(t);
+}
+
+/**
+ * Makes `res` carry CONTENT_SECURITY_HEADERS, and an active type `Content-Disposition: attachment`
+ * (saved, never rendered), whatever a handler passes to writeHead.
+ */
+export function guardContent(res: ServerResponse): void {
+  for (const [k, v] of Object.entries(CONTENT_SECURITY_HEADERS)) res.setHeader(k, v);
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, status: number, ...args: unknown[]) {
+    let message: string | undefined;
+    for (const a of args) {
+      if (typeof a === 'string') message = a;
+      else if (a && typeof a === 'object' && !Array.isArray(a)) {
+        for (const [k, v] of Object.entries(a as Record<string, unknown>)) {
+          if (v !== undefined) this.setHeader(k, v as string | number | string[]);
+        }
+      }
+    }
+    const type = this.getHeader('Content-Type');
+    const disposition = String(this.getHeader('Content-Disposition') ?? '');
+    if (status < 300 && isActiveType(type === undefined ? undefined : String(type)) && !/^attachment\b/i.test(disposition)) {
+      this.setHeader('Content-Disposition', 'attachment');
+    }
+    return message === undefined ? writeHead.call(this, status) : (writeHead as (s: number, m: string) => ServerResponse).call(this, status, message);
+  } as typeof res.writeHead;
 }
 
 export type ContentHandler = (grant: LinkGrant, req: IncomingMessage, res: ServerResponse, rest: string) => Promise<void>;
 
 export class ContentHost {
   readonly handlers = new Map<string, ContentHandler>();
+
+  /** Whether content links are bound to the caller's IP (the `contentIpBinding` quirk). */
+  bindIp: () => boolean = () => false;
 
   constructor(private readonly secret: Buffer) {}
 
@@ -36,9 +104,17 @@ export class ContentHost {
     }
   }
 
-  /** The pCloud file-link object: `hosts` + `path` + `expires` (structures.md §6). */
-  link(host: string, grant: LinkGrant, name: string | null): { hosts: string[]; path: string; expires: PDate } {
-    const path = `/c/${this.sign(grant)}/` + (name === null ? '' : encodeURIComponent(name));
+  /**
+   * The pCloud file-link object: `hosts` + `path` + `expires`. Each call mints a new path (a nonce is
+   * signed in): clients de-duplicate downloads by URL. Given the caller (`at` with its IP), the
+   * link is bound to that IP when the quirk is on; a bare host mints an unbound link (links meant
+   * for other people, such as transfers).
+   */
+  link(at: string | LinkOrigin, grant: LinkGrant, name: string | null): { hosts: string[]; path: string; expires: PDate } {
+    const host = typeof at === 'string' ? at : at.host;
+    const signed: LinkGrant = { ...grant, r: randomBytes(9).toString('base64url') };
+    if (typeof at !== 'string' && this.bindIp()) signed.ip = ipKey(at.ip);
+    const path = `/c/${this.sign(signed)}/` + (name === null ? '' : encodeURIComponent(name));
     return { hosts: [host], path, expires: new PDate(grant.e) };
   }
 
@@ -47,9 +123,10 @@ export class ContentHost {
     const m = /^\/c\/([^/]+)\/?(.*)$/.exec(pathname);
     const grant = m ? this.verify(m[1]) : null;
     res.setHeader('Access-Control-Allow-Origin', '*');
+    guardContent(res);
     if (!grant) return plain(res, 404, 'Not found.');
     if (grant.e < now()) return plain(res, 410, 'Your download expired. Try previous step again.');
-    if (grant.ip && grant.ip !== ip) return plain(res, 410, 'This link was generated for another IP address. Try previous step again.');
+    if (grant.ip && grant.ip !== ipKey(ip)) return plain(res, 410, 'This link was generated for another IP address. Try previous step again.');
     const handler = this.handlers.get(grant.k);
     if (!handler) return plain(res, 404, 'Not found.');
     await handler(grant, req, res, m![2] ?? '');

@@ -478,7 +478,7 @@ export function archivingMethods(emu: Emulator) {
         const filename = ctx.p.str('filename') || undefined;
         const dl = ctx.p.flag('forcedownload');
         const grant = { k: 'zip', e: now() + ctx.emu.linkTtl, u: me(ctx).id, t: spec, tz: ctx.p.str('timeoffset'), dl: dl ? 1 : 0, n: filename };
-        return ctx.emu.content.link(ctx.host, grant, filename ?? 'archive.zip');
+        return ctx.emu.content.link(ctx, grant, filename ?? 'archive.zip');
       },
     },
     {

@@ -29,7 +29,7 @@ import { audioLinkReply, checkReferer, downloadGrant, mediaOf, sendTextFile, vid
 import { pool, saveThumb, sendThumb, thumbLink, thumbOf, thumbSpec } from './thumbnails';
 import { buildZip, resolveTree, saveZip, streamZip, treeSpec, type TreeSpec as ZipTree, type ZipItem } from './archiving';
 import { visibleItems, type CollectionRow } from './collections';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listing } from './folder';
 import { copyFile, destination } from '../store/ops';
 import { plain, sendFile, type LinkGrant } from '../content';
@@ -107,6 +107,11 @@ function shortUrl(owner: UserRow | undefined, shortcode: string): string {
   return `https://${owner?.locationid === 2 ? 'e.' : ''}pc.cd/${shortcode}`;
 }
 
+/** Only an owner may publish a file: one shared to them stays within the share. */
+function publishable(userid: number, file: FileRow): boolean {
+  return file.owner === userid;
+}
+
 class Links {
   constructor(readonly st: Storage) {}
 
@@ -131,10 +136,13 @@ class Links {
     return this.st.q('SELECT * FROM collections WHERE id = ? AND userid = ?').get(l.collectionid, l.owner) as CollectionRow | undefined;
   }
 
-  /** The live files of a collection link, in collection order. */
+  /**
+   * The live files of a collection link, in collection order: only the owner's own. A collection
+   * may hold files shared *to* its owner, which a public link must not republish (as getfilepublink refuses them).
+   */
   collectionFiles(l: LinkRow): FileRow[] {
     const c = this.collection(l);
-    return c ? visibleItems(this.st, this.st.user(l.owner)!, c).map((i) => i.file) : [];
+    return c ? visibleItems(this.st, this.st.user(l.owner)!, c).map((i) => i.file).filter((f) => publishable(l.owner, f)) : [];
   }
 
   /**
@@ -360,18 +368,10 @@ class Links {
 }
 
 
-/** Content links of public links: they re-check the link and count downloads and traffic. */
+/** Content links of public links: they re-check the link and its limits, and count. */
 function registerPublinkContent(emu: Emulator, links: Links): void {
   emu.content.handlers.set('publink', async (grant, req, res) => {
-    const l = emu.st.q('SELECT * FROM publinks WHERE id = ?').get(Number(grant.l)) as LinkRow | undefined;
-    if (!l || l.deleted || (l.expire !== null && l.expire < now()) || !links.target(l)) return plain(res, 410, 'This link is no longer available.');
-    const counted = req.method !== 'HEAD';
-    res.once('finish', () => {
-      if (!counted || res.statusCode >= 400) return;
-      const bytes = Number(res.getHeader('Content-Length') ?? 0);
-      const first = res.statusCode === 200 || /^bytes 0-/.test(String(res.getHeader('Content-Range') ?? ''));
-      emu.st.q('UPDATE publinks SET downloads = downloads + ?, traffic = traffic + ? WHERE id = ?').run(first ? 1 : 0, bytes, l.id);
-    });
+    if (!admitUrl(emu, links, grant, Number(grant.l), Count.Download, req, res)) return;
     await sendFile(req, res, emu.st.blobs.pathOf(String(grant.b)), {
       contentType: String(grant.ct),
       downloadName: grant.dl ? String(grant.n) : undefined,
@@ -393,39 +393,119 @@ function alive(emu: Emulator, links: Links, id: number): LinkRow | null {
 }
 
 /**
- * Counts the bytes a response writes for a link (streamed zips have no Content-Length), and one
- * download when asked and the response was a success; a download cut short still counts what was sent.
+ * Content URLs (by their nonce) that have served their link once, until they expire: a later
+ * request on one of them that does not start at byte 0 (a seek, a resumed download) continues that
+ * download instead of counting a new one, and is not refused by the download limit it already counted against.
  */
-function countOn(emu: Emulator, res: ServerResponse, linkid: number, count: Count): void {
-  if (count === Count.None) return;
-  let bytes = 0;
+const servedUrls = new WeakMap<Emulator, Map<string, number>>();
+
+function served(emu: Emulator): Map<string, number> {
+  let m = servedUrls.get(emu);
+  if (!m) servedUrls.set(emu, (m = new Map()));
+  return m;
+}
+
+/**
+ * Admits one fetch of a link's bytes, in pCloud's order: the link must live (7002/7004 → null
+ * below), its traffic must not be used up (7005), and a fetch that counts a download reserves it
+ * atomically, so URLs minted earlier or fetched in parallel cannot together exceed `maxdownloads`
+ * (7006). A fetch that counts nothing new is still refused once the link's downloads are used up,
+ * unless it continues a download of the same URL. Returns the refusal code, or 0 and starts
+ * counting the response (`countOn`).
+ */
+function admit(
+  emu: Emulator, links: Links, linkid: number, count: Count, req: IncomingMessage, res: ServerResponse, nonce?: string, until?: number,
+): number {
+  const l = alive(emu, links, linkid);
+  if (!l) return 7002;
+  if (l.maxtraffic && l.traffic >= l.maxtraffic) return 7005;
+  const urls = served(emu);
+  const seen = nonce !== undefined && urls.has(nonce);
+  const range = req.headers.range?.trim();
+  const fromStart = !range || /^bytes=0*-/.test(range);
+  let reserved = false;
+  if (count === Count.Download && req.method !== 'HEAD' && (fromStart || !seen)) {
+    const taken = emu.st
+      .q('UPDATE publinks SET downloads = downloads + 1 WHERE id = ? AND (maxdownloads IS NULL OR downloads < maxdownloads)')
+      .run(l.id).changes;
+    if (taken === 0) return 7006;
+    reserved = true;
+  } else if (!seen && l.maxdownloads && l.downloads >= l.maxdownloads) {
+    return 7006;
+  }
+  if (nonce !== undefined) {
+    const t = now();
+    if (urls.size > 10_000) for (const [k, until] of urls) if (until < t) urls.delete(k);
+    urls.set(nonce, until ?? t + emu.linkTtl);
+  }
+  if (req.method !== 'HEAD') countOn(emu, res, l.id, count, reserved);
+  return 0;
+}
+
+/** `admit` for a content URL: a refusal is the content host's HTTP 410 with pCloud's sentence. */
+function admitUrl(emu: Emulator, links: Links, grant: LinkGrant, linkid: number, count: Count, req: IncomingMessage, res: ServerResponse): boolean {
+  const nonce = typeof grant.r === 'string' ? grant.r : undefined;
+  const code = admit(emu, links, linkid, count, req, res, nonce, grant.e);
+  if (code === 0) return true;
+  plain(res, 410, code === 7002 ? 'This link is no longer available.' : messageFor(code));
+  return false;
+}
+
+/**
+ * Counts the traffic of a response as its bytes leave (a write's callback fires once the chunk is
+ * handed to the socket, so a download cut short counts only what went out), in batches. A download
+ * reserved by `admit` is given back when the response turns out an error (API errors of binary
+ * methods are JSON written with an X-Error header).
+ */
+function countOn(emu: Emulator, res: ServerResponse, linkid: number, count: Count, reserved: boolean): void {
+  let pending = 0;
+  const flush = () => {
+    if (pending === 0 || count === Count.None) return;
+    emu.st.q('UPDATE publinks SET traffic = traffic + ? WHERE id = ?').run(pending, linkid);
+    pending = 0;
+  };
+  let failed = false;
+  const sent = (n: number) => {
+    if (failed) return;
+    pending += n;
+    if (pending >= 64 * 1024) flush();
+  };
   const size = (chunk: unknown, enc?: unknown) =>
     typeof chunk === 'string' ? Buffer.byteLength(chunk, typeof enc === 'string' ? (enc as BufferEncoding) : 'utf8') : chunk instanceof Uint8Array ? chunk.length : 0;
-  let failed = false;
   const write = res.write;
   const end = res.end;
   const writeHead = res.writeHead;
-  // API errors of binary methods are JSON written with writeHead (X-Error): they serve nothing
   res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
     const headers = args.find((a) => typeof a === 'object' && a !== null && !Array.isArray(a)) as Record<string, unknown> | undefined;
     if (headers && Object.keys(headers).some((k) => k.toLowerCase() === 'x-error')) failed = true;
+    if (typeof args[0] === 'number' && args[0] >= 400) failed = true;
     return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
   } as typeof res.writeHead;
   res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
-    bytes += size(chunk, rest[0]);
-    return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+    const n = size(chunk, rest[0]);
+    const i = rest.findIndex((r) => typeof r === 'function');
+    const cb = i >= 0 ? (rest[i] as (err?: Error | null) => void) : undefined;
+    const args = i >= 0 ? rest.slice(0, i) : rest;
+    return (write as (...a: unknown[]) => boolean).call(this, chunk, ...args, (err?: Error | null) => {
+      if (!err) sent(n);
+      cb?.(err);
+    });
   } as typeof res.write;
+  let last = 0;
   res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
-    if (typeof chunk !== 'function') bytes += size(chunk, rest[0]);
+    if (typeof chunk !== 'function') last = size(chunk, rest[0]);
     return (end as (...a: unknown[]) => ServerResponse).call(this, chunk, ...rest);
   } as typeof res.end;
   let done = false;
   const settle = () => {
     if (done) return;
     done = true;
-    if (failed || res.statusCode >= 400 || res.getHeader('X-Error') !== undefined) return;
-    const first = count === Count.Download && (res.statusCode === 200 || /^bytes 0-/.test(String(res.getHeader('Content-Range') ?? '')));
-    emu.st.q('UPDATE publinks SET downloads = downloads + ?, traffic = traffic + ? WHERE id = ?').run(first && res.writableFinished ? 1 : 0, bytes, linkid);
+    if (failed || res.statusCode >= 400 || res.getHeader('X-Error') !== undefined) {
+      if (reserved) emu.st.q('UPDATE publinks SET downloads = MAX(0, downloads - 1) WHERE id = ?').run(linkid);
+      return;
+    }
+    if (res.writableFinished) sent(last);
+    flush();
   };
   res.once('finish', settle);
   res.once('close', settle);
@@ -433,14 +513,14 @@ function countOn(emu: Emulator, res: ServerResponse, linkid: number, count: Coun
 
 /**
  * Content links minted for a link (`pubw`) wrap an ordinary grant: the fetch re-checks that the link
- * still lives (deleted, expired, target gone → 410) and counts, then the inner kind serves it.
+ * still lives (deleted, expired, target gone → 410) and its limits, counts, then the inner kind serves it.
  */
 function registerWrappedContent(emu: Emulator, links: Links): void {
   emu.content.handlers.set('pubw', async (grant, req, res, rest) => {
     const inner = grant.g as LinkGrant;
     const handler = emu.content.handlers.get(inner.k);
-    if (!alive(emu, links, Number(grant.l)) || !handler || inner.k === 'pubw') return plain(res, 410, 'This link is no longer available.');
-    if (req.method !== 'HEAD') countOn(emu, res, Number(grant.l), Number(grant.c) as Count);
+    if (!handler || inner.k === 'pubw') return plain(res, 410, 'This link is no longer available.');
+    if (!admitUrl(emu, links, grant, Number(grant.l), Number(grant.c) as Count, req, res)) return;
     await handler(inner, req, res, rest);
   });
 }
@@ -481,7 +561,7 @@ export function publinkMethods(emu: Emulator) {
       handler(ctx) {
         checkReferer(ctx);
         const { row } = fileArg(ctx);
-        if (row.owner !== me(ctx).id) fail(2026);
+        if (!publishable(me(ctx).id, row)) fail(2026);
         return links.create(ctx, 'file', { fileid: row.id });
       },
     },
@@ -535,7 +615,7 @@ export function publinkMethods(emu: Emulator) {
         const l = links.resolve(ctx);
         const row = links.file(ctx, l);
         const grant = { k: 'publink', l: l.id, ...downloadGrant(ctx, row.blob, row.name) };
-        const link = ctx.emu.content.link(ctx.host, grant, ctx.p.flag('skipfilename') ? null : row.name);
+        const link = ctx.emu.content.link(ctx, grant, ctx.p.flag('skipfilename') ? null : row.name);
         const b = st.blobRow(row.blob);
         return { ...link, dwltag: b.sha1.slice(0, 16), hash: BigInt(b.hash), size: row.size };
       },
@@ -678,7 +758,8 @@ export function publinkMethods(emu: Emulator) {
         const l = links.resolve(ctx);
         const items = links.zipItems(l, links.zipSpec(ctx, l));
         const zip = buildZip(st, items, ctx.p.str('timeoffset'));
-        countOn(emu, ctx.res, l.id, Count.Download);
+        const refused = admit(emu, links, l.id, Count.Download, ctx.req, ctx.res);
+        if (refused) fail(refused);
         await streamZip(ctx.res, zip, { download: ctx.p.flag('forcedownload'), filename: ctx.p.str('filename') || undefined });
         return RAW;
       },
@@ -695,7 +776,7 @@ export function publinkMethods(emu: Emulator) {
         const filename = ctx.p.str('filename') || undefined;
         const e = now() + ctx.emu.linkTtl;
         const inner = { k: 'zip', e, u: l.owner, t: spec, tz: ctx.p.str('timeoffset'), dl: ctx.p.flag('forcedownload') ? 1 : 0, n: filename };
-        return ctx.emu.content.link(ctx.host, wrapFor(l, () => Count.Download)(inner, true), filename ?? 'archive.zip');
+        return ctx.emu.content.link(ctx, wrapFor(l, () => Count.Download)(inner, true), filename ?? 'archive.zip');
       },
     },
     {
@@ -736,7 +817,8 @@ export function publinkMethods(emu: Emulator) {
       async handler(ctx): Promise<typeof RAW> {
         const l = links.resolve(ctx);
         const row = links.file(ctx, l);
-        countOn(emu, ctx.res, l.id, Count.Traffic);
+        const refused = admit(emu, links, l.id, Count.Traffic, ctx.req, ctx.res);
+        if (refused) fail(refused);
         return sendTextFile(ctx, row.blob, row.name);
       },
     },

@@ -55,7 +55,7 @@ export async function thumbOf(ctx: Ctx, row: FileRow, spec: ThumbSpec, blob = ro
 export function thumbLink(ctx: Ctx, row: FileRow, t: Thumb, wrap: (g: LinkGrant) => LinkGrant = (g) => g) {
   const grant = wrap({ k: 'thumb', p: t.rel, e: now() + ctx.emu.linkTtl });
   const size = `${t.width}x${t.height}`;
-  return { ...ctx.emu.content.link(ctx.host, grant, `th-${row.id}-${size}.${THUMB_EXT[t.type]}`), size };
+  return { ...ctx.emu.content.link(ctx, grant, `th-${row.id}-${size}.${THUMB_EXT[t.type]}`), size };
 }
 
 function readableFile(ctx: Ctx): FileRow {
