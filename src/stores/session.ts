@@ -56,6 +56,13 @@ export function getSession(): Session | null {
   return useSessionStore.getState().session;
 }
 
+/** Calls `listener` after every sign-in, sign-out or account switch (not for other session state). */
+export function onSessionChanged(listener: (now: Session | null, before: Session | null) => void): () => void {
+  return useSessionStore.subscribe((s, prev) => {
+    if (s.session !== prev.session) listener(s.session, prev.session);
+  });
+}
+
 export function getTokenTransport(): 'header' | 'query' {
   return useSessionStore.getState().tokenTransport;
 }

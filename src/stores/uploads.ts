@@ -1,73 +1,24 @@
-import { create } from 'zustand';
-import { getSession } from './session';
+// The signed-in app's upload queue: one queue of upload-queue.ts, kept per account across reloads.
+import { getSession, onSessionChanged } from './session';
+import { createUploadQueue, isUnfinished, type UploadEntry, type UploadItem, type UploadPatch } from './upload-queue';
 
-export type UploadStatus = 'waiting' | 'uploading' | 'paused' | 'interrupted' | 'done' | 'failed' | 'cancelled' | 'skipped';
+export { isUnfinished, type UploadItem, type UploadStatus } from './upload-queue';
 
-export interface UploadItem {
-  id: number;
-  /** null after a page reload: the browser forgets picked files, the user must choose it again. */
-  file: File | null;
-  name: string;
-  size: number;
-  lastModified: number;
-  /** Folder path below the drop target, e.g. `Trip/Day 1` ('' for a plain file). */
-  dir: string;
-  /** Folder the upload batch was dropped into. */
-  targetFolderId: number;
-  status: UploadStatus;
-  loaded: number;
-  error?: string;
-  /** A passing remark while uploading (e.g. checking the part sent before a reload). */
-  note?: string;
-  /** What to do when the name exists: asked once per batch. */
-  onConflict?: 'keep-both' | 'replace' | 'skip';
-  /** Open upload_* session holding the bytes sent so far (big files only). */
-  uploadid?: number;
-  /** Name the file was stored under by an attempt whose checksum did not match: a retry replaces it. */
-  savedAs?: string;
-  startedAt?: number;
-}
+const queue = createUploadQueue();
 
-interface UploadsState {
-  items: UploadItem[];
-  minimized: boolean;
-}
+/** The queue itself, for the upload engine (features/upload), which drives it through these functions. */
+export const signedInUploadQueue = queue;
+export const useUploadItems = queue.useItems;
+export const useUploadsMinimized = queue.useMinimized;
+export const getUploads = queue.items;
+export const getUpload = queue.item;
 
-const useUploadsStore = create<UploadsState>()(() => ({ items: [], minimized: false }));
-let nextId = 1;
-
-export const useUploadItems = () => useUploadsStore((s) => s.items);
-export const useUploadsMinimized = () => useUploadsStore((s) => s.minimized);
-export const getUploads = () => useUploadsStore.getState().items;
-export const getUpload = (id: number) => useUploadsStore.getState().items.find((i) => i.id === id);
-
-export function uploadsQueued(entries: { file: File; dir: string }[], targetFolderId: number): UploadItem[] {
-  const added = entries.map((e) => ({
-    id: nextId++,
-    file: e.file,
-    name: e.file.name,
-    size: e.file.size,
-    lastModified: e.file.lastModified,
-    dir: e.dir,
-    targetFolderId,
-    status: 'waiting' as const,
-    loaded: 0,
-  }));
-  useUploadsStore.setState((s) => ({ items: [...s.items, ...added], minimized: false }));
-  return added;
-}
-
-export function uploadChanged(id: number, patch: Partial<Omit<UploadItem, 'id'>>): void {
-  useUploadsStore.setState((s) => ({ items: s.items.map((i) => (i.id === id ? { ...i, ...patch } : i)) }));
-}
-
-export const uploadsMinimizedToggled = () => useUploadsStore.setState((s) => ({ minimized: !s.minimized }));
-
-/** Statuses that still need the user or the uploader: never cleared, kept across reloads. */
-export const isUnfinished = (s: UploadStatus) => s === 'waiting' || s === 'uploading' || s === 'paused' || s === 'interrupted' || s === 'failed';
+export const uploadsQueued = (entries: readonly UploadEntry[], targetFolderId: number): UploadItem[] => queue.queued(entries, targetFolderId);
+export const uploadChanged = (id: number, patch: UploadPatch): void => queue.changed(id, patch);
+export const uploadsMinimizedToggled = () => queue.minimizedToggled();
 
 export function finishedCleared(): void {
-  useUploadsStore.setState((s) => ({ items: s.items.filter((i) => isUnfinished(i.status)) }));
+  queue.kept((i) => isUnfinished(i.status));
 }
 
 // ---- persistence across reloads ----------------------------------------------------------------
@@ -146,8 +97,7 @@ export function uploadsPersisted(userid: number): () => void {
     persistKey = key;
     const saved = restoredKeys.has(key) ? [] : parsePersisted(localStorage.getItem(key));
     restoredKeys.add(key);
-    const restored: UploadItem[] = saved.map((p) => ({
-      id: nextId++,
+    queue.restored(saved.map((p) => ({
       file: null,
       name: p.name,
       size: p.size,
@@ -158,12 +108,9 @@ export function uploadsPersisted(userid: number): () => void {
       uploadid: typeof p.uploadid === 'number' ? p.uploadid : undefined,
       onConflict: p.onConflict,
       savedAs: typeof p.savedAs === 'string' ? p.savedAs : undefined,
-      status: 'interrupted',
-    }));
-    if (restored.length) useUploadsStore.setState((s) => ({ items: [...restored, ...s.items], minimized: false }));
-    unsubscribe = useUploadsStore.subscribe((s, prev) => {
-      if (s.items !== prev.items) scheduleWrite();
-    });
+      status: 'interrupted' as const,
+    })));
+    unsubscribe = queue.subscribe(scheduleWrite);
     scheduleWrite(); // items queued before this call count too
     window.addEventListener('pagehide', writeNow);
   }
@@ -176,9 +123,26 @@ export function uploadsPersisted(userid: number): () => void {
   };
 }
 
+let stopPersisting: (() => void) | null = null;
+
+/** The queue belongs to the signed-in account: kept for it, and out of sight once it signs out. */
+function follow(userid: number | null | undefined): void {
+  stopPersisting?.();
+  stopPersisting = null;
+  if (userid != null) stopPersisting = uploadsPersisted(userid);
+}
+
 // Restored at start-up, before any view mounts: the panel itself only loads once there are items.
-const startupUser = typeof window === 'undefined' ? null : getSession()?.userid;
-if (startupUser != null) uploadsPersisted(startupUser);
+if (typeof window !== 'undefined') {
+  follow(getSession()?.userid);
+  onSessionChanged((now, before) => {
+    if (now?.userid === before?.userid) return;
+    follow(null); // written for the account that leaves (its sessions can go on after it signs in again)
+    queue.reset();
+    restoredKeys.clear();
+    follow(now?.userid);
+  });
+}
 
 export function resetUploadsStore(): void {
   unsubscribe?.();
@@ -187,5 +151,5 @@ export function resetUploadsStore(): void {
   restoredKeys.clear();
   if (writeTimer) clearTimeout(writeTimer);
   writeTimer = null;
-  useUploadsStore.setState({ items: [], minimized: false });
+  queue.reset();
 }

@@ -1,6 +1,6 @@
 // /share-target: files shared to the installed app from the phone's share sheet. The service
 // worker (src/sw.ts) kept them in IndexedDB; here the user picks a folder and they join the
-// ordinary upload queue (features/upload/runner.ts).
+// ordinary upload queue (features/upload/session-uploads.ts).
 import { useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import { useSearchParams } from '../../app/location';
@@ -8,7 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useOnline } from '../../app/shell';
 import { paths } from '../../app/paths';
 import { FolderPickerDialog } from '../browse/dialogs';
-import { startUploads, type ConflictChoice } from '../upload/runner';
+import { sessionUploads, type ConflictChoice } from '../upload/session-uploads';
 import ConflictQuestion, { type Question } from '../upload/upload-conflict-question';
 import { formatBytes } from '../../lib/format';
 import { pendingShares, shareHandled, type SharedBatch } from './inbox';
@@ -61,7 +61,7 @@ export default function ShareTargetPage() {
         }),
       );
     try {
-      await startUploads(qc, files.map((file) => ({ file, dir: '' })), [], folderid, ask);
+      await sessionUploads(qc)?.start(files.map((file) => ({ file, dir: '' })), [], folderid, ask);
       if (declined) return;
       // queued: the upload panel shows progress from here; the inbox forgets the batches
       await Promise.all((batches ?? []).map((b) => shareHandled(b.id)));

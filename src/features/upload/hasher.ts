@@ -61,3 +61,13 @@ export const hashDigest = (key: string) => send({ op: 'digest', key }).then((r) 
 export const hashPeek = (key: string) => send({ op: 'peek', key }).then((r) => r.hex ?? '');
 /** Forgets `key` without a digest (cancelled or restarted upload). */
 export const hashDrop = (key: string) => send({ op: 'drop', key }).then(() => undefined);
+
+/** Running SHA-1 digests by key, as the signed-in transport needs them (a fake in tests). */
+export interface Hasher {
+  append(key: string, blob: Blob): Promise<void>;
+  digest(key: string): Promise<string>;
+  peek(key: string): Promise<string>;
+  drop(key: string): Promise<void>;
+}
+
+export const workerHasher: Hasher = { append: hashAppend, digest: hashDigest, peek: hashPeek, drop: hashDrop };

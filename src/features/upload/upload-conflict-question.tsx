@@ -1,6 +1,6 @@
 // What to do with the files of an upload whose names are taken; loaded when that first happens.
 import { Dialog } from '../../ui/dialog';
-import type { ConflictChoice } from './runner';
+import type { ConflictChoice } from './signed-in-uploads';
 import { useT } from '../../i18n';
 import upload from '../../locales/en/upload';
 

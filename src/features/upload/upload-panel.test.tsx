@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { resetLanguage, setLanguage } from '../../i18n';
 import { resetUploadsStore, uploadChanged, uploadsQueued } from '../../stores/uploads';
+import { resetSessionStore, signedIn } from '../../stores/session';
 import { UploadPanel } from './upload-panel';
 
 function renderPanel() {
@@ -17,9 +18,14 @@ function renderPanel() {
 
 const file = (name: string, size: number) => new File([new Uint8Array(size)], name, { lastModified: 1_700_000_000_000 });
 
+// the panel's buttons drive the signed-in account's engine
+beforeEach(() => signedIn({ token: 't', hostname: 'api.example', apiBase: 'https://api.example', locationid: 1, userid: 7, region: 'us', keep: false }));
+
 afterEach(() => {
   cleanup();
+  resetSessionStore();
   resetUploadsStore();
+  localStorage.clear();
   resetLanguage();
 });
 

@@ -1,11 +1,8 @@
 import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
-import { finishedCleared, uploadsMinimizedToggled, uploadsPersisted, useUploadItems, useUploadsMinimized, type UploadItem } from '../../stores/uploads';
-import { useSession } from '../../stores/session';
+import { finishedCleared, uploadsMinimizedToggled, useUploadItems, useUploadsMinimized, type UploadItem } from '../../stores/uploads';
 import { formatBytes } from '../../lib/format';
-import {
-  cancelAll, cancelUpload, fileChosenAgain, pauseAll, pauseUpload, resumeAll, resumeUpload, retryFailed, retryUpload, setUploadQueryClient,
-} from './runner';
+import type { UploadEngine } from './engine';
+import { useSessionUploads } from './session-uploads';
 import { useT, type Translate } from '../../i18n';
 import common from '../../locales/en/common';
 import upload from '../../locales/en/upload';
@@ -35,7 +32,7 @@ function useSpeed(loaded: number): number {
 }
 
 // one row; memoised so progress on one file does not re-render a thousand others
-const UploadRow = memo(function UploadRow({ i, choose, t, c }: { i: UploadItem; choose: (id: number) => void; t: T; c: Translate<typeof common.messages> }) {
+const UploadRow = memo(function UploadRow({ i, engine, choose, t, c }: { i: UploadItem; engine: UploadEngine | undefined; choose: (id: number) => void; t: T; c: Translate<typeof common.messages> }) {
   const shown = i.status === 'done' ? i.size : i.loaded;
   let state = t(i.status);
   if (i.status === 'interrupted' && !i.error) state = t('interruptedHint', { sent: formatBytes(i.loaded), size: formatBytes(i.size) });
@@ -44,13 +41,13 @@ const UploadRow = memo(function UploadRow({ i, choose, t, c }: { i: UploadItem; 
   // one button for the row's main action, so focus stays on it when Pause turns into Resume
   const main =
     i.status === 'uploading'
-      ? { label: t('pauseFile', { name: i.name }), text: t('pause'), run: () => pauseUpload(i.id) }
+      ? { label: t('pauseFile', { name: i.name }), text: t('pause'), run: () => engine?.pause(i.id) }
       : i.status === 'paused'
-        ? { label: t('resumeFile', { name: i.name }), text: t('resume'), run: () => resumeUpload(i.id) }
+        ? { label: t('resumeFile', { name: i.name }), text: t('resume'), run: () => engine?.resume(i.id) }
         : i.status === 'interrupted'
           ? { label: t('chooseAgainFile', { name: i.name }), text: t('chooseAgain'), run: () => choose(i.id) }
           : (i.status === 'failed' || i.status === 'cancelled') && i.file
-            ? { label: t('retryFile', { name: i.name }), text: c('retry'), run: () => retryUpload(i.id) }
+            ? { label: t('retryFile', { name: i.name }), text: c('retry'), run: () => engine?.retry(i.id) }
             : null;
   return (
     <li className={`upload-item ${i.status}`}>
@@ -68,7 +65,7 @@ const UploadRow = memo(function UploadRow({ i, choose, t, c }: { i: UploadItem; 
             </button>
           )}
           {(i.status === 'uploading' || i.status === 'waiting' || i.status === 'paused' || i.status === 'interrupted') && (
-            <button className="btn link" onClick={() => cancelUpload(i.id)} aria-label={t('cancelFile', { name: i.name })}>
+            <button className="btn link" onClick={() => engine?.cancel(i.id)} aria-label={t('cancelFile', { name: i.name })}>
               {c('cancel')}
             </button>
           )}
@@ -134,13 +131,10 @@ export function UploadPanel() {
   // a thousand small files change the queue thousands of times: render when the browser has time
   const items = useDeferredValue(useUploadItems());
   const minimized = useUploadsMinimized();
-  const session = useSession();
-  const qc = useQueryClient();
+  const uploads = useSessionUploads();
+  const engine = uploads?.engine;
   const picker = useRef<HTMLInputElement>(null);
   const choosing = useRef<number | null>(null);
-  useEffect(() => setUploadQueryClient(qc), [qc]);
-  const userid = session?.userid;
-  useEffect(() => (userid == null ? undefined : uploadsPersisted(userid)), [userid]);
 
   const active = items.filter((i) => i.status !== 'skipped' && i.status !== 'cancelled');
   const total = active.reduce((n, i) => n + i.size, 0);
@@ -173,7 +167,7 @@ export function UploadPanel() {
   const chosen = (e: React.ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = '';
-    if (file && choosing.current !== null) fileChosenAgain(choosing.current, file);
+    if (file && choosing.current !== null) uploads?.fileChosenAgain(choosing.current, file);
     choosing.current = null;
   };
   return (
@@ -204,27 +198,27 @@ export function UploadPanel() {
           {interrupted > 0 && <p className="upload-notice">{t('reloadedNotice', { count: interrupted })}</p>}
           <ul className="upload-list">
             {items.map((i) => (
-              <UploadRow key={i.id} i={i} choose={choose} t={t} c={c} />
+              <UploadRow key={i.id} i={i} engine={engine} choose={choose} t={t} c={c} />
             ))}
           </ul>
           <footer className="upload-actions">
             {busy > 0 && (
-              <button className="btn" onClick={pauseAll}>
+              <button className="btn" onClick={() => engine?.pauseAll()}>
                 {t('pauseAll')}
               </button>
             )}
             {paused > 0 && (
-              <button className="btn" onClick={resumeAll}>
+              <button className="btn" onClick={() => engine?.resumeAll()}>
                 {t('resumeAll')}
               </button>
             )}
             {busy + paused + interrupted > 0 && (
-              <button className="btn" onClick={cancelAll}>
+              <button className="btn" onClick={() => engine?.cancelAll()}>
                 {t('cancelAll')}
               </button>
             )}
             {failed > 0 && (
-              <button className="btn" onClick={retryFailed}>
+              <button className="btn" onClick={() => engine?.retryFailed()}>
                 {t('retryFailed')}
               </button>
             )}

@@ -7,13 +7,13 @@ import { folderListingOptions } from '../../queries/folder';
 import { withoutContents } from '../../queries/listing-cache';
 import { openDialog } from '../../stores/dialogs';
 import { collectDrop, collectInput, type Collected } from './collect';
-import type { ConflictChoice } from './runner';
+import type { ConflictChoice } from './signed-in-uploads';
 import type { Question } from './upload-conflict-question';
 import { useT } from '../../i18n';
 import upload from '../../locales/en/upload-start';
 
-// The runner and the hasher (~5 KB gzip) load with the first upload, not with the listing.
-const loadRunner = () => import('./runner');
+// The engine and the hasher (~5 KB gzip) load with the first upload, not with the listing.
+const loadRunner = () => import('./session-uploads');
 
 // asked only when an upload meets taken names: its dialog loads then
 const ConflictQuestion = lazy(() => import('./upload-conflict-question'));
@@ -36,7 +36,7 @@ export function UploadZone({ folderId, folderName, enabled, children }: { folder
       }),
     );
   const begin = (c: Collected) => {
-    if (c.entries.length || c.emptyDirs.length) void loadRunner().then((r) => r.startUploads(qc, c.entries, c.emptyDirs, folderId, ask));
+    if (c.entries.length || c.emptyDirs.length) void loadRunner().then((r) => r.sessionUploads(qc)?.start(c.entries, c.emptyDirs, folderId, ask));
   };
   // files pasted from the clipboard go up too
   useEffect(() => {
