@@ -8,7 +8,7 @@ import { PDate, now, validName } from '../store/model';
 import type { Meta, Storage } from '../store/storage';
 import type { BlobInfo } from '../store/blobs';
 import { BlobTooLarge, BodyEnded } from '../store/blobs';
-import { fail } from '../errors';
+import { ApiError, fail } from '../errors';
 import { fileArg, folderArg } from './common';
 import { putFile } from '../store/ops';
 
@@ -95,13 +95,36 @@ function linkObject(st: Storage, owner: UserRow, l: UploadLinkRow): Meta {
   return m;
 }
 
-/** Stores one received file in the link's folder (renamed on conflict) and counts it. */
+/**
+ * Takes one file slot (and `bytes` of space) of the link in one statement, so uploads running in
+ * parallel cannot together pass `maxfiles`/`maxspace`: 7008 / 7007 when the slot or space is not there.
+ */
+function reserve(st: Storage, id: number, bytes: number): void {
+  const tx = st.db.transaction(() => {
+    const l = current(st, id);
+    if (l.maxfiles && l.files >= l.maxfiles) fail(7008);
+    if (l.maxspace && l.space + bytes > l.maxspace) fail(7007);
+    st.q('UPDATE uploadlinks SET files = files + 1, space = space + ? WHERE id = ?').run(bytes, id);
+  });
+  tx.immediate();
+}
+
+/** More space for a file already holding a slot (bytes as they arrive); 7007 past `maxspace`. */
+function reserveSpace(st: Storage, id: number, bytes: number): void {
+  const taken = st.q('UPDATE uploadlinks SET space = space + ? WHERE id = ? AND (maxspace IS NULL OR space + ? <= maxspace)').run(bytes, id, bytes).changes;
+  if (taken === 0) fail(7007);
+}
+
+/** Gives back what a file that was not stored had reserved. */
+function release(st: Storage, id: number, bytes: number): void {
+  st.q('UPDATE uploadlinks SET files = MAX(0, files - 1), space = MAX(0, space - ?) WHERE id = ?').run(bytes, id);
+}
+
+/** Stores one received file, whose slot and space are reserved, in the link's folder (renamed on conflict). */
 function store(st: Storage, l: UploadLinkRow, name: string, blob: BlobInfo): FileRow {
   const owner = st.user(l.owner)!;
   const folder = st.folderRow(l.folderid)!;
-  const row = putFile(st, owner, folder, name, blob, { renameIfExists: true });
-  st.q('UPDATE uploadlinks SET files = files + 1, space = space + ? WHERE id = ?').run(blob.size, l.id);
-  return row;
+  return putFile(st, owner, folder, name, blob, { renameIfExists: true });
 }
 
 function linkIdArg(ctx: Ctx): UploadLinkRow {
@@ -130,43 +153,74 @@ async function uploadtolink(ctx: Ctx) {
     });
   }
   const raw = !String(ctx.req.headers['content-type'] ?? '').startsWith('multipart/');
+  const declared = ctx.req.headers['content-length'] === undefined ? undefined : total;
+  let received = 0;
+  ctx.req.on('data', (c: Buffer) => {
+    received += c.length;
+  });
   const stored: FileRow[] = [];
   for (let f = await ctx.files!.next(); f; f = await ctx.files!.next()) {
-    const cur = current(st, l.id);
     const name = raw ? ctx.p.str('filename') ?? '' : f.name;
     if (!validName(name)) {
       f.stream.resume();
       fail(2001);
     }
-    if (cur.maxfiles && cur.files >= cur.maxfiles) {
-      f.stream.resume();
-      fail(7008);
-    }
-    const spaceLeft = cur.maxspace ? Math.max(0, cur.maxspace - cur.space) : Infinity;
-    const quotaLeft = Math.max(0, st.user(l.owner)!.quota - st.usedQuota(l.owner));
     const expected = raw && ctx.req.headers['content-length'] !== undefined ? total : undefined;
-    if (expected !== undefined && expected > spaceLeft) {
+    // The slot, and the space the body can still hold, are taken before a byte is stored: a raw
+    // body's exact length, or what is left of a multipart request (an upper bound, given back once
+    // the file's size is known). When the bound does not fit, a part's bytes are reserved as they come.
+    const bound = expected ?? (declared === undefined ? 0 : Math.max(0, declared - received));
+    let held = bound;
+    try {
+      try {
+        reserve(st, l.id, bound);
+      } catch (err) {
+        if (expected !== undefined || bound === 0 || !(err instanceof ApiError) || err.code !== 7007) throw err;
+        reserve(st, l.id, 0);
+        held = 0;
+      }
+    } catch (err) {
       f.stream.resume();
-      fail(7007);
+      throw err;
     }
+    const quotaLeft = Math.max(0, st.user(l.owner)!.quota - st.usedQuota(l.owner));
     progress.filenumber++;
     progress.currentfile = name;
     progress.currentfileuploaded = 0;
     let blob: BlobInfo;
+    let seen = 0;
     try {
       blob = await st.blobs.put(f.stream, {
-        limit: Math.min(spaceLeft, quotaLeft),
+        limit: quotaLeft,
         expected,
+        // bytes beyond what was reserved up front are reserved as they arrive
+        admit: (n) => {
+          seen += n;
+          if (seen > held) {
+            reserveSpace(st, l.id, seen - held);
+            held = seen;
+          }
+        },
         onBytes: (n) => {
           progress.currentfileuploaded = n;
         },
       });
     } catch (err) {
-      if (err instanceof BlobTooLarge) fail(spaceLeft <= quotaLeft ? 7007 : 2008);
+      release(st, l.id, held);
+      if (err instanceof BlobTooLarge) fail(2008);
       if (err instanceof BodyEnded) fail(2041);
       throw err;
     }
-    stored.push(store(st, l, name, blob));
+    try {
+      if (blob.size < held) {
+        st.q('UPDATE uploadlinks SET space = MAX(0, space - ?) WHERE id = ?').run(held - blob.size, l.id);
+        held = blob.size;
+      }
+      stored.push(store(st, l, name, blob));
+    } catch (err) {
+      release(st, l.id, held);
+      throw err;
+    }
   }
   progress.finished = true;
   delete progress.currentfile;
@@ -268,10 +322,15 @@ export function uploadLinkMethods(emu: Emulator) {
         if (!perms.read) fail(2003);
         const name = ctx.p.str('toname') ?? row.name;
         if (!validName(name)) fail(2001);
-        if (l.maxspace && l.space + row.size > l.maxspace) fail(7007);
         const b = st.blobRow(row.blob);
         const blob: BlobInfo = { key: b.key, size: b.size, sha1: b.sha1, md5: b.md5, sha256: b.key, hash: BigInt(b.hash) };
-        store(st, l, name, blob);
+        reserve(st, l.id, row.size);
+        try {
+          store(st, l, name, blob);
+        } catch (err) {
+          release(st, l.id, row.size);
+          throw err;
+        }
         return {};
       },
     },
