@@ -32,7 +32,7 @@ import { visibleItems, type CollectionRow } from './collections';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listing } from './folder';
 import { copyFile, destination } from '../store/ops';
-import { plain, sendFile, type LinkGrant } from '../content';
+import { guardContent, plain, sendFile, type LinkGrant } from '../content';
 
 interface LinkRow {
   id: number;
@@ -760,6 +760,7 @@ export function publinkMethods(emu: Emulator) {
         const zip = buildZip(st, items, ctx.p.str('timeoffset'));
         const refused = admit(emu, links, l.id, Count.Download, ctx.req, ctx.res);
         if (refused) fail(refused);
+        guardContent(ctx.res);
         await streamZip(ctx.res, zip, { download: ctx.p.flag('forcedownload'), filename: ctx.p.str('filename') || undefined });
         return RAW;
       },
@@ -819,6 +820,8 @@ export function publinkMethods(emu: Emulator) {
         const row = links.file(ctx, l);
         const refused = admit(emu, links, l.id, Count.Traffic, ctx.req, ctx.res);
         if (refused) fail(refused);
+        // served on the API origin, with a `contenttype` of the visitor's choosing: never active there
+        guardContent(ctx.res);
         return sendTextFile(ctx, row.blob, row.name);
       },
     },

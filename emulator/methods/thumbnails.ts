@@ -10,11 +10,12 @@ import { fileArg } from './common';
 import { contentOf } from './streaming';
 import { makeThumb, parseThumbSize, thumbType, THUMB_EXT, type Thumb, type ThumbSpec } from '../media/thumbs';
 import { media } from '../media/state';
-import type { LinkGrant } from '../content';
+import { guardContent, type LinkGrant } from '../content';
 
 /** getthumb's body: the image itself. */
 export async function sendThumb(ctx: Ctx, t: Thumb, spec: ThumbSpec): Promise<typeof RAW> {
   const data = await fsp.readFile(join(media(ctx.emu).cacheDir, t.rel));
+  guardContent(ctx.res); // bytes on the API origin: inert like every content response
   ctx.res.writeHead(200, {
     'Content-Type': spec.type === 'jpeg' ? 'image/jpeg' : `image/${spec.type}`,
     'Content-Length': data.length,

@@ -101,6 +101,14 @@ describe('content responses', () => {
       const r = await fetchFirst(await alice.call('getfilelink', { fileid: text.fileid, contenttype }));
       expect([contenttype, r.headers['content-disposition']]).toEqual([contenttype, 'attachment']);
     }
+    // bytes a link serves on the API origin itself: a visitor's contenttype cannot make them active
+    const pub = await alice.call('getfilepublink', { fileid: text.fileid });
+    const asHtml = await srv.send('getpubtextfile', { code: pub.code, contenttype: 'text/html' });
+    expect(asHtml.status).toBe(200);
+    expectInert(asHtml, 'getpubtextfile');
+    expect(asHtml.headers['content-disposition']).toMatch(/^attachment/);
+    expectInert(await srv.send('getpubzip', { code: pub.code }), 'getpubzip');
+    expectInert(await alice.send('getthumb', { fileid: photo.fileid, size: '32x32' }), 'getthumb');
     // passive types stay inline (players and <img> keep working)
     const inline = await fetchFirst(await alice.call('getfilelink', { fileid: photo.fileid }));
     expect(inline.headers['content-disposition']).toBeUndefined();
