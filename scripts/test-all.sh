@@ -53,6 +53,9 @@ else
   failed=$((failed + 1)); echo "!! build failed"
 fi
 
+# the README's run command on a bare machine: a clean clone, no ffmpeg on PATH, free ports
+step "npm start without ffmpeg (clean clone)" npx tsx scripts/bare-start.ts
+
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
