@@ -95,7 +95,7 @@ export function createSignedInTransport(deps: SignedInTransportDeps): SignedInTr
   const chunkSize = deps.chunkSize ?? CHUNK;
   const life = new AbortController();
   /** `${target}/${dir}` → folderid, for this run only: a folder deleted later must not be reused. */
-  const folderIds = new Map<string, Promise<number>>();
+  const folderIds = new Map<string, { id: Promise<number>; known?: number }>();
   const hashing = new Set<string>();
   // keys of the shared hash worker must not meet another engine's
   const prefix = Math.random().toString(36).slice(2, 8);
@@ -155,15 +155,16 @@ export function createSignedInTransport(deps: SignedInTransportDeps): SignedInTr
     for (const part of item.dir.split('/')) {
       path = path ? `${path}/${part}` : part;
       const key = `${item.targetFolderId}/${path}`;
-      let id = folderIds.get(key);
-      if (!id) {
+      let entry = folderIds.get(key);
+      if (!entry) {
         // one request per folder, however many files wait for it
-        id = parent.then(async (folderid) => (await api.createFolderIfNotExists({ folderid, name: part })).metadata.folderid);
-        const made = id;
-        folderIds.set(key, made);
-        made.catch(() => folderIds.get(key) === made && folderIds.delete(key));
+        const made: { id: Promise<number>; known?: number } = {
+          id: parent.then(async (folderid) => (made.known = (await api.createFolderIfNotExists({ folderid, name: part })).metadata.folderid)),
+        };
+        folderIds.set(key, (entry = made));
+        made.id.catch(() => folderIds.get(key) === made && folderIds.delete(key));
       }
-      parent = id;
+      parent = entry.id;
     }
     return parent;
   }
@@ -173,11 +174,14 @@ export function createSignedInTransport(deps: SignedInTransportDeps): SignedInTr
    * (2005 "Directory does not exist."): it is looked up (or made) again, once.
    */
   async function inFolder<T>(item: UploadItem, send: (folderid: number) => Promise<T>): Promise<T> {
+    const folderid = await folderFor(item);
     try {
-      return await send(await folderFor(item));
+      return await send(folderid);
     } catch (err) {
       if (!item.dir || !(err instanceof PcloudError && err.kind === 'notFound')) throw err;
-      for (const key of folderIds.keys()) if (key.startsWith(`${item.targetFolderId}/`)) folderIds.delete(key);
+      // that folder and everything below it (files waiting for the same folder find it done already)
+      const stale = [...folderIds].find(([, e]) => e.known === folderid)?.[0];
+      if (stale) for (const key of [...folderIds.keys()]) if (key === stale || key.startsWith(`${stale}/`)) folderIds.delete(key);
       return send(await folderFor(item));
     }
   }
