@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
-import { hashFile } from './store/blobs';
+import { BlobStore, hashFile } from './store/blobs';
 
 export interface FsckProblem {
   kind: 'mismatch' | 'missing' | 'stray';
@@ -39,7 +39,7 @@ export async function fsck(dataDir: string, opts: { quarantine?: boolean; log?: 
   try {
     const rowOf = db.prepare('SELECT key, size, sha1, md5 FROM blobs WHERE key = ?');
     const blobsDir = join(dataDir, 'blobs');
-    const quarantineDir = join(dataDir, 'quarantine');
+    const store = new BlobStore(dataDir);
     const seen = new Set<string>();
     let dirs: string[] = [];
     try {
@@ -62,12 +62,7 @@ export async function fsck(dataDir: string, opts: { quarantine?: boolean; log?: 
           continue;
         }
         const problem: FsckProblem = { kind: 'mismatch', key, detail };
-        if (opts.quarantine !== false) {
-          await fsp.mkdir(quarantineDir, { recursive: true, mode: 0o700 });
-          const dest = join(quarantineDir, `${key}.${Date.now()}`);
-          await fsp.rename(file, dest);
-          problem.quarantined = dest;
-        }
+        if (opts.quarantine !== false) problem.quarantined = await store.quarantine(file);
         problems.push(problem);
         log(`mismatch ${key}: ${detail}${problem.quarantined ? ` (moved to ${problem.quarantined})` : ''}`);
       }

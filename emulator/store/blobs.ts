@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { constants as fsConstants, createReadStream, createWriteStream, promises as fsp } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Readable } from 'node:stream';
 
 export interface BlobInfo {
@@ -53,6 +53,7 @@ export async function hashFile(file: string): Promise<Digests> {
 export class BlobStore {
   readonly blobsDir: string;
   readonly tmpDir: string;
+  readonly quarantineDir: string;
 
   /**
    * Keys adopted whose row may not be committed yet (key → until when): `remove` leaves them alone,
@@ -65,6 +66,7 @@ export class BlobStore {
   constructor(root: string) {
     this.blobsDir = join(root, 'blobs');
     this.tmpDir = join(root, 'tmp');
+    this.quarantineDir = join(root, 'quarantine');
   }
 
   async init(): Promise<void> {
@@ -171,6 +173,14 @@ export class BlobStore {
     });
   }
 
+  /** Moves a blob whose bytes do not match its name out of the store, for inspection (see fsck). */
+  async quarantine(file: string): Promise<string> {
+    await fsp.mkdir(this.quarantineDir, { recursive: true, mode: 0o700 });
+    const dest = join(this.quarantineDir, `${basename(file)}.${Date.now()}`);
+    await fsp.rename(file, dest);
+    return dest;
+  }
+
   /**
    * Names a finished, fsynced temp file that only this store has written or opened. Another copy
    * already in place is kept unless its size shows it is not these bytes (then ours replaces it).
@@ -182,7 +192,9 @@ export class BlobStore {
     await fsp.mkdir(join(this.blobsDir, key.slice(0, 2)), { recursive: true });
     let present = false;
     try {
-      present = (await fsp.stat(dest)).size === d.size;
+      // a copy already there must really be these bytes before new uploads share it
+      present = (await fsp.stat(dest)).size === d.size && (await hashFile(dest)).sha256 === key;
+      if (!present) await this.quarantine(dest);
     } catch {
       /* not stored yet */
     }

@@ -112,6 +112,28 @@ describe('upload_write racing upload_save', () => {
   });
 });
 
+describe('a blob poisoned before this guard existed', () => {
+  it('is not shared with a new upload of the genuine bytes: it is replaced and quarantined', async () => {
+    const own = await TestServer.start();
+    try {
+      const a = await own.user();
+      const b = await own.user();
+      const genuine = 'the genuine bytes';
+      await a.upload('first.txt', genuine);
+      const key = sha256(genuine);
+      const file = join(own.dataDir, 'blobs', key.slice(0, 2), key);
+      await fsp.chmod(file, 0o600);
+      await fsp.writeFile(file, 'the POISONED bytes'.slice(0, genuine.length)); // same size
+      const meta = await b.upload('second.txt', genuine);
+      const link = await b.call('getfilelink', { fileid: meta.fileid });
+      expect((await own.fetchLink(link)).text).toBe(genuine);
+      expect((await fsp.readdir(join(own.dataDir, 'quarantine'))).some((n) => n.startsWith(key))).toBe(true);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('BlobStore', () => {
   it('adopts a copy: a writer still holding the adopted file cannot reach the blob', async () => {
     const dir = await fsp.mkdtemp(join(tmpdir(), 'blobs-'));
