@@ -1,15 +1,24 @@
-// `npm run dev`: the emulator with demo data on :8787 plus Vite's dev server with hot reload.
-import { spawn } from 'node:child_process';
+// `npm run dev`: the emulator with demo data on :8787 (or PORT; the next free one when the default is
+// taken) plus Vite's dev server with hot reload on 5173 (or APP_PORT), told the emulator's real URL.
+import { spawn, type ChildProcess } from 'node:child_process';
 
-const api = 'http://127.0.0.1:8787';
-const children = [
-  spawn('npx', ['tsx', 'emulator/cli.ts', 'serve', '--demo', '--data', '.data', '--port', '8787'], { stdio: 'inherit' }),
-  spawn('npx', ['vite', '--port', '5173', '--strictPort'], { stdio: 'inherit', env: { ...process.env, VITE_LOCAL_API_URL: api } }),
-];
+const children: ChildProcess[] = [];
+const emulator = spawn('npx', ['tsx', 'emulator/cli.ts', 'serve', '--demo', '--data', '.data'], { stdio: ['inherit', 'pipe', 'inherit'] });
+children.push(emulator);
+let vite = false;
+emulator.stdout.on('data', (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  const api = /listening on (http\S+)/.exec(chunk.toString('utf8'))?.[1];
+  if (!api || vite) return;
+  vite = true;
+  const port = process.env.APP_PORT?.trim() || '5173';
+  children.push(spawn('npx', ['vite', '--port', port], { stdio: 'inherit', env: { ...process.env, VITE_LOCAL_API_URL: api } }));
+  children.at(-1)!.on('exit', (code) => code && stop());
+});
 const stop = () => {
   for (const c of children) c.kill('SIGTERM');
   process.exit(0);
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-for (const c of children) c.on('exit', (code) => code && stop());
+emulator.on('exit', (code) => code && stop());
