@@ -10,6 +10,7 @@ import { seedDemo, DEMO_USERS } from './seed';
 import { serveApp } from './appserver';
 import { checkMediaTools, ffmpegAvailable } from './media/ffmpeg-path';
 import { fsck } from './fsck';
+import { currentCodeIn, enableTfa } from './tfa';
 
 const USAGE = `pCloud emulator
 
@@ -19,9 +20,13 @@ const USAGE = `pCloud emulator
                                   ports: --port / $PORT (default 8787), --app-port / $APP_PORT
                                   (default 5173); a busy default port moves to the next free one,
                                   a busy port you chose is an error; 0 means any free port
-  user add EMAIL PASSWORD [--quota BYTES] [--data DIR]
+  user add EMAIL PASSWORD [--quota BYTES] [--tfa] [--data DIR]
                                   BYTES: a whole number, or with K, M, G or T (powers of 1024);
-                                  without --quota the account gets the default 10G
+                                  without --quota the account gets the default 10G; --tfa turns
+                                  on two-factor sign-in and prints the authenticator secret and
+                                  the recovery codes
+  tfa-code EMAIL [--data DIR]     print the account's current two-factor code (what an
+                                  authenticator app would show)
   token EMAIL [--data DIR]        print an OAuth access token for the bundled web app
   seed --demo [--data DIR]        create the demo accounts and their files
   fsck [--data DIR]               re-hash every blob; mismatches move to DIR/quarantine, rows
@@ -43,6 +48,7 @@ const { values, positionals } = parseArgs({
     permissive: { type: 'boolean', default: false },
     quirk: { type: 'string', multiple: true, default: [] },
     quota: { type: 'string' },
+    tfa: { type: 'boolean', default: false },
     'public-url': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
@@ -150,6 +156,10 @@ async function main(): Promise<void> {
   }
   if (cmd === 'serve') return serve();
   if (cmd === 'fsck') return runFsck();
+  if (cmd === 'tfa-code' && sub) {
+    console.log(currentCodeIn(resolve(values.data!), sub));
+    return;
+  }
   const quota = values.quota === undefined ? undefined : parseQuota(values.quota);
   const st = await Storage.open(resolve(values.data!));
   try {
@@ -157,6 +167,12 @@ async function main(): Promise<void> {
       const u = createUser(st, rest[0], rest[1], { quota });
       st.event(u.id, 'reset', {});
       console.log(`user ${u.email} created (userid ${u.id}, quota ${u.quota} bytes)`);
+      if (values.tfa) {
+        const { secret, recovery } = enableTfa(st, u.id);
+        console.log(`two-factor sign-in on; authenticator secret (base32, TOTP SHA-1, 6 digits, 30 s): ${secret}`);
+        console.log(`otpauth://totp/pCloud%20emulator:${encodeURIComponent(u.email)}?secret=${secret}&issuer=pCloud%20emulator`);
+        console.log(`recovery codes (each works once): ${recovery.join(' ')}`);
+      }
     } else if (cmd === 'token' && sub) {
       const user = st.userByEmail(sub);
       if (!user) throw new Error(`no user ${sub}`);

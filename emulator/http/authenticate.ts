@@ -5,6 +5,7 @@ import { now } from '../store/model';
 import { checkPassword } from '../store/ops';
 import { fail } from '../errors';
 import { checkLoginThrottle, noteLoginFailure } from '../login-throttle';
+import { isTrusted, startPending, tfaAccount } from '../tfa';
 
 const AUTH_EXPIRE = 31_536_000;
 const AUTH_EXPIRE_MAX = 63_072_000;
@@ -60,6 +61,24 @@ function credentialLogin(ctx: Ctx): UserRow | null {
   noteFailure(ctx);
 }
 
+/**
+ * After a right password: an account of the other region answers 2321 with the `location` to sign in
+ * at (pclsync reads `id` and `binapi`), only when the Host names a region; a two-factor account
+ * answers 2297 with a token for `tfa_login`, unless the `deviceid` was trusted there
+ * (docs/pcloud/methods-core.md §7.2).
+ */
+function afterPassword(ctx: Ctx, user: UserRow): void {
+  const region = ctx.emu.regionOfHost(ctx.host);
+  if (region !== null && region !== user.locationid) {
+    fail(2321, { location: { id: user.locationid, binapi: user.locationid === 2 ? 'bineapi.pcloud.com' : 'binapi.pcloud.com' } });
+  }
+  const tfa = tfaAccount(ctx.st, user.id);
+  const deviceid = ctx.p.str('deviceid');
+  if (!tfa || isTrusted(ctx.st, user.id, deviceid, now())) return;
+  const hasdevices = ctx.st.q("SELECT 1 FROM tokens WHERE userid = ? AND kind = 'auth' AND revoked = 0 AND expires > ? LIMIT 1").get(user.id, now()) !== undefined;
+  fail(2297, { token: startPending(ctx.st, user.id, ctx.p.str('device') ?? '', deviceid ?? '', now()), tfatype: tfa.tfatype, hasdevices });
+}
+
 function bearer(ctx: Ctx): string | undefined {
   const h = ctx.req.headers.authorization;
   if (h && /^bearer\s+/i.test(h)) return h.replace(/^bearer\s+/i, '').trim();
@@ -104,6 +123,7 @@ export function authenticate(ctx: Ctx, def: MethodDef): void {
   }
   const user = credentialLogin(ctx);
   if (user) {
+    afterPassword(ctx, user);
     ctx.user = user;
     if (ctx.p.flag('getauth')) {
       const tok = issueToken(ctx, user, 'auth', {

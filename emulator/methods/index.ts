@@ -18,6 +18,7 @@ import { transferMethods } from './transfer';
 import { sharingMethods } from './sharing';
 import { publinkMethods } from './publinks';
 import { uploadLinkMethods } from './uploadlinks';
+import { tfaMethods } from './tfa';
 
 /** Every method the emulator answers, one module per category (mirrors src/api/). */
 export function allMethods(emu: Emulator): MethodDef[] {
@@ -42,5 +43,6 @@ export function allMethods(emu: Emulator): MethodDef[] {
     ...sharingMethods(emu),
     ...publinkMethods(emu),
     ...uploadLinkMethods(emu),
+    ...tfaMethods(),
   ];
 }

@@ -79,18 +79,61 @@ export async function deactivateUser(params: { password: string; code: string },
   await request<Empty>('deactivateuser', params, opts);
 }
 
-export type LoginParams = {
-  username: string;
+/** What a credential login (`userinfo` or `login` with `getauth`) sends besides the credentials. */
+export interface LoginDevice {
   getauth?: boolean;
+  /** Label `listtokens` shows for the issued token. */
   device?: string;
+  /** A stable random id of this browser: what "trust this device" remembers. */
+  deviceid?: string;
   authexpire?: number;
   authinactiveexpire?: number;
-} & ({ password: string } | { digest: string; passworddigest: string });
+}
+
+export type LoginParams = { username: string } & LoginDevice & ({ password: string } | { digest: string; passworddigest: string });
+
+/** A login's reply with `getauth`: the account plus the new `auth` token. */
+export type LoginReply = UserInfo & { auth?: string };
 
 /**
- * Undocumented explicit login (observed in clients, unverified). Password login may no longer be
- * offered by pCloud (docs/pcloud/methods-misc.md §5); the app signs in with OAuth.
+ * Undocumented explicit login (pclsync, seborama; docs/pcloud/methods-core.md §7). `userinfo` takes
+ * the same parameters and is what the app calls.
  */
-export function login(params: LoginParams, opts?: CallOptions): Promise<UserInfo> {
-  return request<UserInfo>('login', params, opts);
+export function login(params: LoginParams, opts?: CallOptions): Promise<LoginReply> {
+  return request<LoginReply>('login', params, opts);
+}
+
+/** The second step after a 2297 answer: its `token` and the code from the authenticator, SMS or notification. */
+export interface TfaLoginParams extends LoginDevice {
+  token: string;
+  code: string;
+  trustdevice?: boolean;
+}
+
+/** Undocumented (methods-core.md §7.3): 2064 = the token expired, 2092 = wrong code. */
+export function tfaLogin(params: TfaLoginParams, opts?: CallOptions): Promise<LoginReply> {
+  return request<LoginReply>('tfa_login', params, opts);
+}
+
+/** Like tfaLogin with a recovery code; each code works once. */
+export function tfaLoginWithRecoveryCode(params: TfaLoginParams, opts?: CallOptions): Promise<LoginReply> {
+  return request<LoginReply>('tfa_loginwithrecoverycode', params, opts);
+}
+
+/** Texts a code to the account's phone; `phonedata` says (masked) where it went. */
+export function tfaSendCodeViaSms(params: { token: string }, opts?: CallOptions): Promise<{ phonedata?: { countrycode?: string; msisdn?: string } }> {
+  return request<{ phonedata?: { countrycode?: string; msisdn?: string } }>('tfa_sendcodeviasms', params, opts);
+}
+
+/** Shows a code in the account's other signed-in pCloud apps, which `devices` names. */
+export function tfaSendCodeViaSysNotification(params: { token: string }, opts?: CallOptions): Promise<{ devices?: { name: string; type: number }[] }> {
+  return request<{ devices?: { name: string; type: number }[] }>('tfa_sendcodeviasysnotification', params, opts);
+}
+
+/**
+ * `userinfo` as the documented place to sign in (docs/pcloud/protocol.md §5): credentials plus
+ * `getauth` give the account and a new `auth` token.
+ */
+export function userInfoWithCredentials(params: LoginParams, opts?: CallOptions): Promise<LoginReply> {
+  return request<LoginReply>('userinfo', params, opts);
 }

@@ -116,6 +116,7 @@ export const RESULT_MESSAGES: Readonly<Record<number, string>> = Object.freeze({
   2073: "The name for the collection is already used.",
   2074: "Expired 'code' provided.",
   2088: "No file upload detected.",
+  2092: "Invalid verification code.", // emulator-invented
   2094: "Invalid 'access_token' provided.",
   2095: "Revoked 'access_token' provided, you need to re-authorize the application.",
   2097: "Transfer is over quota",
@@ -131,6 +132,7 @@ export const RESULT_MESSAGES: Readonly<Record<number, string>> = Object.freeze({
   2271: "User is already with this mail.",
   2272: "Wrong 'password' provided.",
   2297: "Two-factor authentication required.", // emulator-invented
+  2321: "This account is in another region.", // emulator-invented
   3000: "SSL error occured. Check sslerror for more information.",
   3001: "Could not create thumb from the given file.",
   3002: "Connection to iTunes failed.",
