@@ -130,6 +130,67 @@ async function main() {
   await fsp.rm(dir, { recursive: true, force: true });
 }
 
+/**
+ * `search` over SEARCH_ITEMS files and folders of one account (issue 18: ≤ 100 ms per query): rows go
+ * in through the store's tables (the search triggers index them as in real use), then each query
+ * runs RUNS times over HTTP with limit=100 and its median is printed.
+ */
+async function benchSearch(): Promise<void> {
+  const SEARCH_ITEMS = quick ? 100_000 : 1_000_000;
+  const RUNS = 15;
+  const dir = await fsp.mkdtemp(join(tmpdir(), 'pcloud-bench-search-'));
+  const emu = await Emulator.create({ dataDir: dir });
+  const st = emu.st;
+  const user = createUser(st, 'search@example.com', 'bench-password');
+  const token = issueToken({ st }, user, 'auth').token;
+  const base = await emu.listen(0);
+  const blob = await st.blobs.putBuffer(Buffer.from('search'));
+  recordBlob(st, blob);
+  const words = ['Holiday', 'Beach', 'Invoice', 'Report', 'Family', 'Birthday', 'Garden', 'Müller', 'Crème', 'Projekt',
+    'Summer', 'Winter', 'Scan', 'Contract', 'Budget', 'Meeting', 'Notes', 'Draft', 'Final', 'Wedding', 'Paris', 'Berlin',
+    'Office', 'Party', 'Concert', 'Receipt', 'Tax', 'Car', 'House', 'Kids', 'Dog', 'Cat', 'Mountain', 'Lake', 'Trip'];
+  const exts = ['jpg', 'jpg', 'jpg', 'jpeg', 'png', 'heic', 'mp4', 'mov', 'pdf', 'docx', 'xlsx', 'txt', 'zip', 'mp3'];
+  let seed = 42;
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  const now = Math.floor(Date.now() / 1000);
+  const insert = st.db.prepare('INSERT INTO files (owner, parent, name, blob, size, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const t0 = performance.now();
+  const perFolder = 1000;
+  st.db.transaction(() => {
+    const root = st.folderRow(user.rootfolder)!;
+    for (let f = 0; f < SEARCH_ITEMS / perFolder; f++) {
+      const folder = createFolder(st, user, root, `${words[rnd(words.length)]} ${2000 + (f % 25)} ${f}`);
+      for (let i = 0; i < perFolder - 1; i++) {
+        const name = `${words[rnd(words.length)]} ${words[rnd(words.length)]} ${rnd(100_000)}.${exts[rnd(exts.length)]}`;
+        const t = now - rnd(10 * 365 * 86400);
+        insert.run(user.id, folder.id, name, blob.key, blob.size, t, t);
+      }
+    }
+  })();
+  line('search_items', SEARCH_ITEMS, 'items');
+  line('search_seed_time', (performance.now() - t0) / 1000, 's');
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const median = async (params: string): Promise<number> => {
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t = performance.now();
+      const r = await get(`${base}/search?${params}&limit=100&auth=${token}`, agent);
+      if (!r.body?.startsWith('{"result":0')) throw new Error(`search ${params}: ${r.body?.slice(0, 200)}`);
+      times.push(performance.now() - t);
+    }
+    return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)];
+  };
+  line('search_words', await median('query=muller%20invoice%2012'), 'ms');
+  line('search_word', await median('query=wedding'), 'ms');
+  line('search_accent_case', await median('query=CREME%20lake%209999'), 'ms');
+  line('search_category_page', await median('query=&category=1&offset=5000'), 'ms');
+  line('search_word_category', await median('query=berlin&category=2'), 'ms');
+  line('search_short_word', await median('query=ca%2077'), 'ms');
+  agent.destroy();
+  await emu.close();
+  await fsp.rm(dir, { recursive: true, force: true });
+}
+
 interface LoadResult {
   warmupMs: number;
   latencies: number[];
@@ -186,7 +247,10 @@ function runLoad(url: string, clients: number, durationMs: number): Promise<Load
   });
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+// `--search` runs the search figures alone
+(process.argv.includes('--search') ? Promise.resolve() : main())
+  .then(benchSearch)
+  .catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });

@@ -18,6 +18,7 @@ import { transferMethods } from './transfer';
 import { sharingMethods } from './sharing';
 import { publinkMethods } from './publinks';
 import { uploadLinkMethods } from './uploadlinks';
+import { searchMethods } from './search';
 import { tfaMethods } from './tfa';
 
 /** Every method the emulator answers, one module per category (mirrors src/api/). */
@@ -43,6 +44,7 @@ export function allMethods(emu: Emulator): MethodDef[] {
     ...sharingMethods(emu),
     ...publinkMethods(emu),
     ...uploadLinkMethods(emu),
+    ...searchMethods(),
     ...tfaMethods(),
   ];
 }

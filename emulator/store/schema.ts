@@ -123,4 +123,61 @@ export const MIGRATIONS: string[] = [
   // Passwords: `plain` is emptied by Storage.open (it seals each one under the data dir's key first);
   // `sealed` keeps what the digest and md5 logins need (see store/passwords.ts).
   `ALTER TABLE users ADD COLUMN sealed TEXT;`,
+  // Search (emulator/methods/search.ts): every live-or-trashed file and non-root folder once, kept by
+  // triggers, with a trigram index over names (case- and accent-folding substrings) and the lower-cased
+  // extension the categories are derived from. Keys: a file's id, minus a folder's id.
+  `
+  CREATE TABLE search_items (
+    key INTEGER PRIMARY KEY,
+    owner INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    ext TEXT NOT NULL,
+    modified INTEGER NOT NULL,
+    deleted INTEGER NOT NULL
+  );
+  CREATE INDEX search_items_recent ON search_items(owner, modified) WHERE deleted = 0;
+  CREATE INDEX search_items_ext ON search_items(owner, ext, modified) WHERE deleted = 0;
+  CREATE VIRTUAL TABLE search_names USING fts5(name, content='search_items', content_rowid='key', tokenize='trigram remove_diacritics 1');
+  CREATE TRIGGER search_names_ai AFTER INSERT ON search_items BEGIN
+    INSERT INTO search_names(rowid, name) VALUES (new.key, new.name);
+  END;
+  CREATE TRIGGER search_names_ad AFTER DELETE ON search_items BEGIN
+    INSERT INTO search_names(search_names, rowid, name) VALUES ('delete', old.key, old.name);
+  END;
+  CREATE TRIGGER search_names_au AFTER UPDATE OF name ON search_items WHEN old.name IS NOT new.name BEGIN
+    INSERT INTO search_names(search_names, rowid, name) VALUES ('delete', old.key, old.name);
+    INSERT INTO search_names(rowid, name) VALUES (new.key, new.name);
+  END;
+  CREATE TRIGGER search_files_ai AFTER INSERT ON files BEGIN
+    INSERT INTO search_items VALUES (new.id, new.owner, new.name,
+      CASE WHEN length(rtrim(new.name, replace(new.name, '.', ''))) > 1
+        THEN lower(substr(new.name, length(rtrim(new.name, replace(new.name, '.', ''))) + 1)) ELSE '' END,
+      new.modified, new.deleted);
+  END;
+  CREATE TRIGGER search_files_au AFTER UPDATE ON files BEGIN
+    UPDATE search_items SET owner = new.owner, name = new.name,
+      ext = CASE WHEN length(rtrim(new.name, replace(new.name, '.', ''))) > 1
+        THEN lower(substr(new.name, length(rtrim(new.name, replace(new.name, '.', ''))) + 1)) ELSE '' END,
+      modified = new.modified, deleted = new.deleted
+    WHERE key = new.id;
+  END;
+  CREATE TRIGGER search_files_ad AFTER DELETE ON files BEGIN
+    DELETE FROM search_items WHERE key = old.id;
+  END;
+  CREATE TRIGGER search_folders_ai AFTER INSERT ON folders WHEN new.parent IS NOT NULL BEGIN
+    INSERT INTO search_items VALUES (-new.id, new.owner, new.name, '', new.modified, new.deleted);
+  END;
+  CREATE TRIGGER search_folders_au AFTER UPDATE ON folders BEGIN
+    UPDATE search_items SET owner = new.owner, name = new.name, modified = new.modified, deleted = new.deleted
+    WHERE key = -new.id;
+  END;
+  CREATE TRIGGER search_folders_ad AFTER DELETE ON folders BEGIN
+    DELETE FROM search_items WHERE key = -old.id;
+  END;
+  INSERT INTO search_items SELECT id, owner, name,
+    CASE WHEN length(rtrim(name, replace(name, '.', ''))) > 1
+      THEN lower(substr(name, length(rtrim(name, replace(name, '.', ''))) + 1)) ELSE '' END,
+    modified, deleted FROM files;
+  INSERT INTO search_items SELECT -id, owner, name, '', modified, deleted FROM folders WHERE parent IS NOT NULL;
+  `,
 ];

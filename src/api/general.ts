@@ -1,6 +1,6 @@
 // General methods (docs/pcloud/methods-core.md §1).
 import { request, type CallOptions } from './client';
-import type { ApiServers, DateInput, DiffEvent, Empty, PcloudDate, ServerInfo, UserInfo } from './types';
+import type { ApiServers, DateInput, DiffEvent, Empty, FileCategory, Metadata, PcloudDate, ServerInfo, UserInfo } from './types';
 
 export interface DigestResult {
   digest: string;
@@ -86,4 +86,24 @@ export function getIp(opts?: CallOptions): Promise<IpResult> {
 
 export function getApiServer(opts?: CallOptions): Promise<ApiServers> {
   return request<ApiServers>('getapiserver', {}, opts);
+}
+
+export interface SearchParams {
+  /** Words to find in names, in any order; empty with `category` lists the whole category. */
+  query: string;
+  category?: FileCategory;
+  offset?: number;
+  limit?: number;
+}
+
+export interface SearchResult {
+  /** Matches in all, across pages. */
+  total: number;
+  /** One page of matches; items carry no `path` (docs/pcloud/methods-core.md §8). */
+  items: Metadata[];
+}
+
+/** Undocumented, but answers OAuth tokens and is what pCloud's own web app calls (methods-core.md §8). */
+export function search(params: SearchParams, opts?: CallOptions): Promise<SearchResult> {
+  return request<SearchResult>('search', params, opts);
 }

@@ -62,6 +62,7 @@ export const METHODS: readonly MethodInfo[] = Object.freeze([
   row("getfilehistory", "general", "yes", "json"),
   row("getip", "general", "no", "json"),
   row("getapiserver", "general", "no", "json"),
+  row("search", "general", "yes", "json", { documented: false }),
   row("createfolder", "folder", "yes", "json"),
   row("createfolderifnotexists", "folder", "yes", "json"),
   row("listfolder", "folder", "yes", "json"),
