@@ -146,7 +146,8 @@ async function runDownloads(ctx: Ctx, user: UserRow, folder: FolderRow, urls: st
 function downloadArgs(ctx: Ctx) {
   const user = me(ctx);
   const urls = ctx.p.require('url', 1040).split(/\s+/).filter(Boolean);
-  if (!urls.length) fail(1040);
+  // nothing that could be fetched at all is a missing `url` (pCloud's code for this case is unverified)
+  if (!urls.some((u) => /^https?:$/.test(parseUrl(u)?.protocol ?? ''))) fail(1040);
   const { row, perms } = optionalFolderArg(ctx);
   if (!perms.create) fail(2003);
   const targets = (ctx.p.str('target') ?? '').split(',').map((t) => {

@@ -174,6 +174,11 @@ describe('downloadfile redirects', () => {
     expect((await alice.call('downloadfile', { url: insideUrl, folderid: 0 })).result).not.toBe(0);
   });
 
+  it('answers 1040 when no URL could be fetched at all (found by the fuzz: it was 5001)', async () => {
+    expect((await alice.call('downloadfile', { url: '-1', folderid: 0 })).result).toBe(1040);
+    expect((await alice.call('downloadfileasync', { url: 'ftp://127.0.0.1/x ///', folderid: 0 })).result).toBe(1040);
+  });
+
   it('follows allowed redirects up to the limit', async () => {
     const ok = await alice.call('downloadfile', { url: `${frontUrl}/to-file`, folderid: 0 });
     expect(ok.result).toBe(0);
