@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FolderMetadata, Metadata } from '../../api/protocol/types';
-import { checksumFile } from '../../api/file';
 import { formatBytes, formatDate } from '../../lib/format';
+import { checksumOptions } from '../../queries/file';
 import { revisionsOptions } from '../../queries/revisions';
 import { ItemIcon } from '../../ui/icons';
 import { RevisionList } from '../revisions/revision-list';
@@ -18,11 +18,7 @@ function FileFacts({ item }: { item: Extract<Metadata, { isfolder: false }> }) {
   const tv = useT(viewer);
   const [wantSums, setWantSums] = useState(false);
   const revisions = useQuery(revisionsOptions(item.fileid));
-  const sums = useQuery({
-    queryKey: ['file', item.fileid, 'checksum', item.hash],
-    queryFn: ({ signal }) => checksumFile({ fileid: item.fileid }, { signal }),
-    enabled: wantSums,
-  });
+  const sums = useQuery({ ...checksumOptions(item.fileid), enabled: wantSums });
   return (
     <>
       <dt>{tc('size')}</dt>
