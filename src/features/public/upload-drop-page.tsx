@@ -1,10 +1,13 @@
 // `/puplink?code=…`: the anonymous drop page of an upload link. The visitor sees only the owner's
-// message, gives their name (pCloud needs it as `names`), and sends files one request each.
+// message, gives their name (pCloud needs it as `names`), and sends files one request each, through
+// the same upload engine as the signed-in app with the upload-link transport.
 import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useSearchParams } from '../../app/location';
 import { useQuery } from '@tanstack/react-query';
-import { PcloudError } from '../../api/errors';
 import { openUploadLinkOptions, uploadToPublicLink, type PublicLink } from '../../queries/public';
+import { createUploadQueue, summarizeUploads } from '../../stores/upload-queue';
+import { createUploadEngine, systemClock } from '../upload/engine';
+import { createLinkTransport } from '../upload/link-transport';
 import { useT } from '../../i18n';
 import { formatBytes } from '../../lib/format';
 import pub from '../../locales/en/public';
@@ -12,10 +15,7 @@ import { Icon } from '../../ui/icons';
 import { Loading, ProblemPage, PublicFrame } from './frame';
 import { publicApiBases } from './hosts';
 import { actionError, linkProblem, type LinkProblem } from './problems';
-import { addFiles, fileProgress, remove, requeueFailed, summarize, update, type DropItem } from './upload-queue';
 
-/** Codes that mean the link itself refuses more files: stop the run, keep the queue. */
-const LINK_STATES = new Set([7001, 7002, 7003, 7004, 7007, 7008]);
 const NAME_KEY = 'pcloud.uploader.name';
 
 export default function UploadDropPage() {
@@ -50,73 +50,57 @@ function rememberedName(): string {
 function DropForm({ link, comment, mail }: { link: PublicLink; comment: string; mail: string }) {
   const t = useT(pub);
   const ids = useId();
-  const [name, setName] = useState(rememberedName);
+  const [nameInput, setName] = useState(rememberedName);
   const [nameError, setNameError] = useState<string | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const pickerRef = useRef<HTMLInputElement>(null);
-  const [queue, setQueueState] = useState<DropItem[]>([]);
-  const queueRef = useRef<DropItem[]>([]);
-  const setQueue = (change: (q: readonly DropItem[]) => DropItem[]) => {
-    queueRef.current = change(queueRef.current);
-    setQueueState(queueRef.current);
-  };
+  const uploader = useRef('');
   const [running, setRunning] = useState(false);
   const [stopped, setStopped] = useState<LinkProblem | null>(null);
   const [dragging, setDragging] = useState(false);
-  const abort = useRef<AbortController | null>(null);
-  useEffect(() => () => abort.current?.abort(), []);
-
-  const summary = summarize(queue);
+  // this page's queue; the engine sends a run once the visitor has given their name
+  const [{ queue, engine }] = useState(() => {
+    const queue = createUploadQueue();
+    const transport = createLinkTransport((file, opts) => uploadToPublicLink(link, uploader.current, file, opts));
+    const engine = createUploadEngine({
+      store: queue,
+      transport,
+      clock: systemClock,
+      describe: actionError,
+      // the link itself refuses more files: the run stops, the queue stays for a retry
+      onHalt: (err) => setStopped(linkProblem(err, 'upload link')),
+      onIdle: () => setRunning(false),
+      autoStart: false,
+    });
+    return { queue, engine };
+  });
+  useEffect(() => () => engine.stop(), [engine]);
+  const items = queue.useItems();
+  const summary = summarizeUploads(items);
 
   const take = (files: FileList | null) => {
     if (!files?.length) return;
-    setQueue((q) => addFiles(q, Array.from(files)));
+    queue.queued(Array.from(files, (file) => ({ file, dir: '' })), 0, { unique: true });
   };
 
-  const run = async () => {
-    const uploader = name.trim();
-    if (!uploader) {
+  const run = (again = false) => {
+    const name = nameInput.trim();
+    if (!name) {
       setNameError(t('nameRequired'));
       nameRef.current?.focus();
       return;
     }
     try {
-      localStorage.setItem(NAME_KEY, uploader);
+      localStorage.setItem(NAME_KEY, name);
     } catch {
       /* not remembered: fine */
     }
     setNameError(null);
     setStopped(null);
+    uploader.current = name;
     setRunning(true);
-    const controller = new AbortController();
-    abort.current = controller;
-    try {
-      for (;;) {
-        const item = queueRef.current.find((q) => q.status === 'queued');
-        if (!item) break;
-        setQueue((q) => update(q, item.id, { status: 'uploading', sent: 0, error: undefined }));
-        try {
-          await uploadToPublicLink(link, uploader, item.file, {
-            signal: controller.signal,
-            onProgress: (sent, total) => setQueue((q) => update(q, item.id, { sent: fileProgress(sent, total, item.file.size) })),
-          });
-          setQueue((q) => update(q, item.id, { status: 'done', sent: item.file.size }));
-        } catch (err) {
-          if (controller.signal.aborted) {
-            setQueue((q) => update(q, item.id, { status: 'queued', sent: 0 }));
-            break;
-          }
-          setQueue((q) => update(q, item.id, { status: 'failed', sent: 0, error: actionError(err) }));
-          if (err instanceof PcloudError && LINK_STATES.has(err.code)) {
-            setStopped(linkProblem(err, 'upload link'));
-            break;
-          }
-        }
-      }
-    } finally {
-      abort.current = null;
-      setRunning(false);
-    }
+    if (again) engine.retryFailed();
+    engine.start();
   };
 
   const onDrop = (e: DragEvent) => {
@@ -151,14 +135,14 @@ function DropForm({ link, comment, mail }: { link: PublicLink; comment: string; 
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            if (!running) void run();
+            if (!running) run();
           }}
         >
           <label className="field">
             <span>{t('yourName')}</span>
             <input
             ref={nameRef}
-            value={name}
+            value={nameInput}
             required
             autoComplete="name"
             maxLength={200}
@@ -210,23 +194,23 @@ function DropForm({ link, comment, mail }: { link: PublicLink; comment: string; 
             </div>
           )}
 
-          {queue.length > 0 && (
+          {items.length > 0 && (
             <>
               <ul className="drop-list" aria-label={t('filesToUpload')}>
-                {queue.map((q) => (
-                  <li key={q.id} className={`drop-item ${q.status}`}>
+                {items.map((q) => (
+                  <li key={q.id} className={`drop-item ${q.status === 'waiting' ? 'queued' : q.status}`}>
                     <span className="drop-item-name" dir="auto">
-                      {q.file.name}
+                      {q.name}
                     </span>
                     <span className="drop-item-state" aria-live={q.status === 'uploading' ? 'off' : 'polite'}>
-                      {q.status === 'queued' && t('waiting', { size: formatBytes(q.file.size, t.locale) })}
-                      {q.status === 'uploading' && t('sentOf', { sent: formatBytes(q.sent, t.locale), total: formatBytes(q.file.size, t.locale) })}
+                      {q.status === 'waiting' && t('waiting', { size: formatBytes(q.size, t.locale) })}
+                      {q.status === 'uploading' && t('sentOf', { sent: formatBytes(q.loaded, t.locale), total: formatBytes(q.size, t.locale) })}
                       {q.status === 'done' && t('uploaded')}
                       {q.status === 'failed' && t('failed', { reason: q.error ?? t('unknownError') })}
                     </span>
-                    <progress max={Math.max(1, q.file.size)} value={q.status === 'done' ? Math.max(1, q.file.size) : q.sent} aria-label={t('itemProgress', { name: q.file.name })} />
-                    {(q.status === 'queued' || q.status === 'failed') && !running && (
-                      <button type="button" className="btn icon drop-remove" aria-label={t('removeItem', { name: q.file.name })} onClick={() => setQueue((x) => remove(x, q.id))}>
+                    <progress max={Math.max(1, q.size)} value={q.status === 'done' ? Math.max(1, q.size) : q.loaded} aria-label={t('itemProgress', { name: q.name })} />
+                    {(q.status === 'waiting' || q.status === 'failed') && !running && (
+                      <button type="button" className="btn icon drop-remove" aria-label={t('removeItem', { name: q.name })} onClick={() => queue.kept((x) => x.id !== q.id)}>
                         <Icon name="close" size={16} />
                       </button>
                     )}
@@ -249,7 +233,14 @@ function DropForm({ link, comment, mail }: { link: PublicLink; comment: string; 
 
           <div className="drop-actions">
             {running ? (
-              <button type="button" className="btn" onClick={() => abort.current?.abort()}>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => {
+                  engine.stop();
+                  setRunning(false);
+                }}
+              >
                 {t('stop')}
               </button>
             ) : (
@@ -258,16 +249,13 @@ function DropForm({ link, comment, mail }: { link: PublicLink; comment: string; 
                   <button
                     type="button"
                     className="btn"
-                    onClick={() => {
-                      setQueue(requeueFailed);
-                      void run();
-                    }}
+                    onClick={() => run(true)}
                   >
                     {t('retryFailed')}
                   </button>
                 )}
                 {summary.done > 0 && (
-                  <button type="button" className="btn" onClick={() => setQueue((q) => q.filter((x) => x.status !== 'done'))}>
+                  <button type="button" className="btn" onClick={() => queue.kept((x) => x.status !== 'done')}>
                     {t('clearUploaded')}
                   </button>
                 )}

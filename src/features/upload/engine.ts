@@ -55,8 +55,10 @@ export interface UploadEngineDeps {
   describe(err: unknown): string;
   /** A failure every waiting file would meet too (no space left, the link takes no more). */
   onHalt?(err: unknown): void;
-  /** false: nothing is sent before start() (the drop page waits for the visitor's name). */
+  /** false: nothing is sent before start(), and a run ends when the queue is empty (the drop page waits for the visitor's name). */
   autoStart?: boolean;
+  /** Nothing waiting or being sent any more. */
+  onIdle?(): void;
 }
 
 export interface UploadEngine {
@@ -118,7 +120,10 @@ export function createUploadEngine(deps: UploadEngineDeps): UploadEngine {
         pump();
       });
     }
-    if (running === 0 && !store.items().some(sendable)) transport.idle?.();
+    if (running > 0 || store.items().some(sendable)) return;
+    if (deps.autoStart === false) active = false;
+    transport.idle?.();
+    deps.onIdle?.();
   }
 
   async function runBatch(batch: readonly UploadItem[]): Promise<void> {
