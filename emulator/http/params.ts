@@ -38,7 +38,10 @@ export class Params {
     if (v === undefined || v === '') return undefined;
     return v.split(',').filter((s) => s.trim() !== '').map((s) => {
       if (!/^\d+$/.test(s.trim())) fail(badCode);
-      return Number(s.trim());
+      // 20-digit ids would turn into floats that match nothing or the wrong row
+      const n = Number(s.trim());
+      if (!Number.isSafeInteger(n)) fail(badCode);
+      return n;
     });
   }
 

@@ -170,3 +170,16 @@ function send(srv: TestServer, path: string, verb: string, pairs: [string, strin
   const mp = multipart(fields);
   return srv.send('', {}, { path, verb: 'POST', body: mp.body, headers: { 'Content-Type': mp.type } });
 }
+
+describe('id lists', () => {
+  it('refuse ids beyond 2^53 with the parameter\'s code instead of matching by a rounded float', async () => {
+    const srv = await TestServer.start();
+    try {
+      const u = await srv.user();
+      const r = await u.call('getziplink', { fileids: '1,99999999999999999999' });
+      expect(r.result).toBe(1018);
+    } finally {
+      await srv.close();
+    }
+  });
+});
