@@ -20,8 +20,8 @@ export interface DeleteItemsResult {
 /** Resolves with per-item outcomes (a batch may half-succeed); never sends when undone. */
 export const deleteItemsMutation = mutationOptions<DeleteItemsResult, DefaultError, PendingDeleteVariables>({
   mutationKey: pendingDeleteKey,
-  // Never paused while offline: a paused mutation would outlive the undo window (and the page).
-  // Offline, the sends fail and the items show again with the reason.
+  // Never paused while offline (nor the deletes it sends): a paused mutation would outlive the undo
+  // window, and the page. Offline, the sends fail and the items show again with the reason.
   networkMode: 'always',
   mutationFn: async ({ hold, items }, { client }) => {
     const result: DeleteItemsResult = { undone: false, deleted: [], failed: [] };
@@ -29,8 +29,8 @@ export const deleteItemsMutation = mutationOptions<DeleteItemsResult, DefaultErr
     // One by one: pCloud has no batch delete, and parallel deletes of nested items would race.
     for (const item of items) {
       try {
-        if (item.isfolder) await runMutation(client, deleteFolderRecursiveMutation, { folderid: item.folderid });
-        else await runMutation(client, deleteFileMutation, { fileid: item.fileid });
+        if (item.isfolder) await runMutation(client, { ...deleteFolderRecursiveMutation, networkMode: 'always' }, { folderid: item.folderid });
+        else await runMutation(client, { ...deleteFileMutation, networkMode: 'always' }, { fileid: item.fileid });
         result.deleted.push(item);
       } catch (error) {
         result.failed.push({ item, error });

@@ -3,10 +3,10 @@
 // keeps whatever the server says, the screen does not show the item until undo or the window's end.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, renderHook, waitFor } from '@testing-library/react';
-import type { QueryClient } from '@tanstack/react-query';
+import { onlineManager, type QueryClient } from '@tanstack/react-query';
 import { deleteFile } from '../api/file';
 import { deleteFolderRecursive, listFolder } from '../api/folder';
-import { PcloudError } from '../api/errors';
+import { PcloudError, PcloudNetworkError } from '../api/errors';
 import type { FileMetadata, FolderMetadata } from '../api/types';
 import { startPendingDelete } from './delete-items';
 import { folderListingOptions } from './folder';
@@ -47,6 +47,7 @@ beforeEach(() => {
 
 afterEach(async () => {
   vi.useRealTimers();
+  onlineManager.setOnline(true);
   await flushPendingDeletes();
   vi.resetAllMocks();
   client.clear();
@@ -109,6 +110,20 @@ describe('a delete held for its undo window', () => {
 
     await expect(pending.done).resolves.toMatchObject({ deleted: [notes], failed: [{ item: docs, error: refused }] });
     await waitFor(() => expect(shown()).toEqual(['Docs', 'report.txt']));
+  });
+
+  it('is not parked while offline: the send fails and the item shows again', async () => {
+    const { shown } = renderListing();
+    await waitFor(() => expect(shown()).toHaveLength(3));
+    onlineManager.setOnline(false);
+    const offline = new PcloudNetworkError('network', 'deletefile', 'offline');
+    vi.mocked(deleteFile).mockRejectedValue(offline);
+
+    const pending = startPendingDelete(client, [report], HOLD_MS);
+    await act(() => flushPendingDeletes());
+
+    await expect(pending.done).resolves.toMatchObject({ deleted: [], failed: [{ item: report, error: offline }] });
+    await waitFor(() => expect(shown()).toEqual(['Docs', 'notes.txt', 'report.txt']));
   });
 
   it('flushPendingDeletes sends every held delete at once and waits for them', async () => {
