@@ -1,65 +1,17 @@
 import { readFileSync } from 'node:fs';
-import yauzl from 'yauzl';
-import type { Page } from '@playwright/test';
-import { test, expect, newAccount, signIn, api, upload, type Account } from './fixtures';
-import { accountOn, call, put, signInOn, startPermissive, type Server } from './permissive';
-
-// ---- a permissive emulator of our own (OAuth tokens may call getzip, trash, collections …) ----
-
-
-function zipEntries(file: string): Promise<Map<string, string>> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err ?? new Error('no zip'));
-      const out = new Map<string, string>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName.endsWith('/')) return zip.readEntry();
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e ?? new Error('no stream'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            out.set(entry.fileName, Buffer.concat(chunks).toString());
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(out));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
-
-const list = (page: Page) => page.getByRole('listbox');
-const option = (page: Page, name: string) => list(page).getByRole('option', { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
-
-async function runOn(page: Page, names: string[], command: string) {
-  await option(page, names[0]).click();
-  for (const n of names.slice(1)) await option(page, n).click({ modifiers: ['ControlOrMeta'] });
-  await option(page, names[names.length - 1]).click({ button: 'right' });
-  await page.getByRole('menuitem', { name: command }).click();
-}
-
-// ---- tests ----
+import { test, expect, openApp, api, upload, newFolder, list, option, runOn, zipEntries, type Account } from './fixtures';
 
 test.describe('permissive server', () => {
-  let server: Server;
-  test.beforeAll(async () => {
-    server = await startPermissive();
-  });
-  test.afterAll(() => {
-    server?.child.kill('SIGTERM');
-  });
+  // OAuth tokens may call getzip there
+  test.use({ signedInAs: 'account', emulator: 'permissive' });
 
-  test('downloads a folder and a file as one zip with the right entries', async ({ page }) => {
-    const account = await accountOn(server.api);
-    const docs = (await call<{ metadata: { folderid: number } }>(server.api, 'createfolder', { folderid: 0, name: 'Docs' }, account.token)).metadata.folderid;
-    await put(server.api, account.token, docs, 'a.txt', 'alpha');
-    await put(server.api, account.token, docs, 'b.txt', 'bravo');
-    await put(server.api, account.token, 0, 'notes.txt', 'some notes');
-    await put(server.api, account.token, 0, 'left out.txt', 'not selected');
-    await signInOn(page, server.app, account);
+  test('downloads a folder and a file as one zip with the right entries', async ({ page, me: account, permissive: server }) => {
+    const docs = await newFolder(account.token, 'Docs', 0, server.api);
+    await upload(account.token, docs, 'a.txt', 'alpha', server.api);
+    await upload(account.token, docs, 'b.txt', 'bravo', server.api);
+    await upload(account.token, 0, 'notes.txt', 'some notes', server.api);
+    await upload(account.token, 0, 'left out.txt', 'not selected', server.api);
+    await openApp(page, server.app);
 
     const download = page.waitForEvent('download');
     await runOn(page, ['Docs', 'notes.txt'], 'Download as zip');
@@ -68,8 +20,8 @@ test.describe('permissive server', () => {
     const path = test.info().outputPath('selection.zip');
     await file.saveAs(path);
     expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK');
-    const entries = await zipEntries(path);
-    expect([...entries.keys()].sort()).toEqual(['Docs/a.txt', 'Docs/b.txt', 'notes.txt']);
+    const entries = await zipEntries(readFileSync(path));
+    expect([...entries.keys()].filter((n) => !n.endsWith('/')).sort()).toEqual(['Docs/a.txt', 'Docs/b.txt', 'notes.txt']);
     expect(entries.get('Docs/b.txt')).toBe('bravo');
     expect(entries.get('notes.txt')).toBe('some notes');
     // the link the browser followed carries no token
@@ -78,16 +30,17 @@ test.describe('permissive server', () => {
 });
 
 test.describe('default server', () => {
+  test.use({ signedInAs: 'account' });
   let account: Account;
   let docs: number;
 
-  test.beforeEach(async ({ page }) => {
-    account = await newAccount();
+  test.beforeEach(async ({ page, me }) => {
+    account = me;
     docs = (await api<{ metadata: { folderid: number } }>('createfolder', { folderid: 0, name: 'Docs' }, account.token)).metadata.folderid;
     await upload(account.token, docs, 'one.txt', 'first file '.repeat(2000));
     await upload(account.token, docs, 'two.txt', 'second file '.repeat(2000));
     await upload(account.token, 0, 'notes.txt', 'some notes');
-    await signIn(page, account);
+    await openApp(page);
   });
 
   test('saves a selection as a zip with progress and shows the result in the folder', async ({ page }) => {

@@ -1,10 +1,10 @@
-import { test, expect, signIn } from './fixtures';
+import { test, expect, openApp } from './fixtures';
 
-const demo = { email: 'demo@pcloud.local', password: 'pcloud-demo' };
+test.use({ signedInAs: 'demo' });
 
 test.describe('browsing the demo account', () => {
   test.beforeEach(async ({ page }) => {
-    await signIn(page, demo);
+    await openApp(page);
   });
 
   test('opens folders, shows breadcrumbs, and back/forward work', async ({ page }) => {

@@ -1,18 +1,12 @@
-import type { Page } from '@playwright/test';
-import { test, expect, newAccount, signIn, type Account } from './fixtures';
-import { accountOn, call, put, signInOn, startPermissive, type Server } from './permissive';
-
-// ---- a permissive emulator of our own (OAuth tokens may call getzip, trash, collections …) ----
-
-
-const list = (page: Page) => page.getByRole('listbox');
-const option = (page: Page, name: string) => list(page).getByRole('option', { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+import { test, expect, openApp, call, newFolder, option, upload, type Account, type Server } from './fixtures';
 
 interface Details {
   collection: { name: string; items: number; contents?: { name: string }[] };
 }
 
 test.describe('permissive server', () => {
+  // OAuth tokens may use playlists there
+  test.use({ signedInAs: 'account', emulator: 'permissive' });
   let server: Server;
   let account: Account;
   let music: number;
@@ -20,19 +14,13 @@ test.describe('permissive server', () => {
     (await call<Details>(server.api, 'collection_details', { collectionid: id }, account.token)).collection;
   const order = async (id: number) => ((await details(id)).contents ?? []).map((c) => c.name);
 
-  test.beforeAll(async () => {
-    server = await startPermissive();
-  });
-  test.afterAll(() => {
-    server?.child.kill('SIGTERM');
-  });
-
-  test.beforeEach(async ({ page }) => {
-    account = await accountOn(server.api);
-    music = (await call<{ metadata: { folderid: number } }>(server.api, 'createfolder', { folderid: 0, name: 'Music' }, account.token)).metadata.folderid;
-    for (const name of ['a song.mp3', 'b song.mp3', 'c song.mp3']) await put(server.api, account.token, music, name, `not really ${name}`);
-    await put(server.api, account.token, 0, 'notes.txt', 'text');
-    await signInOn(page, server.app, account);
+  test.beforeEach(async ({ page, me, permissive }) => {
+    server = permissive;
+    account = me;
+    music = await newFolder(account.token, 'Music', 0, server.api);
+    for (const name of ['a song.mp3', 'b song.mp3', 'c song.mp3']) await upload(account.token, music, name, `not really ${name}`, server.api);
+    await upload(account.token, 0, 'notes.txt', 'text', server.api);
+    await openApp(page, server.app);
   });
 
   test('create, add from the browser, reorder, play, rename and delete', async ({ page }) => {
@@ -141,13 +129,16 @@ test.describe('permissive server', () => {
   });
 });
 
-test('playlists are explained, not failed, when pCloud refuses them for this sign-in', async ({ page }) => {
-  const account = await newAccount();
-  await signIn(page, account);
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Playlists' }).click();
-  const main = page.getByRole('main');
-  await expect(main.getByRole('heading', { name: 'Playlists are not available with this sign-in' })).toBeVisible();
-  await expect(main.getByRole('link', { name: /Open your music on pCloud/ })).toHaveAttribute('href', 'https://my.pcloud.com/#page=audio');
-  await expect(main.getByRole('alert')).toHaveCount(0);
-  await expect(main.getByRole('button', { name: 'Import .m3u…' })).toHaveCount(0);
+test.describe(() => {
+  test.use({ signedInAs: 'account' });
+
+  test('playlists are explained, not failed, when pCloud refuses them for this sign-in', async ({ page }) => {
+    await openApp(page);
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Playlists' }).click();
+    const main = page.getByRole('main');
+    await expect(main.getByRole('heading', { name: 'Playlists are not available with this sign-in' })).toBeVisible();
+    await expect(main.getByRole('link', { name: /Open your music on pCloud/ })).toHaveAttribute('href', 'https://my.pcloud.com/#page=audio');
+    await expect(main.getByRole('alert')).toHaveCount(0);
+    await expect(main.getByRole('button', { name: 'Import .m3u…' })).toHaveCount(0);
+  });
 });

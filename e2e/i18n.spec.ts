@@ -1,22 +1,13 @@
 // The app's language follows the account's (setlanguage from the Account page): German has a
 // catalogue, so the whole shell switches, dates are formatted for it, and the choice survives a
 // reload and a new session on another browser; English switches back.
-// A permissive emulator of this spec's own, so the Account page lists signed-in devices (with dates).
-import { test, expect } from './fixtures';
-import { accountOn, signInOn, type Server, startPermissive } from './permissive';
+// On the permissive emulator, so the Account page lists signed-in devices (with dates).
+import { test, expect, openApp, signIn } from './fixtures';
 
-let server: Server;
+test.use({ signedInAs: 'account', emulator: 'permissive' });
 
-test.beforeAll(async () => {
-  server = await startPermissive();
-});
-test.afterAll(() => {
-  server?.child.kill('SIGTERM');
-});
-
-test('choosing Deutsch on the Account page switches the app, and it stays German until English is chosen', async ({ page, browser }) => {
-  const user = await accountOn(server.api);
-  await signInOn(page, server.app, user);
+test('choosing Deutsch on the Account page switches the app, and it stays German until English is chosen', async ({ page, browser, me: user, permissive: server }) => {
+  await openApp(page, server.app);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Account' }).click();
   let main = page.getByRole('main');
   await expect(main.getByRole('combobox', { name: 'Language' })).toBeEnabled();
@@ -37,11 +28,11 @@ test('choosing Deutsch on the Account page switches the app, and it stays German
   await page.reload();
   await expect(page.getByRole('navigation', { name: 'Bereiche' }).getByRole('link', { name: 'Meine Dateien' })).toBeVisible();
 
-  // a new session elsewhere (nothing stored in that browser): the account's language
-  const other = await browser.newContext();
+  // a new session elsewhere (nothing stored in that browser, so it signs in through the OAuth page): the account's language
+  const other = await browser.newContext({ storageState: undefined });
   try {
     const page2 = await other.newPage();
-    await signInOn(page2, server.app, user);
+    await signIn(page2, user, server.app);
     const nav2 = page2.getByRole('navigation', { name: 'Bereiche' });
     await expect(nav2.getByRole('link', { name: 'Papierkorb' })).toBeVisible();
     await nav2.getByRole('link', { name: 'Konto' }).click();

@@ -1,14 +1,13 @@
 // Keyboard only (issue 8 §5): every control reachable with Tab and a visible focus, dialogs keep
 // focus inside and give it back, menus and navigation work without a pointer.
-import { test, expect, newAccount, signIn, upload, type Account } from './fixtures';
+import { test, expect, openApp, upload } from './fixtures';
 import type { Page } from '@playwright/test';
 
-let account: Account;
+test.use({ signedInAs: 'account' });
 
-test.beforeEach(async ({ page }) => {
-  account = await newAccount();
-  await upload(account.token, 0, 'notes.txt', 'some notes');
-  await signIn(page, account);
+test.beforeEach(async ({ page, me }) => {
+  await upload(me.token, 0, 'notes.txt', 'some notes');
+  await openApp(page);
   await expect(page.getByRole('option', { name: /notes\.txt/ })).toBeVisible();
 });
 

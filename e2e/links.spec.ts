@@ -1,7 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import { test, expect, newAccount, signIn, api, upload, API_URL, type Account } from './fixtures';
+import { test, expect, openApp, api, upload, option, contextMenu as runFromContextMenu, API_URL, type Account } from './fixtures';
 
 interface ListedLink {
   linkid: number;
@@ -21,25 +18,8 @@ interface ListedUploadLink {
   maxfiles?: number;
 }
 
-/** Link methods need a verified e-mail (2014): follow the emulator's welcome mail like a person would. */
-async function verify(account: Account): Promise<void> {
-  const dir = join(process.env.E2E_DATA!, 'outbox');
-  const safe = account.email.replace(/[^a-zA-Z0-9@._-]/g, '_');
-  const file = (await readdir(dir)).find((f) => f.endsWith(`-${safe}.txt`));
-  expect(file, 'welcome mail in the outbox').toBeTruthy();
-  const code = /Verification code: (\S+)/.exec(await readFile(join(dir, file!), 'utf8'))?.[1];
-  await api('verifyemail', { code: code! });
-}
-
 const publinks = async (token: string) => (await api<{ publinks: ListedLink[] }>('listpublinks', {}, token)).publinks;
 const uploadLinks = async (token: string) => (await api<{ uploadlinks: ListedUploadLink[] }>('listuploadlinks', {}, token)).uploadlinks;
-
-const option = (page: Page, name: string) => page.getByRole('listbox').getByRole('option', { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
-
-async function runFromContextMenu(page: Page, name: string, command: string): Promise<void> {
-  await option(page, name).click({ button: 'right' });
-  await page.getByRole('menuitem', { name: command }).click();
-}
 
 /** A visitor downloads through the link once (anonymous, no referer: a server-side client). */
 async function downloadThroughLink(code: string): Promise<void> {
@@ -49,19 +29,21 @@ async function downloadThroughLink(code: string): Promise<void> {
   await res.arrayBuffer();
 }
 
+// link methods need a verified e-mail (2014); one test is about an account that has not verified it
+test.use({ signedInAs: 'verified' });
+
 let account: Account;
 
-test.beforeEach(async () => {
-  account = await newAccount();
+test.beforeEach(async ({ me }) => {
+  account = me;
   await upload(account.token, 0, 'report.txt', 'quarterly report');
   await upload(account.token, 0, 'notes.txt', 'first notes');
   await api('createfolder', { folderid: 0, name: 'Inbox' }, account.token);
 });
 
 test('public link for a file: create with a limit, copy, QR, then list, edit and delete it', async ({ page, context }) => {
-  await verify(account);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await signIn(page, account);
+  await openApp(page);
 
   await runFromContextMenu(page, 'report.txt', 'Get public link…');
   const dialog = page.getByRole('dialog', { name: 'Public link to “report.txt”' });
@@ -116,8 +98,7 @@ test('public link for a file: create with a limit, copy, QR, then list, edit and
 });
 
 test('a tree link from a two-item selection', async ({ page }) => {
-  await verify(account);
-  await signIn(page, account);
+  await openApp(page);
   await option(page, 'report.txt').click();
   await option(page, 'notes.txt').click({ modifiers: ['Control'] });
   await runFromContextMenu(page, 'notes.txt', 'Get public link…');
@@ -137,8 +118,7 @@ test('a tree link from a two-item selection', async ({ page }) => {
 });
 
 test('a folder link changed and deleted from the dialog itself', async ({ page }) => {
-  await verify(account);
-  await signIn(page, account);
+  await openApp(page);
   await runFromContextMenu(page, 'Inbox', 'Get public link…');
   const dialog = page.getByRole('dialog', { name: 'Public link to “Inbox”' });
   await dialog.getByLabel('Maximum traffic', { exact: true }).fill('abc');
@@ -163,8 +143,7 @@ test('a folder link changed and deleted from the dialog itself', async ({ page }
 });
 
 test('an upload link for a folder: comment required, listed with counters, deleted', async ({ page }) => {
-  await verify(account);
-  await signIn(page, account);
+  await openApp(page);
   await runFromContextMenu(page, 'Inbox', 'Create upload link…');
   const dialog = page.getByRole('dialog', { name: 'Upload link to “Inbox”' });
   await dialog.getByLabel('Maximum files').fill('10');
@@ -206,14 +185,18 @@ test('an upload link for a folder: comment required, listed with counters, delet
   await expect(page).toHaveURL(/\/links$/);
 });
 
-test('an unverified account is told why, keeps its input, and can ask for the e-mail', async ({ page }) => {
-  await signIn(page, account);
-  await runFromContextMenu(page, 'report.txt', 'Get public link…');
-  const dialog = page.getByRole('dialog', { name: 'Public link to “report.txt”' });
-  await dialog.getByLabel('Maximum downloads').fill('3');
-  await dialog.getByRole('button', { name: 'Create link' }).click();
-  await expect(dialog.getByRole('alert').filter({ hasText: 'once your e-mail address is verified' })).toBeVisible();
-  await expect(dialog.getByLabel('Maximum downloads')).toHaveValue('3');
-  await dialog.getByRole('button', { name: 'Send verification e-mail' }).click();
-  await expect(page.getByText(/Verification e-mail sent/)).toBeVisible();
+test.describe(() => {
+  test.use({ signedInAs: 'account' });
+
+  test('an unverified account is told why, keeps its input, and can ask for the e-mail', async ({ page }) => {
+    await openApp(page);
+    await runFromContextMenu(page, 'report.txt', 'Get public link…');
+    const dialog = page.getByRole('dialog', { name: 'Public link to “report.txt”' });
+    await dialog.getByLabel('Maximum downloads').fill('3');
+    await dialog.getByRole('button', { name: 'Create link' }).click();
+    await expect(dialog.getByRole('alert').filter({ hasText: 'once your e-mail address is verified' })).toBeVisible();
+    await expect(dialog.getByLabel('Maximum downloads')).toHaveValue('3');
+    await dialog.getByRole('button', { name: 'Send verification e-mail' }).click();
+    await expect(page.getByText(/Verification e-mail sent/)).toBeVisible();
+  });
 });

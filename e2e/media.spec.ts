@@ -1,11 +1,7 @@
-import { test, expect, signIn } from './fixtures';
+import { test, expect, openApp, openPath as open } from './fixtures';
 import type { Locator, Page, Route } from '@playwright/test';
 
-const demo = { email: 'demo@pcloud.local', password: 'pcloud-demo' };
-
-async function open(page: Page, ...names: RegExp[]) {
-  for (const n of names) await page.getByRole('listbox').getByRole('option', { name: n }).first().dblclick();
-}
+test.use({ signedInAs: 'demo' });
 
 const player = (page: Page) => page.getByRole('region', { name: 'Audio player' });
 const audioTime = (page: Page) => page.locator('.mini-player audio').evaluate((a: HTMLAudioElement) => a.currentTime);
@@ -30,7 +26,7 @@ async function foreign(route: Route) {
 }
 
 test.beforeEach(async ({ page }) => {
-  await signIn(page, demo);
+  await openApp(page);
 });
 
 test('audio from the list plays in the mini-player: next, pause, across routes, shuffle and repeat, reload', async ({ page }) => {

@@ -2,34 +2,10 @@
 // folder and tree links made through the API, browses, previews, streams and downloads, and never
 // sends a credential. Link states (download limit, expiry, deletion, unknown codes) get their pages.
 import { execFileSync } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import yauzl from 'yauzl';
-import type { Browser, BrowserContext, Page, Request } from '@playwright/test';
-import { test, expect, newAccount, signIn, api, API_URL, type Account } from './fixtures';
-
-/** Link methods need a verified e-mail (2014): use the code from the emulator's welcome mail. */
-async function verify(account: Account): Promise<void> {
-  const dir = join(process.env.E2E_DATA!, 'outbox');
-  const safe = account.email.replace(/[^a-zA-Z0-9@._-]/g, '_');
-  const file = (await readdir(dir)).find((f) => f.endsWith(`-${safe}.txt`));
-  expect(file, 'welcome mail in the outbox').toBeTruthy();
-  const code = /Verification code: (\S+)/.exec(await readFile(join(dir, file!), 'utf8'))?.[1];
-  await api('verifyemail', { code: code! });
-}
-
-async function uploadBytes(token: string, folderid: number, name: string, bytes: Buffer): Promise<number> {
-  const fd = new FormData();
-  fd.append('file', new Blob([new Uint8Array(bytes)]), name);
-  const res = await fetch(`${API_URL}/uploadfile?folderid=${folderid}&auth=${encodeURIComponent(token)}`, { method: 'POST', body: fd });
-  const json = (await res.json()) as { result: number; fileids: number[] };
-  if (json.result !== 0) throw new Error(`uploadfile: ${json.result}`);
-  return json.fileids[0];
-}
-
-const folder = async (token: string, parent: number, name: string) =>
-  (await api<{ metadata: { folderid: number } }>('createfolder', { folderid: parent, name }, token)).metadata.folderid;
+import { test, expect, anonymousPage, newAccount, newFolder, openApp, upload, uploadMany, verify, watchCredentials, zipEntries, api, type Account } from './fixtures';
 
 const picture = (hue: { r: number; g: number; b: number }) =>
   sharp({ create: { width: 1200, height: 750, channels: 3, background: hue } }).jpeg().toBuffer();
@@ -44,21 +20,7 @@ function hasFfmpeg(): boolean {
 }
 
 /** Entry names of a zip file. */
-function zipEntries(bytes: Buffer): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err ?? new Error('no zip'));
-      const names: string[] = [];
-      zip.on('entry', (e: yauzl.Entry) => {
-        names.push(e.fileName);
-        zip.readEntry();
-      });
-      zip.on('end', () => resolve(names));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
+const zipNames = async (bytes: Buffer) => [...(await zipEntries(bytes)).keys()];
 
 interface World {
   owner: Account;
@@ -75,47 +37,23 @@ let world: World;
 test.beforeAll(async () => {
   const owner = await newAccount();
   await verify(owner);
-  const trip = await folder(owner.token, 0, 'Trip');
-  const day1 = await folder(owner.token, trip, 'Day 1');
+  const trip = await newFolder(owner.token, 'Trip', 0);
+  const day1 = await newFolder(owner.token, 'Day 1', trip);
   const photo1 = await picture({ r: 200, g: 60, b: 40 });
   const notes = 'Packing list\n<script>alert(1)</script>\n<b>bold?</b>\n';
   const ids = {
     trip,
     day1,
-    photo1: await uploadBytes(owner.token, day1, 'photo1.jpg', photo1),
-    photo2: await uploadBytes(owner.token, day1, 'photo2.jpg', await picture({ r: 30, g: 120, b: 200 })),
-    notes: await uploadBytes(owner.token, day1, 'notes.txt', Buffer.from(notes)),
-    readme: await uploadBytes(owner.token, trip, 'readme.txt', Buffer.from('Welcome to the trip folder.\n')),
+    photo1: await upload(owner.token, day1, 'photo1.jpg', photo1),
+    photo2: await upload(owner.token, day1, 'photo2.jpg', await picture({ r: 30, g: 120, b: 200 })),
+    notes: await upload(owner.token, day1, 'notes.txt', Buffer.from(notes)),
+    readme: await upload(owner.token, trip, 'readme.txt', Buffer.from('Welcome to the trip folder.\n')),
   };
   const fileCode = (await api<{ code: string }>('getfilepublink', { fileid: ids.notes }, owner.token)).code;
   const folderCode = (await api<{ code: string }>('getfolderpublink', { folderid: trip }, owner.token)).code;
   const treeCode = (await api<{ code: string }>('gettreepublink', { name: 'Picked', fileids: String(ids.readme), folderids: String(day1) }, owner.token)).code;
   world = { owner, photo1, notes, ids, fileCode, folderCode, treeCode };
 });
-
-const ANON_METHOD = /\/(showpublink|getpub\w*|getpublinkdownload)(\?|$)/;
-
-/** Collects every request that carries a credential; anonymous pages must leave this empty. */
-function watchCredentials(page: Page, onlyAnonymousMethods = false): string[] {
-  const leaks: string[] = [];
-  page.on('request', (r: Request) => {
-    if (onlyAnonymousMethods && !ANON_METHOD.test(r.url())) return;
-    const headers = r.headers();
-    const body = r.postData() ?? '';
-    const url = new URL(r.url());
-    if (headers.authorization) leaks.push(`Authorization header on ${r.url()}`);
-    for (const p of ['access_token', 'auth']) {
-      if (url.searchParams.has(p)) leaks.push(`${p} in URL ${r.url()}`);
-      if (new URLSearchParams(body).has(p)) leaks.push(`${p} in body of ${r.url()}`);
-    }
-  });
-  return leaks;
-}
-
-async function anonymousPage(browser: Browser, viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ acceptDownloads: true, ...(viewport ? { viewport, isMobile: true, hasTouch: true } : {}) });
-  return { context, page: await context.newPage() };
-}
 
 test('a folder link: browse, preview images and text, download a file and zips, no credentials sent', async ({ browser }) => {
   const { context, page } = await anonymousPage(browser);
@@ -186,13 +124,13 @@ test('a folder link: browse, preview images and text, download a file and zips, 
   await page.getByRole('button', { name: 'Download as zip' }).click();
   const zip = await zipped;
   expect(zip.suggestedFilename()).toBe('Day 1.zip');
-  expect((await zipEntries(await readFile(await zip.path()))).sort()).toEqual(['notes.txt', 'photo2.jpg']);
+  expect((await zipNames(await readFile(await zip.path()))).sort()).toEqual(['notes.txt', 'photo2.jpg']);
 
   // everything, from the link's root
   await path.getByRole('link', { name: 'Trip' }).click();
   const all = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download all' }).click();
-  const entries = (await zipEntries(await readFile(await (await all).path()))).filter((n) => !n.endsWith('/'));
+  const entries = (await zipNames(await readFile(await (await all).path()))).filter((n) => !n.endsWith('/'));
   expect(entries.sort()).toEqual(['Trip/Day 1/notes.txt', 'Trip/Day 1/photo1.jpg', 'Trip/Day 1/photo2.jpg', 'Trip/readme.txt']);
 
   // no session: nothing offers to save
@@ -237,9 +175,9 @@ test('video and audio of a link stream in the preview', async ({ browser }) => {
   const tune = join(process.env.E2E_DATA!, 'tune.mp3');
   execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=duration=4:size=320x240:rate=25', '-pix_fmt', 'yuv420p', clip]);
   execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=5', tune]);
-  const media = await folder(world.owner.token, 0, 'Media');
-  await uploadBytes(world.owner.token, media, 'clip.mp4', await readFile(clip));
-  await uploadBytes(world.owner.token, media, 'tune.mp3', await readFile(tune));
+  const media = await newFolder(world.owner.token, 'Media', 0);
+  await upload(world.owner.token, media, 'clip.mp4', await readFile(clip));
+  await upload(world.owner.token, media, 'tune.mp3', await readFile(tune));
   const code = (await api<{ code: string }>('getfolderpublink', { folderid: media }, world.owner.token)).code;
 
   const { context, page } = await anonymousPage(browser);
@@ -362,7 +300,7 @@ test('on a phone the viewer fits the screen without sideways scrolling', async (
 test('a folder of 2,000 files renders a screenful at a time and still selects, zips and pages to its end', async ({ browser }) => {
   test.setTimeout(120_000);
   const { owner } = world;
-  const big = await folder(owner.token, 0, 'Big');
+  const big = await newFolder(owner.token, 'Big', 0);
   const texts = Array.from({ length: 1940 }, (_, i) => `file-${String(i + 1).padStart(4, '0')}.txt`);
   const pics = Array.from({ length: 60 }, (_, i) => `pic-${String(i + 1).padStart(2, '0')}.jpg`);
   const tiny = await sharp({ create: { width: 64, height: 64, channels: 3, background: { r: 90, g: 160, b: 60 } } }).jpeg().toBuffer();
@@ -370,14 +308,7 @@ test('a folder of 2,000 files renders a screenful at a time and still selects, z
   const batches: [string, Buffer][][] = [];
   for (let i = 0; i < texts.length; i += 500) batches.push(texts.slice(i, i + 500).map((n) => [n, Buffer.from(`${n}\n`)]));
   batches.push(pics.map((n) => [n, tiny]));
-  for (const batch of batches) {
-    const fd = new FormData();
-    for (const [name, bytes] of batch) fd.append('file', new Blob([new Uint8Array(bytes)]), name);
-    const res = await fetch(`${API_URL}/uploadfile?folderid=${big}&auth=${encodeURIComponent(owner.token)}`, { method: 'POST', body: fd });
-    const json = (await res.json()) as { result: number; fileids: number[] };
-    expect(json.result).toBe(0);
-    expect(json.fileids).toHaveLength(batch.length);
-  }
+  for (const batch of batches) expect(await uploadMany(owner.token, big, batch)).toHaveLength(batch.length);
   const code = (await api<{ code: string }>('getfolderpublink', { folderid: big }, owner.token)).code;
 
   const { context, page } = await anonymousPage(browser);
@@ -448,7 +379,7 @@ test('a folder of 2,000 files renders a screenful at a time and still selects, z
   await page.getByRole('button', { name: 'Download as zip' }).click();
   const zip = await zipped;
   expect(zip.suggestedFilename()).toBe('Big.zip');
-  expect((await zipEntries(await readFile(await zip.path()))).sort()).toEqual(['file-0001.txt', 'pic-60.jpg']);
+  expect((await zipNames(await readFile(await zip.path()))).sort()).toEqual(['file-0001.txt', 'pic-60.jpg']);
 
   // the grid is virtualised too, and select all covers the items that are not rendered
   await page.getByRole('button', { name: 'Grid' }).click();
@@ -480,35 +411,38 @@ test('a folder of 2,000 files renders a screenful at a time and still selects, z
   await phone.context.close();
 });
 
-test('a signed-in visitor saves a file and a selection into a folder of their own', async ({ page }) => {
-  const visitor = await newAccount();
-  await signIn(page, visitor);
-  const leaks = watchCredentials(page, true);
-  await page.goto(`/publink/show?code=${world.folderCode}&folder=${world.ids.day1}`);
+test.describe(() => {
+  test.use({ signedInAs: 'account' });
 
-  await page.getByRole('link', { name: 'Preview notes.txt' }).click();
-  await page.getByRole('dialog', { name: 'notes.txt' }).getByRole('button', { name: 'Save' }).click();
-  const picker = page.getByRole('dialog', { name: 'Save to my pCloud' });
-  await picker.getByRole('button', { name: 'Save to “My files”' }).click();
-  await expect(page.getByText('Saved “notes.txt” to your pCloud.')).toBeVisible();
-  await page.getByRole('button', { name: 'Close preview' }).click();
+  test('a signed-in visitor saves a file and a selection into a folder of their own', async ({ page, me: visitor }) => {
+    await openApp(page);
+    const leaks = watchCredentials(page, true);
+    await page.goto(`/publink/show?code=${world.folderCode}&folder=${world.ids.day1}`);
 
-  await page.getByRole('checkbox', { name: 'Select photo1.jpg' }).check();
-  await page.getByRole('button', { name: 'Save to my pCloud' }).click();
-  await page.getByRole('dialog', { name: 'Save to my pCloud' }).getByRole('button', { name: 'Save to “My files”' }).click();
-  await expect(page.getByText('Saved “Day 1.zip” to your pCloud.')).toBeVisible();
+    await page.getByRole('link', { name: 'Preview notes.txt' }).click();
+    await page.getByRole('dialog', { name: 'notes.txt' }).getByRole('button', { name: 'Save' }).click();
+    const picker = page.getByRole('dialog', { name: 'Save to my pCloud' });
+    await picker.getByRole('button', { name: 'Save to “My files”' }).click();
+    await expect(page.getByText('Saved “notes.txt” to your pCloud.')).toBeVisible();
+    await page.getByRole('button', { name: 'Close preview' }).click();
 
-  // a file link out of downloads can still be copied (copypubfile moves no bytes)
-  const limited = await api<{ code: string }>('getfilepublink', { fileid: world.ids.readme, maxdownloads: 1 }, world.owner.token);
-  const link = await api<{ hosts: string[]; path: string }>('getpublinkdownload', { code: limited.code });
-  await (await fetch(`http://${link.hosts[0]}${link.path}`)).arrayBuffer();
-  await page.goto(`/publink/show?code=${limited.code}`);
-  await expect(page.getByRole('heading', { level: 1, name: 'This link has reached its download limit' })).toBeVisible();
-  await page.getByRole('button', { name: 'Save a copy to my pCloud instead' }).click();
-  await page.getByRole('dialog', { name: 'Save to my pCloud' }).getByRole('button', { name: 'Save to “My files”' }).click();
-  await expect(page.getByText('Saved “readme.txt” to your pCloud.')).toBeVisible();
+    await page.getByRole('checkbox', { name: 'Select photo1.jpg' }).check();
+    await page.getByRole('button', { name: 'Save to my pCloud' }).click();
+    await page.getByRole('dialog', { name: 'Save to my pCloud' }).getByRole('button', { name: 'Save to “My files”' }).click();
+    await expect(page.getByText('Saved “Day 1.zip” to your pCloud.')).toBeVisible();
 
-  const root = await api<{ metadata: { contents: { name: string }[] } }>('listfolder', { folderid: 0 }, visitor.token);
-  expect(root.metadata.contents.map((m) => m.name)).toEqual(expect.arrayContaining(['notes.txt', 'Day 1.zip', 'readme.txt']));
-  expect(leaks).toEqual([]);
+    // a file link out of downloads can still be copied (copypubfile moves no bytes)
+    const limited = await api<{ code: string }>('getfilepublink', { fileid: world.ids.readme, maxdownloads: 1 }, world.owner.token);
+    const link = await api<{ hosts: string[]; path: string }>('getpublinkdownload', { code: limited.code });
+    await (await fetch(`http://${link.hosts[0]}${link.path}`)).arrayBuffer();
+    await page.goto(`/publink/show?code=${limited.code}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'This link has reached its download limit' })).toBeVisible();
+    await page.getByRole('button', { name: 'Save a copy to my pCloud instead' }).click();
+    await page.getByRole('dialog', { name: 'Save to my pCloud' }).getByRole('button', { name: 'Save to “My files”' }).click();
+    await expect(page.getByText('Saved “readme.txt” to your pCloud.')).toBeVisible();
+
+    const root = await api<{ metadata: { contents: { name: string }[] } }>('listfolder', { folderid: 0 }, visitor.token);
+    expect(root.metadata.contents.map((m) => m.name)).toEqual(expect.arrayContaining(['notes.txt', 'Day 1.zip', 'readme.txt']));
+    expect(leaks).toEqual([]);
+  });
 });

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import sharp from 'sharp';
-import { test, expect, signIn, newAccount, api, upload, API_URL } from './fixtures';
+import { test, expect, openApp, api, upload, API_URL } from './fixtures';
 
 /** Waits until the service worker controls the page (the first install claims open tabs). */
 async function controlled(page: Page): Promise<void> {
@@ -76,98 +76,111 @@ test.describe('installable app', () => {
     }
   });
 
-  test('a folder seen before opens offline, with the banner and network actions disabled', async ({ page, context }) => {
-    const account = await newAccount();
-    const { metadata } = await api<{ metadata: { folderid: number } }>('createfolder', { folderid: 0, name: 'Offline trip' }, account.token);
-    await upload(account.token, metadata.folderid, 'itinerary.txt', 'day 1: the coast');
-    await signIn(page, account);
-    await controlled(page);
-    await page.goto(`/folder/${metadata.folderid}`);
-    const list = page.getByRole('listbox');
-    await expect(list.getByRole('option', { name: /itinerary\.txt/ })).toBeVisible();
-    await persisted(page, metadata.folderid);
+  test.describe(() => {
+    test.use({ signedInAs: 'account' });
 
-    await context.setOffline(true);
-    await page.reload();
-    await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toBeVisible();
-    await expect(page.getByRole('listbox').getByRole('option', { name: /itinerary\.txt/ })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Upload' })).toBeDisabled();
-    await context.setOffline(false);
-    await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toHaveCount(0);
-  });
+    test('a folder seen before opens offline, with the banner and network actions disabled', async ({ page, context, me: account }) => {
+      const { metadata } = await api<{ metadata: { folderid: number } }>('createfolder', { folderid: 0, name: 'Offline trip' }, account.token);
+      await upload(account.token, metadata.folderid, 'itinerary.txt', 'day 1: the coast');
+      await openApp(page);
+      await controlled(page);
+      await page.goto(`/folder/${metadata.folderid}`);
+      const list = page.getByRole('listbox');
+      await expect(list.getByRole('option', { name: /itinerary\.txt/ })).toBeVisible();
+      await persisted(page, metadata.folderid);
 
-  test('a revisited folder paints from the offline cache before the listing answers', async ({ page }) => {
-    const account = await newAccount();
-    const { metadata } = await api<{ metadata: { folderid: number } }>('createfolder', { folderid: 0, name: 'Revisit' }, account.token);
-    await upload(account.token, metadata.folderid, 'notes.txt', 'x');
-    await signIn(page, account);
-    await page.goto(`/folder/${metadata.folderid}`);
-    await expect(page.getByRole('listbox').getByRole('option', { name: /notes\.txt/ })).toBeVisible();
-    await persisted(page, metadata.folderid);
-
-    // hold every listfolder reply for 5 s: the rows must be there long before
-    let answered = false;
-    let asked = false;
-    await page.route(`${API_URL}/listfolder**`, async (route) => {
-      asked = true;
-      await new Promise((r) => setTimeout(r, 5000));
-      answered = true;
-      await route.continue();
+      await context.setOffline(true);
+      await page.reload();
+      await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toBeVisible();
+      await expect(page.getByRole('listbox').getByRole('option', { name: /itinerary\.txt/ })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Upload' })).toBeDisabled();
+      await context.setOffline(false);
+      await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toHaveCount(0);
     });
-    await page.reload();
-    await expect(page.getByRole('listbox').getByRole('option', { name: /notes\.txt/ })).toBeVisible({ timeout: 4000 });
-    expect(answered).toBe(false);
-    // and what was restored is still asked for again (changes made while the app was closed)
-    await expect.poll(() => asked).toBe(true);
-    await page.unrouteAll({ behavior: 'ignoreErrors' });
-  });
 
-  test('the worker caches only the app shell: no API replies, content or links', async ({ page }) => {
-    const account = await newAccount();
-    await upload(account.token, 0, 'secret.txt', 'not for the cache');
-    await signIn(page, account);
-    await controlled(page);
-    await expect(page.getByRole('listbox').getByRole('option', { name: /secret\.txt/ })).toBeVisible();
-    const cached = await page.evaluate(async () => {
-      const urls: string[] = [];
-      for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) urls.push(req.url);
-      return urls;
+    test('a revisited folder paints from the offline cache before the listing answers', async ({ page, me: account }) => {
+      const { metadata } = await api<{ metadata: { folderid: number } }>('createfolder', { folderid: 0, name: 'Revisit' }, account.token);
+      await upload(account.token, metadata.folderid, 'notes.txt', 'x');
+      await openApp(page);
+      await page.goto(`/folder/${metadata.folderid}`);
+      await expect(page.getByRole('listbox').getByRole('option', { name: /notes\.txt/ })).toBeVisible();
+      await persisted(page, metadata.folderid);
+
+      // hold every listfolder reply until the rows are shown (not for a fixed time a loaded machine may outlast)
+      let answered = false;
+      let asked = false;
+      let release = () => {};
+      const held = new Promise<void>((r) => (release = r));
+      await page.route(`${API_URL}/listfolder**`, async (route) => {
+        asked = true;
+        await held;
+        answered = true;
+        await route.continue();
+      });
+      try {
+        await page.reload();
+        await expect(page.getByRole('listbox').getByRole('option', { name: /notes\.txt/ })).toBeVisible({ timeout: 4000 });
+        expect(answered).toBe(false);
+        // and what was restored is still asked for again (changes made while the app was closed)
+        await expect.poll(() => asked).toBe(true);
+      } finally {
+        release();
+        await page.unrouteAll({ behavior: 'ignoreErrors' });
+      }
     });
-    expect(cached.length).toBeGreaterThan(5);
-    const origin = new URL(page.url()).origin;
-    for (const url of cached) {
-      expect(url.startsWith(origin), url).toBe(true);
-      expect(new URL(url).pathname, url).toMatch(/^\/(index\.html|assets\/[^/]+\.(js|css)|icons\/[^/]+\.png|[^/]+\.svg|manifest\.webmanifest)$/);
-      expect(url).not.toMatch(/access_token|[?&]auth=/);
-    }
+
+    test('the worker caches only the app shell: no API replies, content or links', async ({ page, me: account }) => {
+      await upload(account.token, 0, 'secret.txt', 'not for the cache');
+      await openApp(page);
+      await controlled(page);
+      await expect(page.getByRole('listbox').getByRole('option', { name: /secret\.txt/ })).toBeVisible();
+      const cached = await page.evaluate(async () => {
+        const urls: string[] = [];
+        for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) urls.push(req.url);
+        return urls;
+      });
+      expect(cached.length).toBeGreaterThan(5);
+      const origin = new URL(page.url()).origin;
+      for (const url of cached) {
+        expect(url.startsWith(origin), url).toBe(true);
+        expect(new URL(url).pathname, url).toMatch(/^\/(index\.html|assets\/[^/]+\.(js|css)|icons\/[^/]+\.png|[^/]+\.svg|manifest\.webmanifest)$/);
+        expect(url).not.toMatch(/access_token|[?&]auth=/);
+      }
+    });
+
   });
 
-  test('signing out erases the offline cache', async ({ page }) => {
-    const account = await newAccount();
-    await signIn(page, account);
-    await persisted(page, 0);
-    await page.getByRole('button', { name: 'Account menu' }).click();
-    await page.getByRole('menuitem', { name: 'Sign out' }).click();
-    await expect(page).toHaveURL(/\/welcome$/);
-    const left = await page.evaluate(
-      () =>
-        new Promise<unknown>((resolve) => {
-          const open = indexedDB.open('pcloud-web-cache');
-          open.onsuccess = () => {
-            const get = open.result.transaction('query-cache').objectStore('query-cache').get('client');
-            get.onsuccess = () => resolve(get.result ?? null);
-          };
-        }),
-    );
-    expect(left).toBeNull();
+  test.describe(() => {
+    // signing out revokes the sign-in, so the account is this test's alone
+    test.use({ signedInAs: 'disposable' });
+
+    test('signing out erases the offline cache', async ({ page }) => {
+      await openApp(page);
+      await persisted(page, 0);
+      await page.getByRole('button', { name: 'Account menu' }).click();
+      await page.getByRole('menuitem', { name: 'Sign out' }).click();
+      await expect(page).toHaveURL(/\/welcome$/);
+      const left = await page.evaluate(
+        () =>
+          new Promise<unknown>((resolve) => {
+            const open = indexedDB.open('pcloud-web-cache');
+            open.onsuccess = () => {
+              const get = open.result.transaction('query-cache').objectStore('query-cache').get('client');
+              get.onsuccess = () => resolve(get.result ?? null);
+            };
+          }),
+      );
+      expect(left).toBeNull();
+    });
   });
 });
 
 test.describe('share target', () => {
-  test('files shared from the share sheet land in the folder the user picks', async ({ page }) => {
-    const account = await newAccount();
+  test.use({ signedInAs: 'account' });
+
+  test('files shared from the share sheet land in the folder the user picks', async ({ page, me: account }) => {
     const { metadata } = await api<{ metadata: { folderid: number } }>('createfolder', { folderid: 0, name: 'Camera roll' }, account.token);
-    await signIn(page, account);
+    await openApp(page);
     await controlled(page);
 
     // what the share sheet does: a navigation POST, multipart, to the manifest's share_target.action
@@ -217,9 +230,8 @@ test.describe('share target', () => {
     await expect(page.getByText('No shared files are waiting.')).toBeVisible();
   });
 
-  test('a share POSTed with fetch is kept until the user comes to pick a folder', async ({ page }) => {
-    const account = await newAccount();
-    await signIn(page, account);
+  test('a share POSTed with fetch is kept until the user comes to pick a folder', async ({ page, me: account }) => {
+    await openApp(page);
     await controlled(page);
     const redirected = await page.evaluate(async () => {
       const fd = new FormData();

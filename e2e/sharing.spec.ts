@@ -1,44 +1,7 @@
 // Two people, two browsers: A shares a folder with B, B accepts (or declines), A changes and ends
 // the share. Arrange through the API, act and assert through the UI.
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
-import { test, expect, newAccount, signIn, api, upload, type Account } from './fixtures';
-
-/** A fresh account whose e-mail is verified the way a person does it: with the code from the mail. */
-async function verifiedAccount(): Promise<Account> {
-  const account = await newAccount();
-  const outbox = join(process.env.E2E_DATA!, 'outbox');
-  const safe = account.email.replace(/[^a-zA-Z0-9@._-]/g, '_');
-  let code: string | undefined;
-  await expect
-    .poll(async () => {
-      const mails = (await readdir(outbox)).filter((f) => f.endsWith(`-${safe}.txt`));
-      for (const m of mails) {
-        const found = /Verification code: (\S+)/.exec(await readFile(join(outbox, m), 'utf8'));
-        if (found) code = found[1];
-      }
-      return code;
-    })
-    .toBeTruthy();
-  await api('verifyemail', { code: code! });
-  return account;
-}
-
-async function newFolder(token: string, name: string, parent = 0): Promise<number> {
-  return (await api<{ metadata: { folderid: number } }>('createfolder', { folderid: parent, name }, token)).metadata.folderid;
-}
-
-async function signedInPage(browser: Browser, account: Account): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, account);
-  return page;
-}
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// a row's accessible name starts with the item's name (formerly after its checkbox's "Select ")
-const option = (page: Page, name: string) => page.getByRole('listbox').getByRole('option', { name: new RegExp(`^(Select )?${escape(name)}( |$)`) });
+import type { Page } from '@playwright/test';
+import { test, expect, api, upload, newFolder, option, signedInPage } from './fixtures';
 
 async function openShareDialog(page: Page, folder: string) {
   await option(page, folder).click({ button: 'right' });
@@ -52,9 +15,9 @@ interface Lists {
   requests: { incoming: { sharerequestid: number }[]; outgoing: { sharerequestid: number }[] };
 }
 
-test('share, accept, read-only, edit, remove — two people in two browsers', async ({ browser }) => {
+// alice shares (which needs a verified e-mail), bob receives: this worker's two accounts, each signed in once
+test('share, accept, read-only, edit, remove — two people in two browsers', async ({ browser, verified: alice, account: bob }) => {
   test.setTimeout(120_000);
-  const [alice, bob] = await Promise.all([verifiedAccount(), newAccount()]);
   const folderid = await newFolder(alice.token, 'Project <Plans>');
   await upload(alice.token, folderid, 'notes.txt', 'hello from alice');
 
@@ -146,8 +109,7 @@ test('share, accept, read-only, edit, remove — two people in two browsers', as
   await expect(option(b, 'Project <Plans>')).toHaveCount(0);
 });
 
-test('declining an invitation, cancelling one from "Shared by me", and leaving a share', async ({ browser }) => {
-  const [alice, bob] = await Promise.all([verifiedAccount(), newAccount()]);
+test('declining an invitation, cancelling one from "Shared by me", and leaving a share', async ({ browser, verified: alice, account: bob }) => {
   const holiday = await newFolder(alice.token, 'Holiday');
   const budget = await newFolder(alice.token, 'Budget');
   await api('sharefolder', { folderid: holiday, mail: bob.email, permissions: 7, message: 'Photos from the trip' }, alice.token);

@@ -1,15 +1,15 @@
-import { test, expect, newAccount, signIn, api, upload, type Account } from './fixtures';
-import { accountOn, call, put, signInOn, startPermissive, type Server } from './permissive';
+import { test, expect, openApp, api, call, newFolder, upload, type Account, type Server } from './fixtures';
 
 let account: Account;
 
 test.describe('default server', () => {
-  test.beforeEach(async ({ page }) => {
-    account = await newAccount();
+  test.use({ signedInAs: 'account' });
+  test.beforeEach(async ({ page, me }) => {
+    account = me;
     // something in the trash, so the refusal is not an empty list in disguise
     const fileid = await upload(account.token, 0, 'old draft.txt', 'draft');
     await api('deletefile', { fileid }, account.token);
-    await signIn(page, account);
+    await openApp(page);
   });
 
   test('the trash explains that this sign-in cannot see it and links to pCloud', async ({ page }) => {
@@ -59,44 +59,37 @@ test.describe('default server', () => {
   });
 });
 
-// ---- a permissive emulator of our own (OAuth tokens may call getzip, trash, collections …) ----
-
-
-
 interface Listing {
   metadata: { contents?: { name: string; isfolder: boolean }[] };
 }
 
 test.describe('permissive server', () => {
+  // OAuth tokens may see the trash and the devices there
+  test.use({ signedInAs: 'account', emulator: 'permissive' });
   let server: Server;
   let user: Account;
   const names = async (method: string, params: Record<string, number>) =>
     ((await call<Listing>(server.api, method, params, user.token)).metadata.contents ?? []).map((c) => c.name).sort();
 
-  test.beforeAll(async () => {
-    server = await startPermissive();
-  });
-  test.afterAll(() => {
-    server?.child.kill('SIGTERM');
-  });
-  test.beforeEach(async () => {
-    user = await accountOn(server.api);
+  test.beforeEach(async ({ me, permissive }) => {
+    server = permissive;
+    user = me;
   });
 
   test('restores to the original place and to a chosen folder, deletes forever and empties the trash', async ({ page }) => {
-    const folder = async (name: string) => (await call<{ metadata: { folderid: number } }>(server.api, 'createfolder', { folderid: 0, name }, user.token)).metadata.folderid;
+    const folder = (name: string) => newFolder(user.token, name, 0, server.api);
     const docs = await folder('Docs');
     const keep = await folder('Keep');
     const old = await folder('Old');
-    await put(server.api, user.token, old, 'inside.txt', 'inside');
-    const draft = await put(server.api, user.token, docs, 'draft.txt', 'draft');
-    const junk = await put(server.api, user.token, 0, 'junk.txt', 'junk');
-    const spam = await put(server.api, user.token, 0, 'spam.txt', 'spam');
+    await upload(user.token, old, 'inside.txt', 'inside', server.api);
+    const draft = await upload(user.token, docs, 'draft.txt', 'draft', server.api);
+    const junk = await upload(user.token, 0, 'junk.txt', 'junk', server.api);
+    const spam = await upload(user.token, 0, 'spam.txt', 'spam', server.api);
     await call(server.api, 'deletefile', { fileid: draft }, user.token);
     await call(server.api, 'deletefolderrecursive', { folderid: old }, user.token);
     await call(server.api, 'deletefile', { fileid: junk }, user.token);
     await call(server.api, 'deletefile', { fileid: spam }, user.token);
-    await signInOn(page, server.app, user);
+    await openApp(page, server.app);
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Trash' }).click();
     const main = page.getByRole('main');
     const table = main.getByRole('table', { name: 'Deleted items' });
@@ -137,9 +130,9 @@ test.describe('permissive server', () => {
   });
 
   test('the account page shows the quota and signs out another device', async ({ page }) => {
-    await put(server.api, user.token, 0, 'big.txt', 'x'.repeat(300_000));
+    await upload(user.token, 0, 'big.txt', 'x'.repeat(300_000), server.api);
     const other = await call<{ auth: string }>(server.api, 'userinfo', { username: user.email, password: user.password, getauth: 1, device: 'Old laptop' });
-    await signInOn(page, server.app, user);
+    await openApp(page, server.app);
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Account' }).click();
     const main = page.getByRole('main');
     await expect(main.getByRole('meter', { name: 'Storage quota used' })).toBeVisible();
@@ -154,13 +147,18 @@ test.describe('permissive server', () => {
     await call(server.api, 'userinfo', {}, user.token);
   });
 
-  test('signing out everywhere revokes the other sign-ins and this one', async ({ page }) => {
-    await signInOn(page, server.app, user);
-    await page.goto(`${server.app}/account`);
-    const main = page.getByRole('main');
-    await main.getByRole('button', { name: 'Sign out everywhere' }).click();
-    await page.getByRole('dialog', { name: 'Sign out everywhere?' }).getByRole('button', { name: 'Sign out everywhere' }).click();
-    await expect(page.getByRole('button', { name: 'Sign in with pCloud' })).toBeVisible();
-    await expect(call(server.api, 'userinfo', {}, user.token)).rejects.toThrow(/^userinfo: 2000/);
+  test.describe(() => {
+    // it revokes every sign-in of the account, so the account is this test's alone
+    test.use({ signedInAs: 'disposable' });
+
+    test('signing out everywhere revokes the other sign-ins and this one', async ({ page }) => {
+      await openApp(page, server.app);
+      await page.goto(`${server.app}/account`);
+      const main = page.getByRole('main');
+      await main.getByRole('button', { name: 'Sign out everywhere' }).click();
+      await page.getByRole('dialog', { name: 'Sign out everywhere?' }).getByRole('button', { name: 'Sign out everywhere' }).click();
+      await expect(page.getByRole('button', { name: 'Sign in with pCloud' })).toBeVisible();
+      await expect(call(server.api, 'userinfo', {}, user.token)).rejects.toThrow(/^userinfo: 2000/);
+    });
   });
 });

@@ -1,45 +1,27 @@
 // The upload-link drop page as a stranger uses it: no session, a name, several files, progress and
 // a summary; a link that fills up mid-way keeps the rest of the queue for a retry; unusable links
 // get their own pages.
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, newAccount, api, API_URL, type Account } from './fixtures';
-
-async function verify(account: Account): Promise<void> {
-  const dir = join(process.env.E2E_DATA!, 'outbox');
-  const safe = account.email.replace(/[^a-zA-Z0-9@._-]/g, '_');
-  const file = (await readdir(dir)).find((f) => f.endsWith(`-${safe}.txt`));
-  expect(file, 'welcome mail in the outbox').toBeTruthy();
-  const code = /Verification code: (\S+)/.exec(await readFile(join(dir, file!), 'utf8'))?.[1];
-  await api('verifyemail', { code: code! });
-}
+import { test, expect, anonymousPage, newAccount, names, newFolder, verify, watchCredentials, api, API_URL, type Account } from './fixtures';
 
 let owner: Account;
 let inbox: number;
 
+// the owner is only ever called through the API (never signed in), so one of the spec's own
 test.beforeAll(async () => {
   owner = await newAccount();
   await verify(owner);
-  inbox = (await api<{ metadata: { folderid: number } }>('createfolder', { folderid: 0, name: 'Inbox' }, owner.token)).metadata.folderid;
+  inbox = await newFolder(owner.token, 'Inbox');
 });
 
 const createLink = (params: Record<string, string | number> = {}) =>
   api<{ code: string; uploadlinkid: number }>('createuploadlink', { folderid: inbox, comment: 'Anna here — please drop the conference slides. <b>thanks</b>', ...params }, owner.token);
 
-const inboxNames = async () =>
-  (await api<{ metadata: { contents: { name: string }[] } }>('listfolder', { folderid: inbox }, owner.token)).metadata.contents.map((m) => m.name);
+const inboxNames = () => names(owner.token, inbox);
 
 async function stranger(browser: Browser, viewport?: { width: number; height: number }) {
-  const context = await browser.newContext(viewport ? { viewport, isMobile: true, hasTouch: true } : {});
-  const page = await context.newPage();
-  const leaks: string[] = [];
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (r.headers().authorization) leaks.push(`Authorization on ${r.url()}`);
-    for (const p of ['access_token', 'auth']) if (url.searchParams.has(p)) leaks.push(`${p} in ${r.url()}`);
-  });
-  return { context, page, leaks };
+  const { context, page } = await anonymousPage(browser, viewport);
+  return { context, page, leaks: watchCredentials(page) };
 }
 
 async function choose(page: Page, files: { name: string; body: string }[]) {

@@ -1,5 +1,5 @@
 import type { FileChooser, Page } from '@playwright/test';
-import { test, expect, newAccount, signIn, api, upload, API_URL, type Account } from './fixtures';
+import { test, expect, openApp, api, upload, type Account } from './fixtures';
 import { createWriteStream, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
@@ -8,12 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 
+test.use({ signedInAs: 'account' });
+
 let account: Account;
 
-test.beforeEach(async ({ page }) => {
-  account = await newAccount();
+test.beforeEach(async ({ page, me }) => {
+  account = me;
   await upload(account.token, 0, 'existing.txt', 'old content');
-  await signIn(page, account);
+  await openApp(page);
 });
 
 async function listing(folderid: number) {
@@ -214,10 +216,7 @@ test('a full account gets a clear message, keeps the queue, and the retry works 
   // fill the quota cheaply: one file, then copies of it (the emulator stores identical content once)
   const info = await api<{ quota: number; usedquota: number }>('userinfo', {}, account.token);
   const size = Math.floor((info.quota - info.usedquota) / 256);
-  const fd = new FormData();
-  fd.append('file', new Blob([randomBytes(size)]), 'filler-0.bin');
-  const res = await fetch(`${API_URL}/uploadfile?folderid=0&auth=${encodeURIComponent(account.token)}`, { method: 'POST', body: fd });
-  const first = ((await res.json()) as { fileids: number[] }).fileids[0];
+  const first = await upload(account.token, 0, 'filler-0.bin', randomBytes(size));
   for (let i = 1; i < 256; i++) await api('copyfile', { fileid: first, tofolderid: 0, toname: `filler-${i}.bin` }, account.token);
   await page.reload();
 

@@ -1,14 +1,9 @@
-import { test, expect, signIn } from './fixtures';
-import type { Page } from '@playwright/test';
+import { test, expect, openApp, openPath as open } from './fixtures';
 
-const demo = { email: 'demo@pcloud.local', password: 'pcloud-demo' };
-
-async function open(page: Page, ...names: RegExp[]) {
-  for (const n of names) await page.getByRole('listbox').getByRole('option', { name: n }).first().dblclick();
-}
+test.use({ signedInAs: 'demo' });
 
 test.beforeEach(async ({ page }) => {
-  await signIn(page, demo);
+  await openApp(page);
 });
 
 test('images open in a gallery with its own URL; arrows page, Back closes', async ({ page }) => {
