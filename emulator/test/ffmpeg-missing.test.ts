@@ -11,10 +11,18 @@ import { ffmpegAvailable, findTool } from '../media/ffmpeg-path';
 import { generateDemoTree } from '../demo/generate';
 import { TRACK_SPECS, VIDEO_SPECS } from '../demo/media';
 
-// this file's process runs as if neither the system nor npm had ffmpeg
-vi.hoisted(() => {
+// this file's modules resolve as if neither the system nor npm had ffmpeg
+const saved = vi.hoisted(() => {
+  const before = { ffmpeg: process.env.PCLOUD_EMU_FFMPEG, ffprobe: process.env.PCLOUD_EMU_FFPROBE };
   process.env.PCLOUD_EMU_FFMPEG = 'off';
   process.env.PCLOUD_EMU_FFPROBE = 'off';
+  return before;
+});
+afterAll(() => {
+  for (const [key, v] of [['PCLOUD_EMU_FFMPEG', saved.ffmpeg], ['PCLOUD_EMU_FFPROBE', saved.ffprobe]] as const) {
+    if (v === undefined) delete process.env[key];
+    else process.env[key] = v;
+  }
 });
 
 describe('findTool', () => {

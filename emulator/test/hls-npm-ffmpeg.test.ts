@@ -15,9 +15,16 @@ const bins = vi.hoisted(() => {
   const dir = `${process.cwd()}/node_modules`;
   const platform = `${process.platform}-${process.arch}`;
   const b = { ffmpeg: `${dir}/@ffmpeg-installer/${platform}/ffmpeg`, ffprobe: `${dir}/@ffprobe-installer/${platform}/ffprobe` };
+  const before = { ffmpeg: process.env.PCLOUD_EMU_FFMPEG, ffprobe: process.env.PCLOUD_EMU_FFPROBE };
   process.env.PCLOUD_EMU_FFMPEG = b.ffmpeg;
   process.env.PCLOUD_EMU_FFPROBE = b.ffprobe;
-  return b;
+  return { ...b, before };
+});
+afterAll(() => {
+  for (const [key, v] of [['PCLOUD_EMU_FFMPEG', bins.before.ffmpeg], ['PCLOUD_EMU_FFPROBE', bins.before.ffprobe]] as const) {
+    if (v === undefined) delete process.env[key];
+    else process.env[key] = v;
+  }
 });
 
 const shipped = existsSync(bins.ffmpeg) && existsSync(bins.ffprobe);
