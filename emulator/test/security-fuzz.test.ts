@@ -77,6 +77,7 @@ describe('parameter fuzz', () => {
     ids.fileid = String(f.fileid);
     ids.folderid = String(d.folderid);
     ids.code = link.code;
+    ids.uploadid = String((await alice.call('upload_create', {})).uploadid);
   });
   afterAll(() => srv.close());
 
@@ -101,6 +102,10 @@ describe('parameter fuzz', () => {
         if (r() < 0.6 && name !== 'fileid') pairs.push(['fileid', ids.fileid]);
         if (r() < 0.3 && name !== 'folderid') pairs.push(['folderid', ids.folderid]);
         if (r() < 0.3 && name !== 'code') pairs.push(['code', ids.code]);
+        // plausible values for the rest, so the bad one is met deeper in the handler
+        for (const [k, v] of Object.entries({ tofolderid: ids.folderid, toname: 'to.txt', name: 'n.txt', size: '32x32', uploadid: ids.uploadid, uploadoffset: '0', progresshash: 'ph' })) {
+          if (k !== name && r() < 0.3) pairs.push([k, v]);
+        }
         if (name !== 'auth' && name !== 'access_token' && r() < 0.85) pairs.push(['auth', token]);
         pairs.push([name, bad.v(r)]);
         // duplicated or array-style names
