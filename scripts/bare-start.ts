@@ -131,6 +131,14 @@ async function main(): Promise<void> {
   }
 }
 
+// a check that hangs (a stream that never comes) must not hold the test run up
+setTimeout(() => {
+  console.error(`bare start FAILED: still running after ${(2 * DEADLINE_MS) / 1000} s\n${log.slice(-60).join('\n')}`);
+  if (child?.pid) process.kill(-child.pid, 'SIGKILL');
+  rmSync(tmp, { recursive: true, force: true });
+  process.exit(1);
+}, 2 * DEADLINE_MS).unref();
+
 try {
   await main();
   await stop();
