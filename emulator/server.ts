@@ -143,21 +143,21 @@ export class Emulator {
   /**
    * A body that stops arriving is cut off after `bodyIdleTimeoutMs`, whoever sends it (the form body
    * is read before authentication). Only while the body is being received: a long poll or a slow
-   * download must not be cut by it. An upload in progress still gets its 2041 when the socket allows.
+   * download must not be cut by it.
    */
   private armBodyTimeout(req: IncomingMessage, res: ServerResponse): void {
     const ms = this.limits.bodyIdleTimeoutMs;
     if (ms <= 0 || req.complete) return;
     const socket = req.socket;
-    const before = socket.timeout ?? 0;
+    // what to put back once the body is in (Node's own keep-alive timeout, when it set one meanwhile)
+    let restore = socket.timeout ?? 0;
     let armed = true;
     const disarm = () => {
       if (!armed) return;
       armed = false;
       req.off('timeout', onTimeout);
       res.off('timeout', onTimeout);
-      // Node may have set its keep-alive timeout meanwhile (response finished first): leave that one
-      if (!socket.destroyed && socket.timeout === ms) socket.setTimeout(before);
+      if (!socket.destroyed && socket.timeout === ms) socket.setTimeout(restore);
     };
     const onTimeout = () => {
       if (req.complete) return disarm();
@@ -175,7 +175,10 @@ export class Emulator {
       // a refusal answered before the body ended (1000, 2041…): Node just set its keep-alive timeout;
       // the rest of the body is still bounded by ours
       if (req.complete) disarm();
-      else if (armed && !socket.destroyed) socket.setTimeout(ms);
+      else if (armed && !socket.destroyed) {
+        restore = socket.timeout ?? 0;
+        socket.setTimeout(ms);
+      }
     });
   }
 
