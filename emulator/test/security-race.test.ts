@@ -163,4 +163,37 @@ describe('races on one resource', () => {
       },
     });
   });
+
+  it('deletefolderrecursive vs uploadfile into it: no live file is left in a deleted folder', async () => {
+    await race(ROUNDS, {
+      setup: async (i) => (await alice.mkdir(`dr-${i}`, base)).folderid as number,
+      a: (folder) => alice.call('deletefolderrecursive', { folderid: folder }),
+      b: (folder) => alice.call('uploadfile', { folderid: folder, filename: 'late.txt', nopartial: 1 }, { verb: 'PUT', body: 'late' }),
+      check: async (folder, del, up) => {
+        expect((del as Json).result).toBe(0);
+        expect((await alice.call('listfolder', { folderid: folder })).result).not.toBe(0);
+        if ((up as Json).result === 0) {
+          // the file went to the trash with its folder, or was refused: never live and unreachable
+          const fileid = (up as Json).metadata[0].fileid;
+          expect((await alice.call('stat', { fileid })).result).not.toBe(0);
+        }
+      },
+    });
+  });
+
+  it('two uploads of one name into one folder: one file, the other write kept as a revision', async () => {
+    await race(ROUNDS, {
+      setup: (i) => fresh(i, 'uu'),
+      a: (folder) => alice.call('uploadfile', { folderid: folder, filename: 'same.txt', nopartial: 1 }, { verb: 'PUT', body: 'first' }),
+      b: (folder) => alice.call('uploadfile', { folderid: folder, filename: 'same.txt', nopartial: 1 }, { verb: 'PUT', body: 'second' }),
+      check: async (folder, ra, rb) => {
+        expect([(ra as Json).result, (rb as Json).result]).toEqual([0, 0]);
+        const files = ((await alice.call('listfolder', { folderid: folder })).metadata.contents as { name: string; fileid: number }[]).filter((c) => c.name === 'same.txt');
+        expect(files).toHaveLength(1);
+        const sum = (await alice.call('checksumfile', { fileid: files[0].fileid })).sha1;
+        expect([sha1('first'), sha1('second')]).toContain(sum);
+        expect((await alice.call('listrevisions', { fileid: files[0].fileid })).revisions).toHaveLength(1);
+      },
+    });
+  });
 });
