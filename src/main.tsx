@@ -5,7 +5,7 @@ import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client
 import { configureClient } from './api/client';
 import { type PcloudError } from './api/errors';
 import { consumeOAuthRedirect } from './features/auth/oauth';
-import { getSession, getTokenTransport, signedOut, takeReturnTo } from './stores/session';
+import { getSession, getTokenKind, getTokenTransport, signedOut, takeReturnTo } from './stores/session';
 import { cacheBuster, createCachePersister, createQueryClient, idbCacheStorage, PERSIST_MAX_AGE, shouldPersistQuery } from './queries/query-client';
 import { AppRoutes, preloadRoute } from './app/router';
 import { BrowserRouter } from './app/location';
@@ -40,6 +40,7 @@ configureClient({
   apiBase: () => getSession()?.apiBase ?? '',
   token: () => getSession()?.token ?? null,
   tokenTransport: getTokenTransport,
+  tokenKind: getTokenKind,
 });
 
 // The offline copy of the Query cache (listings and metadata only, see shouldPersistQuery) belongs

@@ -59,6 +59,15 @@ describe('parameter encoding', () => {
     expect(headerOf(calls[0], 'Authorization')).toBeNull();
   });
 
+  it('sends a full-access token as the auth parameter, never as a header or access_token', async () => {
+    const { client, calls } = testClient(() => jsonResponse(LISTFOLDER_ROOT), { tokenKind: () => 'auth' });
+    await listFolder({ folderid: 0 }, { client });
+    expect(formOf(calls[0]).get('auth')).toBe('TOKEN123');
+    expect(formOf(calls[0]).has('access_token')).toBe(false);
+    expect(headerOf(calls[0], 'Authorization')).toBeNull();
+    expect(calls[0].url).not.toContain('TOKEN123');
+  });
+
   it('sends no credentials to anonymous methods', async () => {
     const { client, calls } = testClient(() => jsonResponse({ result: 0, ip: '127.0.0.1', country: 'gb' }));
     await client.request('getip');

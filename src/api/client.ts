@@ -22,6 +22,8 @@ export interface ClientConfig {
   token: () => string | null;
   /** Default 'header' (`Authorization: Bearer`); 'query' sends `access_token` as a parameter. */
   tokenTransport?: () => TokenTransport;
+  /** 'auth': the token came from a password sign-in and travels as the `auth` parameter. Default 'oauth'. */
+  tokenKind?: () => 'oauth' | 'auth';
   fetch?: typeof fetch;
   createXhr?: () => XMLHttpRequest;
   /** Default per-attempt timeout for calls without a body; 0 disables. */
@@ -152,7 +154,10 @@ export function createClient(config: ClientConfig): PcloudClient {
     const headers: Record<string, string> = {};
     const anonymous = opts.anonymous ?? methodInfo(method)?.auth === 'no';
     const token = anonymous ? null : config.token();
-    if (token) {
+    if (token && config.tokenKind?.() === 'auth') {
+      // pCloud reads `auth` only as a parameter (or cookie, which we never send): docs/pcloud/protocol.md §4
+      pairs.push(['auth', token]);
+    } else if (token) {
       const transport = config.tokenTransport?.() ?? 'header';
       if (transport === 'header') headers.Authorization = `Bearer ${token}`;
       else pairs.push(['access_token', token]);

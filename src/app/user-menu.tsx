@@ -4,12 +4,10 @@ import { useLocation } from 'wouter';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { userInfoOptions } from '../queries/general';
-import { logout } from '../api/auth';
-import { signedOut } from '../stores/session';
+import { signOutHere } from '../features/auth/sign-out';
 import { themeChosen, useTheme } from '../stores/prefs';
 import { Icon } from '../ui/icons';
 import { paths } from './paths';
-import { eraseOfflineCache } from './pwa/offline-cache';
 import { UserMenuTrigger } from './user-menu-trigger';
 import { useT } from '../i18n';
 import app from '../locales/en/app';
@@ -21,14 +19,7 @@ export default function UserMenu({ defaultOpen }: { defaultOpen?: boolean }) {
   const theme = useTheme();
   const t = useT(app);
   const signOut = async () => {
-    try {
-      await logout({ retry: 0, timeoutMs: 5000 });
-    } catch {
-      /* signing out locally must work even when the server cannot be reached */
-    }
-    signedOut();
-    qc.clear();
-    await eraseOfflineCache();
+    await signOutHere(qc);
     navigate(paths.welcome, { replace: true });
   };
   return (

@@ -1,8 +1,16 @@
 import { create } from 'zustand';
 import type { RegionId } from '../app/config';
 
+/**
+ * How the session signed in: `oauth` through pCloud's page (an access token some methods refuse),
+ * `auth` with e-mail and password (an `auth` token, full access) — docs/pcloud/methods-core.md §7.
+ */
+export type TokenKind = 'oauth' | 'auth';
+
 export interface Session {
   token: string;
+  /** Missing in sessions stored before password sign-in existed: those are OAuth ones. */
+  kind?: TokenKind;
   /** API host pCloud's redirect named (`api.pcloud.com`, `eapi.pcloud.com`, or the emulator's host:port). */
   hostname: string;
   apiBase: string;
@@ -50,6 +58,8 @@ const useSessionStore = create<SessionState>()(() => ({
 export const useSession = () => useSessionStore((s) => s.session);
 export const useSignInError = () => useSessionStore((s) => s.signInError);
 export const useTokenTransport = () => useSessionStore((s) => s.tokenTransport);
+/** What the session may do follows from its kind of token, never from the server's name. */
+export const useFullAccess = () => useSessionStore((s) => tokenKindOf(s.session) === 'auth');
 
 // ---- actions: plain functions, usable outside React (bootstrap, api client) -------------------
 export function getSession(): Session | null {
@@ -61,6 +71,14 @@ export function onSessionChanged(listener: (now: Session | null, before: Session
   return useSessionStore.subscribe((s, prev) => {
     if (s.session !== prev.session) listener(s.session, prev.session);
   });
+}
+
+export function tokenKindOf(session: Session | null): TokenKind {
+  return session?.kind ?? 'oauth';
+}
+
+export function getTokenKind(): TokenKind {
+  return tokenKindOf(useSessionStore.getState().session);
 }
 
 export function getTokenTransport(): 'header' | 'query' {

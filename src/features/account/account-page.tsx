@@ -5,18 +5,17 @@ import { useLocation } from 'wouter';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { isOAuthRefusal } from '../../api/errors';
 import { paths } from '../../app/paths';
-import { eraseOfflineCache } from '../../app/pwa/offline-cache';
 import { getT, LANGUAGES, setLanguage as showLanguage, useT } from '../../i18n';
 import { errorMessage } from '../../i18n/error-message';
 import { formatBytes, formatDate } from '../../lib/format';
 import account from '../../locales/en/account';
 import common from '../../locales/en/common';
-import { listTokensOptions, useDeleteToken, useLogout, useSendVerificationEmail } from '../../queries/auth';
+import { listTokensOptions, useDeleteToken, useSendVerificationEmail } from '../../queries/auth';
 import { supportedLanguagesOptions, userInfoOptions, useSetLanguage } from '../../queries/general';
-import { signedOut } from '../../stores/session';
 import { toast } from '../../stores/toasts';
 import { Dialog } from '../../ui/dialog';
-import { NotAvailableWithSignIn, PCLOUD_WEB_SETTINGS } from './not-available';
+import { FullAccessButton, NotAvailableWithSignIn, PCLOUD_WEB_SETTINGS } from './not-available';
+import { signOutHere } from '../auth/sign-out';
 import './account.css';
 
 /** listtokens marks the token of the call itself (not in the reference's field list, so optional). */
@@ -31,7 +30,6 @@ function SignOutEverywhere() {
   const t = useT(account);
   const tc = useT(common);
   const tokens = useQuery(listTokensOptions());
-  const logout = useLogout();
   const deleteToken = useDeleteToken();
   const qc = useQueryClient();
   const [, navigate] = useLocation();
@@ -60,21 +58,17 @@ function SignOutEverywhere() {
       void tokens.refetch();
       return;
     }
-    try {
-      await logout.mutateAsync();
-    } catch {
-      /* this browser forgets the session even when the server cannot be reached */
-    }
-    signedOut();
-    qc.clear();
-    await eraseOfflineCache();
+    await signOutHere(qc, { everywhere: true });
     void navigate(paths.welcome, { replace: true });
   };
 
   return (
     <>
       {refused ? (
-        <p className="muted">{t('signOutRefused')}</p>
+        <>
+          <p className="muted">{t('signOutRefused')}</p>
+          <FullAccessButton />
+        </>
       ) : (
         <>
           <p className="muted">{t('signOutEverywhereText')}</p>

@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { contentUrl } from '../../api/client';
+import { FullAccessButton } from '../account/not-available';
 import { isOAuthRefusal } from '../../api/errors';
 import type { Metadata } from '../../api/protocol/types';
 import { zipLinkOptions } from '../../queries/archiving';
@@ -96,6 +97,8 @@ export default function ZipDownloadDialog({ items, folder, onClose }: DialogProp
           <strong>{t('zipRefused')}</strong> {t('zipRefusedSafe')}
         </p>
         <OneByOne items={items} />
+        <p className="muted">{t('zipFullAccess')}</p>
+        <FullAccessButton />
       </div>
     );
   } else if (link.isError) {

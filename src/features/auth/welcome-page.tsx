@@ -1,9 +1,12 @@
 import { useState } from 'react';
-import { config, type Region } from '../../app/config';
+import { config, type RegionId } from '../../app/config';
 import { useT, type Translate } from '../../i18n';
 import auth from '../../locales/en/auth';
 import { useSignInError } from '../../stores/session';
 import { signInProblem, startSignIn } from './oauth';
+import { PasswordForm } from './password-form';
+import { passwordRegions } from './password-sign-in';
+import './auth.css';
 
 type T = Translate<typeof auth.messages>;
 
@@ -14,18 +17,29 @@ function errorText(stored: string, t: T): string {
   return found.problem === 'refused' ? t('refused', { error: found.detail }) : t(found.problem);
 }
 
-function regionText(r: Region, t: T): { label: string; description: string } {
-  if (r.id === 'local') return { label: t('regionLocal'), description: t('regionLocalDetail', { host: new URL(r.authorizeUrl).host }) };
-  if (r.id === 'eu') return { label: t('regionEu'), description: t('regionEuDetail') };
+const localHost = () => (config.localApiUrl ? new URL(config.localApiUrl).host : '');
+
+function regionText(id: RegionId, t: T): { label: string; description: string } {
+  if (id === 'local') return { label: t('regionLocal'), description: t('regionLocalDetail', { host: localHost() }) };
+  if (id === 'eu') return { label: t('regionEu'), description: t('regionEuDetail') };
   return { label: t('regionUs'), description: t('regionUsDetail') };
 }
+
+/** The API host a password sign-in talks to, named in the full-access explanation. */
+const apiHostOf = (id: RegionId) => (id === 'local' ? localHost() : id === 'eu' ? 'eapi.pcloud.com' : 'api.pcloud.com');
+
+/** `?access=full` (the refusal screens' "Sign in with full access") opens the password form. */
+const wantsFullAccess = () => new URLSearchParams(window.location.search).get('access') === 'full';
 
 export default function WelcomePage() {
   const t = useT(auth);
   const error = useSignInError();
-  const [region, setRegion] = useState(config.regions[0]?.id ?? 'us');
+  // OAuth needs the app's client id for a region; a password sign-in works in every region
+  const regions = passwordRegions();
+  const [region, setRegion] = useState<RegionId>(regions[0]);
   const [keep, setKeep] = useState(true);
-  const chosen = config.regions.find((r) => r.id === region);
+  const [fullAccess, setFullAccess] = useState(wantsFullAccess);
+  const oauthRegion = config.regions.find((r) => r.id === region);
   return (
     <main className="welcome">
       <section className="welcome-card" aria-labelledby="welcome-title">
@@ -37,40 +51,53 @@ export default function WelcomePage() {
             {errorText(error, t)}
           </p>
         )}
-        {config.regions.length === 0 ? (
-          <p className="alert" role="alert">
-            {t('noRegion')}
+        <fieldset className="regions">
+          <legend>{t('whereAccount')}</legend>
+          {regions.map((id) => {
+            const text = regionText(id, t);
+            return (
+              <label key={id} className={`region ${region === id ? 'chosen' : ''}`}>
+                <input type="radio" name="region" value={id} checked={region === id} onChange={() => setRegion(id)} />
+                <span>
+                  <strong>{text.label}</strong>
+                  <small>{text.description}</small>
+                </span>
+              </label>
+            );
+          })}
+        </fieldset>
+        <label className="check">
+          <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} /> {t('keepSignedIn')}
+        </label>
+        <form
+          className="oauth-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (oauthRegion) startSignIn(oauthRegion, keep);
+          }}
+        >
+          <button className="btn primary wide" type="submit" disabled={!oauthRegion} aria-describedby="oauth-hint">
+            {t('signIn')}
+          </button>
+          <p id="oauth-hint" className="muted small">
+            {oauthRegion ? t('oauthHint') : t('oauthUnavailable')}
           </p>
-        ) : (
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (chosen) startSignIn(chosen, keep);
-            }}
-          >
-            <fieldset className="regions">
-              <legend>{t('whereAccount')}</legend>
-              {config.regions.map((r) => {
-                const text = regionText(r, t);
-                return (
-                  <label key={r.id} className={`region ${region === r.id ? 'chosen' : ''}`}>
-                    <input type="radio" name="region" value={r.id} checked={region === r.id} onChange={() => setRegion(r.id)} />
-                    <span>
-                      <strong>{text.label}</strong>
-                      <small>{text.description}</small>
-                    </span>
-                  </label>
-                );
-              })}
-            </fieldset>
-            <label className="check">
-              <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} /> {t('keepSignedIn')}
-            </label>
-            <button className="btn primary wide" type="submit">
-              {t('signIn')}
-            </button>
-          </form>
-        )}
+        </form>
+        <div className="welcome-or" aria-hidden="true">
+          <span>{t('or')}</span>
+        </div>
+        <button
+          type="button"
+          className={`btn wide ${fullAccess ? 'chosen' : ''}`}
+          aria-expanded={fullAccess}
+          aria-controls="full-access"
+          onClick={() => setFullAccess((v) => !v)}
+        >
+          {t('showPasswordForm')}
+        </button>
+        <div id="full-access" hidden={!fullAccess}>
+          {fullAccess && <PasswordForm region={region} keep={keep} serverHost={apiHostOf(region)} />}
+        </div>
       </section>
     </main>
   );

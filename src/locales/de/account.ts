@@ -3,7 +3,9 @@ import type en from '../en/account';
 
 export default {
   notAvailableText:
-    'pCloud erlaubt Apps von Drittanbietern nicht, {what} zu sehen, wenn Sie sich auf diese Weise anmelden. Ihre Daten sind sicher, und Sie bleiben angemeldet.',
+    '{server} lässt Apps, die über seine Anmeldeseite angemeldet sind, {what} nicht sehen. Ihre Daten sind sicher, und Sie bleiben angemeldet.',
+  fullAccessWay: 'Melden Sie sich stattdessen mit E-Mail und Passwort an, um vollen Zugriff zu erhalten (hier werden Sie zuerst abgemeldet).',
+  signInFullAccess: 'Mit vollem Zugriff anmelden',
   newTab: '(öffnet in einem neuen Tab)',
   loadError: 'Ihr Konto konnte nicht geladen werden',
   title: 'Konto',
@@ -46,7 +48,7 @@ export default {
   signOutDeviceFailed: 'Das Gerät konnte nicht abgemeldet werden: {error}',
   signOutHint: 'Um sich nur in diesem Browser abzumelden, öffnen Sie oben rechts das Kontomenü und wählen Sie „Abmelden“.',
   signOutRefused:
-    'Mit dieser Anmeldung lässt pCloud die App Ihre anderen Geräte nicht sehen, daher kann hier nur dieser Browser abgemeldet werden (Kontomenü → Abmelden). Andere Geräte melden Sie in den Einstellungen von pCloud ab.',
+    'Mit dieser Anmeldung kann die App Ihre anderen Geräte nicht sehen, daher kann hier nur dieser Browser abgemeldet werden (Kontomenü → Abmelden). Melden Sie sich mit vollem Zugriff an, um sich überall abzumelden.',
   signOutEverywhereText: 'Von allen Geräten und Apps abmelden, die Ihr Konto mit einer Passwort-Anmeldung verwenden, und von diesem Browser.',
   signOutEverywhere: 'Überall abmelden',
   signOutEverywhereConfirm: 'Überall abmelden?',

@@ -15,6 +15,7 @@ export default {
   preparingLabel: 'ZIP wird vorbereitet',
   zipRefused: 'pCloud erlaubt Apps, die auf diese Weise angemeldet sind, keinen ZIP-Download.',
   zipRefusedSafe: 'Ihre Dateien sind sicher, und Sie sind weiterhin angemeldet.',
+  zipFullAccess: 'Mit einer Anmeldung per E-Mail und Passwort (voller Zugriff) wird die Auswahl als eine ZIP-Datei heruntergeladen.',
   oneByOne: { one: 'Sie können die ausgewählte Datei trotzdem einzeln herunterladen.', other: 'Sie können die {count} ausgewählten Dateien trotzdem einzeln herunterladen.' },
   oneByOneNoFolders: {
     one: 'Sie können die ausgewählte Datei trotzdem einzeln herunterladen; Ordner lassen sich so nicht herunterladen.',

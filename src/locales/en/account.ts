@@ -3,7 +3,9 @@ import { defineMessages } from '../../i18n/core';
 // The account page (profile, language, storage, devices, sign out) and the explanation shown where
 // pCloud refuses a method to this kind of sign-in.
 export default defineMessages('account', {
-  notAvailableText: 'pCloud does not let third-party apps see {what} when you sign in this way. Your data is safe, and you are still signed in.',
+  notAvailableText: '{server} does not let apps signed in through its sign-in page see {what}. Your data is safe, and you are still signed in.',
+  fullAccessWay: 'Sign in with your e-mail and password instead for full access (you are signed out here first).',
+  signInFullAccess: 'Sign in with full access',
   newTab: '(opens in a new tab)',
   loadError: 'Your account could not be loaded',
   title: 'Account',
@@ -46,7 +48,7 @@ export default defineMessages('account', {
   signOutDeviceFailed: 'Could not sign out the device: {error}',
   signOutHint: 'To sign out of this browser only, open the account menu at the top right and choose Sign out.',
   signOutRefused:
-    'With this sign-in, pCloud does not let the app see your other devices, so only this browser can be signed out here (account menu → Sign out). Sign out other devices from pCloud’s own settings.',
+    'With this sign-in, the app cannot see your other devices, so only this browser can be signed out here (account menu → Sign out). Sign in with full access to sign out everywhere.',
   signOutEverywhereText: 'Sign out of every device and app that uses your account with a password sign-in, and of this browser.',
   signOutEverywhere: 'Sign out everywhere',
   signOutEverywhereConfirm: 'Sign out everywhere?',

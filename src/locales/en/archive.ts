@@ -15,6 +15,7 @@ export default defineMessages('archive', {
   preparingLabel: 'Preparing the zip',
   zipRefused: 'pCloud does not let apps signed in this way download a zip.',
   zipRefusedSafe: 'Your files are safe and you are still signed in.',
+  zipFullAccess: 'A sign-in with e-mail and password (full access) downloads the selection as one zip.',
   oneByOne: { one: 'You can still download the selected file one by one.', other: 'You can still download the {count} selected files one by one.' },
   oneByOneNoFolders: {
     one: 'You can still download the selected file one by one; folders cannot be downloaded this way.',
