@@ -76,6 +76,13 @@ export async function purgeExpiredTransfers(emu: Emulator): Promise<number> {
     u.used = Math.max(0, u.used - row.n);
     await fsp.rm(transferDir(emu.st, id), { recursive: true, force: true });
   }
+  // files of transfers whose row is gone (a crash between the two) are anonymous storage nobody can reach
+  const root = join(emu.st.dataDir, 'transfers');
+  const names = await fsp.readdir(root).catch(() => [] as string[]);
+  const has = emu.st.q('SELECT 1 FROM transfers WHERE id = ?');
+  for (const name of names) {
+    if (!/^\d+$/.test(name) || !has.get(Number(name))) await fsp.rm(join(root, name), { recursive: true, force: true });
+  }
   return expired.length;
 }
 
@@ -138,7 +145,8 @@ async function uploadtransfer(ctx: Ctx) {
   const progress: UploadProgress = {
     kind: 'upload', userid: 0, total: Number(ctx.req.headers['content-length'] ?? 0), uploaded: 0, filenumber: 0, files: [], finished: false, updated: 0,
   };
-  if (hash) ctx.emu.progress.set(`transfer:${hash}`, progress);
+  // anonymous callers choose the key: an absurdly long one is not worth holding in memory
+  if (hash && hash.length <= 256) ctx.emu.progress.set(`transfer:${hash}`, progress);
   const t = now();
   const info = st.q('INSERT INTO transfers (sender, receivers, message, created, expires) VALUES (?, ?, ?, ?, ?)').run(
     sender, receivers.join(','), message, t, t + TRANSFER_LIMITS.ttl,

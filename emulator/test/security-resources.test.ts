@@ -2,7 +2,7 @@
 // anonymous or server-side work cannot grow without bound.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestServer, sleep, type TestUser } from '../testing';
@@ -113,6 +113,11 @@ describe('anonymous storage', () => {
     expect(srv.emu.st.q('SELECT COUNT(*) AS n FROM transfer_files').get()).toEqual({ n: 0 });
     // purged bytes are given back
     expect((await transfer(Buffer.alloc(200))).result).toBe(0);
+    // files left without their row (a crash between the two) are swept too
+    await mkdir(join(dir, '999999'));
+    await writeFile(join(dir, '999999', '0'), 'orphan');
+    for (let i = 0; i < 200 && (await readdir(dir)).includes('999999'); i++) await sleep(25);
+    expect(await readdir(dir)).not.toContain('999999');
   });
 
   it('bounds feedback per client and cuts long messages', async () => {
