@@ -11,7 +11,7 @@ import type { FileMetadata, FolderMetadata } from '../api/types';
 import { startPendingDelete } from './delete-items';
 import { folderListingOptions } from './folder';
 import { applyDiffEvents } from './live-updates';
-import { flushPendingDeletes, pendingDeleteIds, useFolderListing } from './pending-deletes';
+import { flushPendingDeletes, pendingDeleteIds, useFolderListing, useSubfolders } from './pending-deletes';
 import { fileMeta, folderMeta, testQueryClient, wrapperFor } from './testing';
 
 vi.mock('../api/folder');
@@ -124,6 +124,17 @@ describe('a delete held for its undo window', () => {
 
     await expect(pending.done).resolves.toMatchObject({ deleted: [], failed: [{ item: report, error: offline }] });
     await waitFor(() => expect(shown()).toEqual(['Docs', 'notes.txt', 'report.txt']));
+  });
+
+  it('is no destination in a folder picker while held', async () => {
+    vi.mocked(listFolder).mockImplementation(async () => ({ metadata: folderMeta(0, undefined, '/', onServer.filter((m) => m.isfolder)) }));
+    const picker = renderHook(() => useSubfolders(0), { wrapper: wrapperFor(client) });
+    const shown = () => picker.result.current.data?.contents?.map((m) => m.name);
+    await waitFor(() => expect(shown()).toEqual(['Docs']));
+    const pending = startPendingDelete(client, [docs], HOLD_MS);
+    await waitFor(() => expect(shown()).toEqual([]));
+    pending.undo();
+    await waitFor(() => expect(shown()).toEqual(['Docs']));
   });
 
   it('flushPendingDeletes sends every held delete at once and waits for them', async () => {

@@ -9,7 +9,7 @@
 import { useCallback, useMemo } from 'react';
 import { useMutationState, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { FolderMetadata, Metadata } from '../api/types';
-import { folderListingOptions } from './folder';
+import { folderListingOptions, subfoldersOptions } from './folder';
 
 export const pendingDeleteKey = ['items', 'delete'] as const;
 
@@ -99,9 +99,17 @@ export function withoutPendingDeletes(folder: FolderMetadata, hidden: ReadonlySe
   return { ...folder, contents: folder.contents.filter((m) => !hidden.has(m.id)) };
 }
 
+function usePendingDeleteFilter() {
+  const hidden = usePendingDeleteIds();
+  return useCallback((folder: FolderMetadata) => withoutPendingDeletes(folder, hidden), [hidden]);
+}
+
 /** A folder listing as views show it: without the items whose delete is pending. */
 export function useFolderListing(folderid: number) {
-  const hidden = usePendingDeleteIds();
-  const select = useCallback((folder: FolderMetadata) => withoutPendingDeletes(folder, hidden), [hidden]);
-  return useQuery({ ...folderListingOptions(folderid), select });
+  return useQuery({ ...folderListingOptions(folderid), select: usePendingDeleteFilter() });
+}
+
+/** A folder's subfolders as pickers show them: a folder about to be deleted is no destination. */
+export function useSubfolders(folderid: number, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...subfoldersOptions(folderid), select: usePendingDeleteFilter(), enabled });
 }

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import type { FolderMetadata, Metadata } from '../../api/protocol/types';
-import { listFolder } from '../../api/folder';
+import { useSubfolders } from '../../queries/pending-deletes';
 import { Dialog } from '../../ui/dialog';
 import { ItemIcon } from '../../ui/icons';
 import { nameProblem } from '../../lib/items';
@@ -74,11 +73,7 @@ export function FolderPickerDialog({
   const [stack, setStack] = useState<{ id: number; name: string | null }[]>([{ id: 0, name: null }]);
   const current = stack[stack.length - 1];
   const currentName = current.name ?? t('myFiles');
-  const { data, isPending, error } = useQuery({
-    queryKey: ['folder', current.id, 'picker'],
-    queryFn: async ({ signal }) => (await listFolder({ folderid: current.id, nofiles: true }, { signal })).metadata as FolderMetadata,
-    enabled: open,
-  });
+  const { data, isPending, error } = useSubfolders(current.id, { enabled: open });
   const folders = (data?.contents ?? []).filter((m): m is FolderMetadata => m.isfolder);
   return (
     <Dialog open={open} onOpenChange={(o) => !o && onClose()} title={title} wide>
