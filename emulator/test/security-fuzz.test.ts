@@ -140,6 +140,18 @@ describe('parameter fuzz', () => {
         expect(problem, `${method} ${c.label}`).toBeNull();
       }
     }
+    // file parts with hostile names, to every upload method
+    const uploads = [...srv.emu.methods.values()].filter((d) => d.upload).map((d) => d.name);
+    const link = await alice.call('createuploadlink', { folderid: ids.folderid, comment: 'fuzz' });
+    for (const method of uploads) {
+      for (const filename of ['', '.', '..', '../../escape.txt', 'a/b.txt', 'nul\u0000.txt', '\u202etxt.exe', 'x'.repeat(2000), '%ff%fe']) {
+        const params = { auth: token, folderid: ids.folderid, code: link.code, names: 'fuzz', uploadid: ids.uploadid, uploadoffset: 0, sendermail: 'a@example.com', receivermails: 'b@example.com' };
+        const r = await srv.send(method, params, { parts: [{ filename, data: 'data' }] });
+        expect(judge(r, 'json'), `${method} filename=${JSON.stringify(filename.slice(0, 40))}`).toBeNull();
+      }
+    }
+    const stored = await alice.names(Number(ids.folderid));
+    expect(stored.filter((n) => n === '' || n === '.' || n === '..' || n.includes('/') || n.includes('\u0000'))).toEqual([]);
     const many = Array.from({ length: 5000 }, (_, i) => `p${i}=${i}`).join('&');
     expect(judge(await srv.send('', {}, { path: '/listfolder', verb: 'POST', body: `${many}&auth=${token}&folderid=0`, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }), 'json')).toBeNull();
     expect((await srv.send('', {}, { path: '/health' })).text).toBe('ok');
