@@ -1,7 +1,7 @@
 // Deletes the user can still undo. Deleting is held back for an undo window (so "Undo" works
 // everywhere, even where trash_restore refuses OAuth tokens), and during that window the delete is
 // a pending mutation in the mutation cache whose variables name the items (delete-items.ts). Views
-// read listings through useFolderListing, which hides those items: the cache itself keeps the
+// read listings through useFolderListing/useSubfolders, which hide those items: the cache itself keeps the
 // server's rows, so a refetch from live updates or a window refocus cannot bring them back on
 // screen, and undo needs no snapshot: releasing the hold without a write shows them again.
 //
@@ -54,7 +54,8 @@ export function holdDelete(holdMs: number): { hold: number; release: (how: HoldR
     release,
     track: (done) => {
       entry.done = done;
-      // the entry stays until the delete settles, so a flush also waits for deletes in flight
+      // the entry stays until the delete settles, so a flush also waits for deletes in flight;
+      // a failure is the caller's to report (it holds `done` too), not this bookkeeping's
       void done.catch(() => undefined).finally(() => holds.delete(hold));
     },
   };
