@@ -191,3 +191,31 @@ describe('downloadfile redirects', () => {
     expect((await alice.call('downloadfile', { url: `${frontUrl}/hop0`, folderid: 0, target: 'loop.txt' })).result).not.toBe(0);
   });
 });
+
+describe('downloadfile with only `*` allowed', () => {
+  it('refuses names and literals that lead to internal addresses, checked where the socket connects', async () => {
+    const origin = createServer((_req, res) => res.end('internal'));
+    await new Promise<void>((r) => origin.listen(0, '127.0.0.1', r));
+    const port = (origin.address() as AddressInfo).port;
+    const srv = await TestServer.start({ downloadAllow: ['*'] });
+    try {
+      const u = await srv.user();
+      // `localhost` is a name that resolves to loopback; the others are loopback/private spellings
+      for (const url of [`http://localhost:${port}/a.txt`, `http://127.0.0.1:${port}/b.txt`, `http://2130706433:${port}/c.txt`, `http://[::ffff:127.0.0.1]:${port}/d.txt`, 'http://169.254.169.254/latest/meta-data/', 'http://10.0.0.1/x']) {
+        expect((await u.call('downloadfile', { url, folderid: 0 })).result, url).not.toBe(0);
+      }
+      expect(await u.names()).toEqual([]);
+    } finally {
+      await srv.close();
+      await new Promise((r) => origin.close(r));
+    }
+  });
+
+  it('classifies addresses', async () => {
+    const { isInternalAddress } = await import('../http/outbound');
+    for (const a of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::', 'fe80::1', 'fd00::1', '::ffff:10.0.0.1', 'not-an-ip']) {
+      expect([a, isInternalAddress(a)]).toEqual([a, true]);
+    }
+    for (const a of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '::ffff:8.8.8.8']) expect([a, isInternalAddress(a)]).toEqual([a, false]);
+  });
+});
