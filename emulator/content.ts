@@ -123,6 +123,8 @@ export class ContentHost {
     const m = /^\/c\/([^/]+)\/?(.*)$/.exec(pathname);
     const grant = m ? this.verify(m[1]) : null;
     res.setHeader('Access-Control-Allow-Origin', '*');
+    // a viewer that loads by byte ranges (pdf.js) must read these cross-origin to know it may
+    res.setHeader('Access-Control-Expose-Headers', 'Accept-Ranges, Content-Range, Content-Length, Content-Disposition');
     guardContent(res);
     if (!grant) return plain(res, 404, 'Not found.');
     if (grant.e < now()) return plain(res, 410, 'Your download expired. Try previous step again.');

@@ -2,6 +2,8 @@
 // and files with hostile (but legal) names.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { demoDocx, demoXlsx } from './office';
+import { demoGuidePdf } from './pdf';
 import { writeOut } from './util';
 
 const README = `# Demo account
@@ -146,6 +148,96 @@ const XSS_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100
 </svg>
 `;
 
+// Markdown with a picture beside it (Documents/diagram.png, made with the photos) and a script tag
+// that a previewer must leave inert.
+const GUIDE_MD = `# Previewing files
+
+Markdown is rendered with **GitHub** flavour.
+
+![Diagram](diagram.png)
+
+| Kind | Shown as |
+| --- | --- |
+| PDF | pages |
+| Sheet | a table |
+
+- [x] tables
+- [ ] world domination
+
+\`\`\`ts
+const answer: number = 42;
+\`\`\`
+
+<script>document.title = 'pwned'</script>
+`;
+
+const HELLO_PY = `"""A tiny Python sample for syntax highlighting."""
+from dataclasses import dataclass
+
+
+@dataclass
+class Photo:
+    name: str
+    size: int = 0
+
+
+def largest(photos: list[Photo]) -> Photo | None:
+    return max(photos, key=lambda p: p.size, default=None)
+
+
+if __name__ == "__main__":
+    print(largest([Photo("a.jpg", 10), Photo("b.jpg", 20)]))
+`;
+
+const MAIN_GO = `package main
+
+import "fmt"
+
+// Sum adds the sizes of all files.
+func Sum(sizes []int64) (total int64) {
+\tfor _, s := range sizes {
+\t\ttotal += s
+\t}
+\treturn total
+}
+
+func main() {
+\tfmt.Println(Sum([]int64{1, 2, 3}))
+}
+`;
+
+const LIB_RS = `/// Human-readable size, as the file list shows it.
+pub fn format_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["B", "KB", "MB", "GB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    format!("{value:.1} {}", UNITS[unit])
+}
+`;
+
+// Cues a second in, so a player test can seek to one.
+const VIDEO_SRT = `1
+00:00:01,000 --> 00:00:04,000
+Hello from the demo subtitles
+
+2
+00:00:05,000 --> 00:00:08,500
+Zweite Zeile – <i>second</i> cue
+`;
+
+/** Binary documents (PDF, Word, Excel), generated, by path relative to the demo root. */
+export function binaryDocuments(): Record<string, Buffer> {
+  return {
+    'Documents/Guide.pdf': demoGuidePdf(),
+    'Documents/Letter.docx': demoDocx(),
+    'Documents/Sales.xlsx': demoXlsx(),
+  };
+}
+
 /** Text files by path relative to the demo root. Folders ending in '/' are created empty. */
 export function textFiles(): Record<string, string> {
   const long = `A very long file name that keeps going and going so that it has to be truncated or wrapped somewhere in the user interface without breaking the layout of the file list`;
@@ -180,6 +272,11 @@ export function textFiles(): Record<string, string> {
     'Documents/settings.json': DATA_JSON,
     'Documents/server.log': longLog(),
     'Documents/empty.txt': '',
+    'Documents/Guide.md': GUIDE_MD,
+    'Documents/Code/hello.py': HELLO_PY,
+    'Documents/Code/main.go': MAIN_GO,
+    'Documents/Code/lib.rs': LIB_RS,
+    'Videos/Big Buck Demo.srt': VIDEO_SRT,
     'Documents/Makefile': 'all:\n\t@echo "no extension"\n',
     'Projects/2026/Q4/Launch/plan.txt': 'Launch plan\n===========\n\n1. Freeze features (Oct 15)\n2. Beta (Nov 1)\n3. Launch 🚀 (Dec 1)\n',
     'Projects/2026/Q4/Launch/checklist.md': '- [x] Landing page\n- [ ] Press kit\n- [ ] Announce on social media\n',
@@ -201,7 +298,7 @@ export function textFiles(): Record<string, string> {
 /** Write the documents, projects and hostile-name files under `root`. */
 export async function generateDocuments(root: string): Promise<void> {
   await Promise.all(
-    Object.entries(textFiles()).map(([rel, content]) => {
+    Object.entries({ ...textFiles(), ...binaryDocuments() }).map(([rel, content]) => {
       const abs = path.join(root, ...rel.split('/'));
       return rel.endsWith('/') ? mkdir(abs, { recursive: true }) : writeOut(abs, content);
     }),

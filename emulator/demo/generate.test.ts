@@ -1,13 +1,14 @@
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { ARCHIVE_EMPTY_DIRS, ARCHIVE_FILES, ARCHIVE_PATH } from './archive';
 import { textFiles } from './documents';
 import { generateDemoTree, type DemoTreeStats } from './generate';
-import { PHOTO_SPECS } from './images';
+import { EXIF_DETAILS, EXIF_PHOTO, PHOTO_SPECS } from './images';
 import { PLAYLIST_PATH, TRACK_SPECS, VIDEO_SPECS } from './media';
 import { ffprobePath } from '../media/ffmpeg-path';
 import { runTool, SPREAD_DAYS } from './util';
@@ -173,6 +174,38 @@ describe('generateDemoTree', { timeout: 30_000 }, () => {
     expect(onDisk).toContain('cafe\u0301 NFD.txt');
     expect(onDisk.some((n) => n.length === 200 && n.endsWith(' end.txt'))).toBe(true);
     expect(onDisk.some((n) => /[\u0590-\u05ff]/.test(n))).toBe(true);
+  });
+
+  it('writes what the previewers show: a multi-page PDF, Word and Excel files, Markdown with its picture, subtitles', async () => {
+    const pdf = (await readFile(abs('Documents/Guide.pdf'))).toString('latin1');
+    expect(pdf.startsWith('%PDF-1.4')).toBe(true);
+    expect(pdf).toMatch(/\/Type \/Pages \/Kids \[[^\]]+\] \/Count 6/);
+    // the cross-reference offsets point at the objects they name
+    const xrefAt = Number(/startxref\n(\d+)/.exec(pdf)?.[1]);
+    const offsets = pdf.slice(xrefAt).split('\n').filter((l) => / 00000 n $/.test(l)).map((l) => Number(l.slice(0, 10)));
+    offsets.forEach((o, i) => expect(pdf.slice(o, o + 12).split('\n')[0]).toBe(`${i + 1} 0 obj`));
+    expect(offsets.length).toBeGreaterThan(6);
+
+    const docx = await zipEntries(abs('Documents/Letter.docx'));
+    expect(docx.get('word/document.xml')?.content).toContain('Quarterly letter');
+    expect(docx.has('[Content_Types].xml')).toBe(true);
+    const xlsx = await zipEntries(abs('Documents/Sales.xlsx'));
+    expect(xlsx.get('xl/workbook.xml')?.content).toMatch(/name="Sales".*name="Contacts"/);
+    expect(xlsx.get('xl/sharedStrings.xml')?.content).toContain('Zürich');
+
+    expect(await readFile(abs('Documents/Guide.md'), 'utf8')).toContain('![Diagram](diagram.png)');
+    expect((await sharp(abs('Documents/diagram.png')).metadata()).format).toBe('png');
+    expect(await readFile(abs('Videos/Big Buck Demo.srt'), 'utf8')).toContain('00:00:01,000 --> 00:00:04,000');
+    for (const code of ['hello.py', 'main.go', 'lib.rs']) expect((await stat(abs(`Documents/Code/${code}`))).size).toBeGreaterThan(100);
+  });
+
+  it('writes a photo whose EXIF has camera, lens, exposure and GPS', async () => {
+    const tags = (await exifr.parse(abs(EXIF_PHOTO), true)) as Record<string, unknown>;
+    expect(tags).toMatchObject({ Make: 'pCloud Demo', LensModel: EXIF_DETAILS.lens, FNumber: EXIF_DETAILS.fNumber, ISO: EXIF_DETAILS.iso, ExposureTime: 1 / 250 });
+    expect(tags.latitude).toBeCloseTo(EXIF_DETAILS.latitude, 3);
+    expect(tags.longitude).toBeCloseTo(EXIF_DETAILS.longitude, 3);
+    // the other photos carry no position
+    expect(((await exifr.parse(abs('Photos/IMG_2042.jpg'), true)) as Record<string, unknown>).latitude).toBeUndefined();
   });
 
   it('writes the requested number of small files', async () => {

@@ -50,7 +50,22 @@ const rows: Row[] = [
   [`${H}/Hike to the lake.jpg`, 2048, 1536, 'mountains', 'Hike to the lake'],
   [`${H}/Ωmega café terrace.jpg`, 1600, 1067, 'bokeh', 'Ωmega café terrace'],
   [`${H}/Desert road.jpg`, 1600, 1067, 'dunes', 'Desert road'],
+  // the picture Documents/Guide.md shows by a relative path
+  ['Documents/diagram.png', 640, 360, 'screenshot', 'Diagram'],
 ];
+
+/** The photo whose EXIF has lens, exposure and GPS as well (the details panel shows them). */
+export const EXIF_PHOTO = `${P}/IMG_2041.jpg`;
+export const EXIF_DETAILS = { lens: 'Demo 24-70mm F2.8', exposure: '1/250', fNumber: 8, iso: 200, latitude: 46.5581, longitude: 8.5611 };
+
+/** Degrees as EXIF's three rationals (degrees, minutes, seconds in hundredths). */
+function dms(deg: number): string {
+  const a = Math.abs(deg);
+  const d = Math.floor(a);
+  const m = Math.floor((a - d) * 60);
+  const s = Math.round(((a - d) * 60 - m) * 60 * 100);
+  return `${d}/1 ${m}/1 ${s}/100`;
+}
 
 function formatOf(p: string): PhotoSpec['format'] {
   const ext = path.extname(p).toLowerCase();
@@ -80,7 +95,12 @@ async function renderPhoto(root: string, spec: PhotoSpec, num: number, now: numb
     img = img.composite(labelOverlays(spec.width, spec.height, num, spec.caption));
   }
   const taken = exifDate(demoMtime(spec.path, now));
-  const exif = { IFD0: { Make: 'pCloud Demo', Model: 'Generated Camera', DateTime: taken }, IFD2: { DateTimeOriginal: taken } };
+  const exif: Record<string, Record<string, string>> = { IFD0: { Make: 'pCloud Demo', Model: 'Generated Camera', DateTime: taken }, IFD2: { DateTimeOriginal: taken } };
+  if (spec.path === EXIF_PHOTO) {
+    const d = EXIF_DETAILS;
+    exif.IFD2 = { ...exif.IFD2, LensModel: d.lens, ExposureTime: d.exposure, FNumber: `${d.fNumber}/1`, ISOSpeedRatings: String(d.iso), FocalLength: '35/1' };
+    exif.IFD3 = { GPSLatitudeRef: d.latitude >= 0 ? 'N' : 'S', GPSLatitude: dms(d.latitude), GPSLongitudeRef: d.longitude >= 0 ? 'E' : 'W', GPSLongitude: dms(d.longitude) };
+  }
   let out: Buffer;
   if (spec.format === 'jpeg') out = await img.flatten({ background: '#000000' }).jpeg({ quality: 80 }).withExif(exif).toBuffer();
   else if (spec.format === 'webp') out = await img.webp({ quality: 75, effort: 2 }).withExif(exif).toBuffer();

@@ -90,6 +90,14 @@ describe('content host', () => {
     expect(bad.headers['content-range']).toBe(`bytes */${DATA.length}`);
   });
 
+  it('lets a page on another origin read the range headers (pdf.js loads big PDFs by ranges)', async () => {
+    const link = await alice.call('getfilelink', { fileid: file.fileid });
+    const part = await srv.fetchLink(link, { headers: { Range: 'bytes=0-3', Origin: 'https://app.example' } });
+    expect(part.headers['access-control-allow-origin']).toBe('*');
+    const exposed = String(part.headers['access-control-expose-headers']).toLowerCase().split(/\s*,\s*/);
+    expect(exposed).toEqual(expect.arrayContaining(['accept-ranges', 'content-range', 'content-length']));
+  });
+
   it('forcedownload sends octet-stream with a Content-Disposition attachment', async () => {
     const link = await alice.call('getfilelink', { fileid: file.fileid, forcedownload: 1 });
     const r = await srv.fetchLink(link);
