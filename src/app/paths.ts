@@ -19,6 +19,13 @@ export const paths = {
   /** anonymous upload-link drop page (pCloud's own is `#page=puplink&code=…`) */
   puplink: (code: string) => `/puplink?code=${encodeURIComponent(code)}`,
   puplinkPattern: '/puplink',
+  /** account-wide search; `type` is a category chip (image, video, audio, document, archive, folder) */
+  search: '/search',
+  searchFor: (q: string, type?: string) => `/search?${new URLSearchParams(type ? { q, type } : { q }).toString()}`,
+  /** files the account created or changed lately (diff) */
+  recent: '/recent',
+  /** every image and video by date */
+  photos: '/photos',
   /** where the installed app's share sheet (Web Share Target) lands: pick a folder, upload */
   shareTarget: '/share-target',
 } as const;

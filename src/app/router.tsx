@@ -22,6 +22,9 @@ const CollectionsPage = lazy(() => import('../features/collections/collections-p
 const PublicLinkPage = lazy(() => import('../features/public/public-link-page'));
 const UploadDropPage = lazy(() => import('../features/public/upload-drop-page'));
 const ShareTargetPage = lazy(() => import('../features/share-target/share-target-page'));
+const SearchPage = lazy(() => import('../features/search/search-page'));
+const RecentPage = lazy(() => import('../features/search/recent-page'));
+const PhotosPage = lazy(() => import('../features/search/photos-page'));
 
 function Loading() {
   const t = useT(app);
@@ -74,6 +77,9 @@ const signedIn: [pattern: string, page: ReactNode][] = [
   [paths.collectionPattern, page(<CollectionsPage />)],
   [SHARE_TARGET_PATH, page(<ShareTargetPage />)],
   [paths.account, page(<AccountPage />)],
+  [paths.search, page(<SearchPage />)],
+  [paths.recent, page(<RecentPage />)],
+  [paths.photos, page(<PhotosPage />)],
 ];
 
 /**

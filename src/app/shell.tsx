@@ -15,6 +15,8 @@ import { DialogHost } from './dialog-host';
 import { paths } from './paths';
 import { UserMenuTrigger } from './user-menu-trigger';
 import { setLanguage, useT } from '../i18n';
+import { HeaderSearch } from '../features/search/header-search';
+import searchText from '../locales/en/search';
 import app from '../locales/en/app';
 
 function subscribeOnline(cb: () => void) {
@@ -101,6 +103,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const session = useSession();
   const theme = useTheme();
   const t = useT(app);
+  const ts = useT(searchText);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
@@ -134,6 +137,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <NavLink to={paths.folder(0)} className="logo" aria-label={t('logoLabel')}>
           <span aria-hidden="true">☁</span> pCloud Web
         </NavLink>
+        <HeaderSearch />
         <div className="topbar-spacer" />
         <Quota />
         <AccountMenu />
@@ -148,6 +152,12 @@ export function Shell({ children }: { children: ReactNode }) {
           {/* "My files" covers every folder */}
           <NavLink to={paths.folder(0)} section={paths.folder('')} className="nav-item">
             <Icon name="list" /> {t('navFiles')}
+          </NavLink>
+          <NavLink to={paths.recent} className="nav-item">
+            <Icon name="history" /> {ts('navRecent')}
+          </NavLink>
+          <NavLink to={paths.photos} className="nav-item">
+            <Icon name="grid" /> {ts('navPhotos')}
           </NavLink>
           <NavLink to={paths.shared} className="nav-item">
             <Icon name="share" /> {t('navShared')}

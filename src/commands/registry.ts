@@ -64,3 +64,13 @@ export function matches(e: { key: string; ctrlKey: boolean; metaKey: boolean; sh
   if (mod !== modDown || shift !== e.shiftKey || alt !== e.altKey) return false;
   return e.key.toLowerCase() === key.toLowerCase();
 }
+
+/**
+ * Keys the pages handle themselves rather than through a command (the shell's search field and
+ * shortcut sheet, the browse page's palette); the shortcut sheet lists them with the commands.
+ */
+export const pageShortcuts: readonly { id: string; shortcut: string; label: () => string }[] = [
+  { id: 'search-files', shortcut: '/', label: () => t('searchFiles') },
+  { id: 'shortcut-sheet', shortcut: '?', label: () => t('shortcutSheet') },
+  { id: 'palette', shortcut: 'Mod+K', label: () => t('paletteOpen') },
+];

@@ -81,3 +81,10 @@ export const shareKeys = {
   /** Anonymous lookup of an offer by its e-mailed code. */
   request: (code: string) => ['shares', 'request', code] as const,
 };
+
+/** Search results and the Recent list: any file or folder event may change them (live-updates.ts). */
+export const searchKeys = {
+  all: ['search'] as const,
+  query: (q: string, category: number | 'folders' | null) => ['search', 'query', q, category] as const,
+  recent: (last: number) => ['search', 'recent', last] as const,
+};

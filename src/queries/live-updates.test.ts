@@ -13,6 +13,7 @@ import { shareKeys } from './sharing';
 import { fileMeta, folderMeta, recordInvalidations, testQueryClient } from './testing';
 import { thumbLinksOptions } from './thumbnails';
 import { trashKeys } from './trash';
+import { searchKeys } from './keys';
 
 vi.mock('../api/general', async (importOriginal) => ({ ...(await importOriginal<object>()), diff: vi.fn() }));
 
@@ -38,7 +39,7 @@ describe('diffInvalidations: events → keys', () => {
   it('file events invalidate the parent listing(s) and the file; moves reach the old parent too', () => {
     const created = diffInvalidations(client, [event('createfile', fileMeta(300, 20))]);
     expect([...created.folders]).toEqual([20]);
-    expect(created.keys).toEqual([fileKeys.detail(300)]);
+    expect(created.keys).toEqual([fileKeys.detail(300), searchKeys.all]);
 
     const moved = diffInvalidations(client, [event('modifyfile', fileMeta(200, 20))]);
     expect([...moved.folders].sort()).toEqual([10, 20]);
@@ -61,7 +62,7 @@ describe('diffInvalidations: events → keys', () => {
     expect([...diffInvalidations(client, [event('modifyfolder', folderMeta(30, 0, 'Moved'))]).folders].sort()).toEqual([0, 10, 30]);
     const deleted = diffInvalidations(client, [event('deletefolder', folderMeta(30, 10))]);
     expect([...deleted.folders].sort()).toEqual([10, 30]);
-    expect(deleted.keys).toEqual([trashKeys.all]);
+    expect(deleted.keys).toEqual([trashKeys.all, searchKeys.all]);
   });
 
   it('share events → share lists, modifyuserinfo → userinfo, unknown events ignored, keys deduplicated', () => {

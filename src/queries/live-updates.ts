@@ -7,7 +7,7 @@ import { PcloudError } from '../api/errors';
 import { diff } from '../api/general';
 import type { DiffEvent, Metadata } from '../api/types';
 import { generalKeys } from './general';
-import { collectionKeys, fileKeys, folderKeys, shareKeys, trashKeys } from './keys';
+import { collectionKeys, fileKeys, folderKeys, searchKeys, shareKeys, trashKeys } from './keys';
 import { findListed, invalidateListings } from './listing-cache';
 import { invalidateKeys } from './mutations';
 import { thumbLinksKeyHasFile } from './thumbnails';
@@ -64,6 +64,7 @@ export function diffInvalidations(client: QueryClient, entries: readonly DiffEve
         }
         if (entry.event !== 'createfile') addKey(collectionKeys.details());
         if (entry.event === 'deletefile') addKey(trashKeys.all);
+        addKey(searchKeys.all);
         break;
       case 'createfolder':
       case 'modifyfolder':
@@ -73,6 +74,7 @@ export function diffInvalidations(client: QueryClient, entries: readonly DiffEve
         // its own listing carries its name and parent
         if (entry.event !== 'createfolder') addFolder(meta.folderid);
         if (entry.event === 'deletefolder') addKey(trashKeys.all);
+        addKey(searchKeys.all);
         break;
       case 'modifyuserinfo':
         addKey(generalKeys.userInfo());

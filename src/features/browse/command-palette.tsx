@@ -12,6 +12,7 @@ import { ItemIcon } from '../../ui/icons';
 import { useT } from '../../i18n';
 import browse from '../../locales/en/browse';
 import cmds from '../../locales/en/commands';
+import searchText from '../../locales/en/search';
 
 const MAX_FOLDER_HITS = 30;
 
@@ -20,6 +21,7 @@ export function CommandPalette({ open, onOpenChange, ctx, items }: { open: boole
   const [, navigate] = useLocation();
   const t = useT(browse);
   const tc = useT(cmds);
+  const ts = useT(searchText);
   const [search, setSearch] = useState('');
   // the whole folder tree is fetched only once the palette is used, then kept for a minute
   const tree = useQuery({ ...folderTreeOptions(), enabled: open && ctx.online });
@@ -46,6 +48,12 @@ export function CommandPalette({ open, onOpenChange, ctx, items }: { open: boole
             <Cmdk.Input placeholder={t('palettePlaceholder')} aria-label={t('paletteInput')} autoFocus value={search} onValueChange={setSearch} />
             <Cmdk.List>
               <Cmdk.Empty>{t('paletteEmpty')}</Cmdk.Empty>
+              {search.trim() !== '' && (
+                // always offered (matches whatever was typed): the account-wide search for it
+                <Cmdk.Item value={`search-files ${search}`} keywords={[search]} onSelect={() => run(() => navigate(paths.searchFor(search.trim())))}>
+                  <span>{ts('searchFilesFor', { query: search.trim() })}</span>
+                </Cmdk.Item>
+              )}
               <Cmdk.Group heading={t('paletteActions')}>
                 {commands.map((c) => {
                   const enabled = c.enabled(ctx);

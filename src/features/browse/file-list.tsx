@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, type DragEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import type { Metadata } from '../../api/protocol/types';
 import { formatBytes, formatDate } from '../../lib/format';
 import { ItemIcon } from '../../ui/icons';
@@ -29,6 +29,16 @@ export interface ListProps {
   onDropItems: (keys: string[], target: Metadata) => void;
   onKeyCommand: (e: KeyboardEvent) => boolean;
   view: 'list' | 'grid';
+  /** The name as shown (e.g. with the matches of a search marked); plain text by default. */
+  renderName?: (item: Metadata) => ReactNode;
+  /** A line under the name, e.g. where a search result lives. */
+  subtitle?: (item: Metadata) => ReactNode;
+  /** A heading shown on the item that starts a group (a day, a month), or null. */
+  groupLabel?: (index: number) => string | null;
+  /** Called when the rendered rows come near the end: load the next page. */
+  onNearEnd?: () => void;
+  /** Hide the sortable column heads (lists in a fixed order). */
+  fixedOrder?: boolean;
 }
 
 const ROW = 44;
@@ -73,6 +83,12 @@ export function FileList(props: ListProps) {
       <ItemIcon item={item} size={view === 'grid' ? 56 : 22} />
     );
   };
+
+  const { onNearEnd } = props;
+  const nearEnd = items.length > 0 && (win.last + 1) * cols >= items.length - 4 * cols;
+  useEffect(() => {
+    if (nearEnd) onNearEnd?.();
+  }, [nearEnd, items.length, onNearEnd]);
 
   const focusIndex = focused ? (itemIndex(items).get(focused) ?? -1) : -1;
   const { scrollToRow } = win;
@@ -206,9 +222,17 @@ export function FileList(props: ListProps) {
     };
     const plainName = (
       <span className="name" dir="auto">
-        {item.name}
+        {props.renderName ? props.renderName(item) : item.name}
       </span>
     );
+    const group = props.groupLabel?.(index);
+    const groupTag = group ? <span className="group-label">{group}</span> : null;
+    const sub = props.subtitle?.(item);
+    const subLine = sub ? (
+      <span className="subtitle muted" dir="auto">
+        {sub}
+      </span>
+    ) : null;
     const name =
       renaming === item.id ? (
         <Suspense fallback={plainName}>
@@ -226,6 +250,7 @@ export function FileList(props: ListProps) {
     if (view === 'grid') {
       return (
         <div key={item.id} {...common} className={`card ${isSel ? 'selected' : ''} ${focused === item.id ? 'focused' : ''}`}>
+          {groupTag}
           <div className="card-thumb">{picture(item, 120)}</div>
           {name}
           <SharedBadge item={item} />
@@ -249,7 +274,15 @@ export function FileList(props: ListProps) {
         </span>
         <span className="cell icon">{picture(item, 32)}</span>
         <span className="cell name-cell">
-          {name}
+          {groupTag}
+          {subLine ? (
+            <span className="name-stack">
+              {name}
+              {subLine}
+            </span>
+          ) : (
+            name
+          )}
           <SharedBadge item={item} />
         </span>
         <span className="cell size">{item.isfolder ? '—' : formatBytes(item.size)}</span>
@@ -272,7 +305,7 @@ export function FileList(props: ListProps) {
 
   return (
     <div className={`filelist ${view}`}>
-      {view === 'list' && (
+      {view === 'list' && !props.fixedOrder && (
         <div className="listhead">
           <span className="cell check">
             <input

@@ -17,5 +17,6 @@ import auth from './auth';
 import collections from './collections';
 import trash from './trash';
 import account from './account';
+import search from './search';
 
-export default { common, app, errors, commands, browse, viewer, ui, upload, uploadStart, player, archive, share, links, public: publicPages, auth, collections, trash, account };
+export default { common, app, errors, commands, browse, viewer, ui, upload, uploadStart, player, archive, share, links, public: publicPages, auth, collections, trash, account, search };

@@ -18,3 +18,4 @@ export { default as auth } from './auth';
 export { default as collections } from './collections';
 export { default as trash } from './trash';
 export { default as account } from './account';
+export { default as search } from './search';

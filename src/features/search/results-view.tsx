@@ -1,0 +1,179 @@
+// The list of a search, Recent or the photo timeline: the browse page's list/grid and its commands,
+// on items that live in many folders.
+import { lazy, Suspense, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useLocation } from 'wouter';
+import { useQueryClient } from '@tanstack/react-query';
+import type { FolderMetadata, Metadata } from '../../api/protocol/types';
+import { paths } from '../../app/paths';
+import { useOnline } from '../../app/shell';
+import { commands, commandById } from '../../commands/file-commands';
+import { matches, shortcutLabel, type CommandContext } from '../../commands/registry';
+import { getSelection, renameStarted, resetSelectionStore, selectAll, useSelected } from '../../stores/selection';
+import { detailsToggled, viewChosen } from '../../stores/prefs';
+import { toast } from '../../stores/toasts';
+import { errorMessage } from '../../i18n/error-message';
+import { Icon } from '../../ui/icons';
+import { FileList } from '../browse/file-list';
+import { itemKeys, itemsWithKeys } from '../browse/item-index';
+import { ContextMenuArea } from '../browse/context-menu-area';
+import type { ConflictRequest } from '../browse/dialogs';
+import type { AskConflict } from '../browse/operations';
+import { useT } from '../../i18n';
+import browse from '../../locales/en/browse';
+import common from '../../locales/en/common';
+import search from '../../locales/en/search';
+import './search.css';
+
+const loadDialogs = () => import('../browse/dialogs');
+const FolderPickerDialog = lazy(() => loadDialogs().then((m) => ({ default: m.FolderPickerDialog })));
+const ConflictDialog = lazy(() => loadDialogs().then((m) => ({ default: m.ConflictDialog })));
+const ops = () => import('../browse/operations');
+
+/** Commands that need an open folder to act in: not offered on results from many folders. */
+const FOLDER_ONLY = new Set(['new-folder', 'up', 'filter', 'select-all', 'view', 'details', 'refresh']);
+const TOOLBAR = ['download', 'share', 'get-link', 'move', 'copy', 'delete'] as const;
+const ICONS: Record<(typeof TOOLBAR)[number], Parameters<typeof Icon>[0]['name']> = {
+  download: 'download', share: 'share', 'get-link': 'link', move: 'move', copy: 'copy', delete: 'trash',
+};
+
+/** Opens a file where it lives (the folder's viewer), a folder as itself. */
+export function openHref(m: Metadata): string {
+  if (m.isfolder) return paths.folder(m.folderid);
+  return `${paths.folder(m.parentfolderid ?? 0)}?view=${m.fileid}`;
+}
+
+export interface ResultsViewProps {
+  items: readonly Metadata[];
+  view: 'list' | 'grid';
+  label: string;
+  /** Changes when the list is another one (a new query): the selection starts over. */
+  listKey: string;
+  renderName?: (item: Metadata) => ReactNode;
+  subtitle?: (item: Metadata) => ReactNode;
+  groupLabel?: (index: number) => string | null;
+  onNearEnd?: () => void;
+  onRefresh: () => void;
+}
+
+export function ResultsView(props: ResultsViewProps) {
+  const { items, listKey } = props;
+  const [, navigate] = useLocation();
+  const qc = useQueryClient();
+  const online = useOnline();
+  const selected = useSelected();
+  const [picker, setPicker] = useState<{ mode: 'move' | 'copy'; items: readonly Metadata[] } | null>(null);
+  const [conflict, setConflict] = useState<ConflictRequest | null>(null);
+  const t = useT(search);
+  const tb = useT(browse);
+  const tCommon = useT(common);
+
+  useEffect(() => resetSelectionStore(), [listKey]);
+  const selectedItems = useMemo(() => itemsWithKeys(items, selected), [items, selected]);
+
+  const ask: AskConflict = (item, existing, mode) =>
+    new Promise((resolve) => setConflict({ item, existing, mode, resolve: (r) => { setConflict(null); resolve(r); } }));
+  const run = (p: Promise<unknown>) => void p.catch((err: unknown) => toast({ kind: 'error', message: errorMessage(err) }));
+
+  const ctx: CommandContext = {
+    items: selectedItems,
+    folder: undefined,
+    online,
+    ui: {
+      open: (m) => navigate(openHref(m)),
+      up: () => {},
+      newFolder: () => {},
+      rename: (m) => renameStarted(m.id),
+      moveTo: (list) => setPicker({ mode: 'move', items: list }),
+      copyTo: (list) => setPicker({ mode: 'copy', items: list }),
+      remove: (list) => run(ops().then((o) => o.removeWithUndo(qc, list))),
+      download: (m) => run(ops().then((o) => o.downloadItem(m))),
+      toggleDetails: detailsToggled,
+      toggleView: () => viewChosen(props.view === 'list' ? 'grid' : 'list'),
+      selectAll: () => selectAll(itemKeys(items)),
+      refresh: props.onRefresh,
+      focusFilter: () => {},
+    },
+  };
+  const offered = commands.filter((c) => !FOLDER_ONLY.has(c.id));
+  const openLocation = (m: Metadata) => navigate(paths.folder(m.parentfolderid ?? 0));
+
+  const menuItems = () => {
+    const target = { ...ctx, items: itemsWithKeys(items, getSelection().selected) };
+    const list = offered
+      .filter((c) => c.enabled(target))
+      .map((c) => ({ id: c.id, label: c.label, hint: c.shortcut && shortcutLabel(c.shortcut), onSelect: () => c.run(target) }));
+    if (target.items.length === 1) list.splice(1, 0, { id: 'open-location', label: t('openLocation'), hint: undefined, onSelect: () => openLocation(target.items[0]) });
+    return list;
+  };
+
+  const onKeyCommand = (e: KeyboardEvent) => {
+    for (const c of offered) {
+      if (!c.shortcut || c.id === 'open') continue;
+      if (matches(e, c.shortcut) && c.enabled(ctx)) {
+        e.preventDefault();
+        c.run(ctx);
+        return true;
+      }
+    }
+    return false;
+  };
+
+  const one = selectedItems.length === 1 ? selectedItems[0] : undefined;
+  return (
+    <>
+      <div className="toolbar" role="toolbar" aria-label={tb('fileActions')}>
+        <button className="btn" disabled={!one} onClick={() => one && openLocation(one)}>
+          <Icon name="up" /> <span className="btn-label">{t('openLocation')}</span>
+        </button>
+        {TOOLBAR.map((id) => {
+          const c = commandById(id);
+          const enabled = c.enabled(ctx);
+          return (
+            <button key={id} className="btn" disabled={!enabled} aria-label={c.label} title={c.shortcut ? `${c.label} (${shortcutLabel(c.shortcut)})` : c.label} onClick={() => c.run(ctx)}>
+              <Icon name={ICONS[id]} /> <span className="btn-label cmd-label">{c.label}</span>
+            </button>
+          );
+        })}
+      </div>
+      <ContextMenuArea className="list-area" items={menuItems} keyboardAnchor={() => (getSelection().focused ? document.getElementById(`item-${getSelection().focused}`) : null)}>
+        <FileList
+          items={items}
+          view={props.view}
+          label={props.label}
+          onOpen={ctx.ui.open}
+          onUp={() => {}}
+          onRename={(m, name) => void ops().then((o) => o.renameItem(qc, m, name))}
+          onDropItems={() => {}}
+          onKeyCommand={onKeyCommand}
+          renderName={props.renderName}
+          subtitle={props.subtitle}
+          groupLabel={props.groupLabel}
+          onNearEnd={props.onNearEnd}
+          fixedOrder
+        />
+      </ContextMenuArea>
+      {picker && (
+        <Suspense fallback={null}>
+          <FolderPickerDialog
+            open
+            title={tb(picker.mode === 'move' ? 'moveTitle' : 'copyTitle', { count: picker.items.length })}
+            action={tCommon(picker.mode)}
+            pickLabel={(name) => tb(picker.mode === 'move' ? 'moveHere' : 'copyHere', { name })}
+            exclude={new Set(picker.items.filter((m): m is FolderMetadata => m.isfolder).map((m) => m.folderid))}
+            onClose={() => setPicker(null)}
+            onPick={(target) => {
+              const p = picker;
+              setPicker(null);
+              run(ops().then((o) => o.transfer(qc, p.items, target, p.mode, ask)));
+            }}
+          />
+        </Suspense>
+      )}
+      {conflict && (
+        <Suspense fallback={null}>
+          <ConflictDialog request={conflict} />
+        </Suspense>
+      )}
+    </>
+  );
+}
