@@ -1,9 +1,9 @@
 /**
- * Faithful-by-default switches for pCloud behaviours that real clients hit (design.md §5).
+ * Faithful-by-default switches for pCloud behaviours that real clients hit (docs/architecture.md §5.3).
  * Tests flip them to exercise both modes.
  */
 export interface Quirks {
-  /** trash_*, collection_*, listtokens, getzip answer 1000 to OAuth tokens (methods-misc.md §5). */
+  /** trash_*, collection_*, listtokens, getzip answer 1000 to OAuth tokens (docs/pcloud/methods-misc.md §5). */
   oauthRefusals: boolean;
   /** Link methods answer 7010 when the request carries a Referer from a foreign site. */
   refererCheck: boolean;

@@ -5,6 +5,7 @@ import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
 import { Storage } from './store/storage';
+import { registerServer } from './store/live-servers';
 import { DEFAULT_LIMITS, FAITHFUL, type EmulatorOptions, type Limits, type Quirks } from './config';
 import { ApiError, messageFor } from './errors';
 import { Params } from './http/params';
@@ -68,7 +69,10 @@ export class Emulator {
   }
 
   static async create(opts: EmulatorOptions): Promise<Emulator> {
-    const st = await Storage.open(opts.dataDir);
+    await fsp.mkdir(opts.dataDir, { recursive: true, mode: 0o700 });
+    const live = await registerServer(opts.dataDir);
+    const st = await Storage.open(opts.dataDir, { sweep: live.alone });
+    if (!live.alone) opts.log?.('another server uses this data dir: the start-up sweep of temp files and orphan blobs is skipped');
     const secretFile = join(opts.dataDir, 'secret');
     let secret: Buffer;
     try {
@@ -77,7 +81,9 @@ export class Emulator {
       secret = randomBytes(32);
       await fsp.writeFile(secretFile, secret, { mode: 0o600 });
     }
-    return new Emulator(st, opts, secret);
+    const emu = new Emulator(st, opts, secret);
+    emu.shutdownHooks.push(live.release);
+    return emu;
   }
 
   /** 1 = US, 2 = EU, null = a host that is neither (loopback: every region). */

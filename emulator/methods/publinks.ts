@@ -1,4 +1,4 @@
-// Public links (methods-publinks.md): file, folder, tree and collection links with expiry,
+// Public links (docs/pcloud/methods-publinks.md): file, folder, tree and collection links with expiry,
 // download/traffic limits and counters; anonymous methods see only what lies inside the link.
 //
 // Choices where the reference is silent or unverified (all isolated here):
@@ -821,7 +821,6 @@ export function publinkMethods(emu: Emulator) {
         const refused = admit(emu, links, l.id, Count.Traffic, ctx.req, ctx.res);
         if (refused) fail(refused);
         // served on the API origin, with a `contenttype` of the visitor's choosing: never active there
-        guardContent(ctx.res);
         return sendTextFile(ctx, row.blob, row.name);
       },
     },

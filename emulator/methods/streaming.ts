@@ -7,7 +7,7 @@ import type { FileRow } from '../store/model';
 import { fileKind, now } from '../store/model';
 import { fail } from '../errors';
 import { fileArg } from './common';
-import { plain, sendFile, type LinkGrant } from '../content';
+import { guardContent, plain, sendFile, type LinkGrant } from '../content';
 import { RAW } from '../registry';
 import { join } from 'node:path';
 import { media } from '../media/state';
@@ -215,6 +215,8 @@ export function audioLinkReply(ctx: Ctx, row: FileRow, blob: string, wrap: Grant
  * decoded on the fly when the target is UTF-8, and refused with 2061 otherwise (never read whole).
  */
 export async function sendTextFile(ctx: Ctx, blob: string, name: string): Promise<typeof RAW> {
+  // bytes on the API origin, which is also the sign-in origin: inert whatever `contenttype` asks for
+  guardContent(ctx.res);
   const ct = ctx.p.str('contenttype');
   if (ct !== undefined && !CONTENT_TYPE.test(ct)) fail(1005);
   const file = ctx.st.blobs.pathOf(blob);

@@ -1,4 +1,4 @@
-// Thumbnail methods (methods-media.md §3): getthumblink, getthumbslinks, getthumb, savethumb.
+// Thumbnail methods (docs/pcloud/methods-media.md §3): getthumblink, getthumbslinks, getthumb, savethumb.
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import { defineMethods, me, RAW, type Ctx } from '../registry';

@@ -1,4 +1,4 @@
-// Upload links (methods-uploadlinks.md): anyone holding the code can drop files into one folder of
+// Upload links (docs/pcloud/methods-uploadlinks.md): anyone holding the code can drop files into one folder of
 // the owner's, within the link's expiry, space and file-count limits; they see nothing of it.
 import { randomBytes } from 'node:crypto';
 import { defineMethods, me, type Ctx } from '../registry';

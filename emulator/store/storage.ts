@@ -58,14 +58,22 @@ export class Storage {
     this.changes.setMaxListeners(0);
   }
 
-  static async open(dataDir: string): Promise<Storage> {
+  /**
+   * Opens (creating if needed) a data dir. `sweep` removes temp files of interrupted writes and blobs
+   * no row refers to: only a server starting on a dir that no other live server uses may ask for it,
+   * since those files may belong to uploads in flight elsewhere (the CLI opening the dir while a server
+   * runs never sweeps).
+   */
+  static async open(dataDir: string, opts: { sweep?: boolean } = {}): Promise<Storage> {
     // Database, blobs, keys and mail are the server owner's alone: nothing below is readable by others.
     await fsp.mkdir(dataDir, { recursive: true, mode: 0o700 });
     await fsp.chmod(dataDir, 0o700);
     const st = new Storage(dataDir);
     await st.blobs.init();
-    const referenced = st.db.prepare('SELECT 1 FROM blobs WHERE key = ?');
-    await st.blobs.sweep((key) => referenced.get(key) !== undefined);
+    if (opts.sweep) {
+      const referenced = st.db.prepare('SELECT 1 FROM blobs WHERE key = ?');
+      await st.blobs.sweep((key) => referenced.get(key) !== undefined);
+    }
     return st;
   }
 

@@ -107,6 +107,10 @@ describe('content responses', () => {
     expect(asHtml.status).toBe(200);
     expectInert(asHtml, 'getpubtextfile');
     expect(asHtml.headers['content-disposition']).toMatch(/^attachment/);
+    const ownHtml = await alice.send('gettextfile', { fileid: text.fileid, contenttype: 'text/html' });
+    expect(ownHtml.status).toBe(200);
+    expectInert(ownHtml, 'gettextfile');
+    expect(ownHtml.headers['content-disposition']).toMatch(/^attachment/);
     expectInert(await srv.send('getpubzip', { code: pub.code }), 'getpubzip');
     expectInert(await alice.send('getthumb', { fileid: photo.fileid, size: '32x32' }), 'getthumb');
     // passive types stay inline (players and <img> keep working)
