@@ -94,7 +94,7 @@ export function enableTfa(st: Storage, userid: number): { secret: string; recove
   const secret = base32(randomBytes(20));
   const recovery = Array.from({ length: RECOVERY_CODES }, () => randomBytes(5).toString('hex'));
   st.db.transaction(() => {
-    // sealed like the password (docs/security-accounts.md): the server must recompute codes from it
+    // sealed like the password (docs/security.md §4): the server must recompute codes from it
     st.db.prepare('INSERT OR REPLACE INTO tfa_accounts (userid, sealed, tfatype) VALUES (?, ?, ?)').run(userid, st.vault.seal(secret), TFA_AUTHENTICATOR);
     st.db.prepare('DELETE FROM tfa_recovery WHERE userid = ?').run(userid);
     for (const c of recovery) st.db.prepare('INSERT INTO tfa_recovery (userid, hash) VALUES (?, ?)').run(userid, hashCode(c));
