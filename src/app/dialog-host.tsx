@@ -16,7 +16,7 @@ const dialogs: Record<DialogKind, Lazy> = {
   extract: lazy(() => import('../features/archive/extract-dialog')),
   revisions: lazy(() => import('../features/revisions/revisions-dialog')),
   'add-to-collection': lazy(() => import('../features/collections/add-to-collection-dialog')),
-  'remote-upload': lazy(() => import('../features/upload/remote-upload-dialog')),
+  'remote-upload': lazy(() => import('../uploads/remote-upload-dialog')),
 };
 
 /** Renders the dialog a command asked for (stores/dialogs.ts); mounted once in the shell. */

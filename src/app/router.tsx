@@ -5,7 +5,7 @@
 import { Redirect, Route, Switch, matchRoute, useLocation, useRouter } from 'wouter';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useSession } from '../stores/session';
-import { paths } from './paths';
+import { paths } from '../routing/paths';
 import { Shell } from './shell';
 import { SHARE_TARGET_PATH } from './pwa/routes';
 import { useT } from '../i18n';

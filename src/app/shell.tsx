@@ -12,7 +12,7 @@ import { Icon } from '../ui/icons';
 import { Toaster } from '../ui/toaster';
 import { ErrorBoundary } from './error-boundary';
 import { DialogHost } from './dialog-host';
-import { paths } from './paths';
+import { paths } from '../routing/paths';
 import { UserMenuTrigger } from './user-menu-trigger';
 import { setLanguage, useT } from '../i18n';
 import { HeaderSearch } from '../features/search/header-search';
@@ -51,7 +51,7 @@ const UserMenu = lazy(loadUserMenu);
 const MiniPlayer = lazy(() => import('../features/player/mini-player').then((m) => ({ default: m.MiniPlayer })));
 const appStartedAt = Date.now();
 const InvitationsBadge = lazy(() => import('../features/share/invitations-badge').then((m) => ({ default: m.InvitationsBadge })));
-const UploadPanel = lazy(() => import('../features/upload/upload-panel').then((m) => ({ default: m.UploadPanel })));
+const UploadPanel = lazy(() => import('../uploads/upload-panel').then((m) => ({ default: m.UploadPanel })));
 
 /**
  * The account menu's trigger paints with the shell; Radix and the menu load once the page is idle,

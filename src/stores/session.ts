@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { RegionId } from '../app/config';
+import type { RegionId } from '../config';
 
 /**
  * How the session signed in: `oauth` through pCloud's page (an access token some methods refuse),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paths } from '../paths';
+import { paths } from '../../routing/paths';
 import { isAppRoute, SHARE_TARGET_PATH } from './routes';
 
 describe('isAppRoute (the service worker offline fallback)', () => {

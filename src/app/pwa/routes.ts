@@ -3,7 +3,7 @@
 // hosts, OAuth pages, API methods when a host puts them on this origin) is never answered by it.
 // app-routes.test.ts keeps this in step with the route table in paths.ts.
 
-import { paths } from '../paths';
+import { paths } from '../../routing/paths';
 
 export const SHARE_TARGET_PATH = paths.shareTarget;
 

@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { useLocation } from 'wouter';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { isOAuthRefusal } from '../../api/errors';
-import { paths } from '../../app/paths';
+import { paths } from '../../routing/paths';
 import { getT, LANGUAGES, setLanguage as showLanguage, useT } from '../../i18n';
 import { errorMessage } from '../../i18n/error-message';
 import { formatBytes, formatDate } from '../../lib/format';
@@ -14,8 +14,8 @@ import { listTokensOptions, useDeleteToken, useSendVerificationEmail } from '../
 import { supportedLanguagesOptions, userInfoOptions, useSetLanguage } from '../../queries/general';
 import { toast } from '../../stores/toasts';
 import { Dialog } from '../../ui/dialog';
-import { FullAccessButton, NotAvailableWithSignIn, PCLOUD_WEB_SETTINGS } from './not-available';
-import { signOutHere } from '../auth/sign-out';
+import { FullAccessButton, NotAvailableWithSignIn, PCLOUD_WEB_SETTINGS } from '../../widgets/not-available';
+import { signOutHere } from '../../commands/sign-out';
 import './account.css';
 
 /** listtokens marks the token of the call itself (not in the reference's field list, so optional). */

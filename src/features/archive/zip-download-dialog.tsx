@@ -4,20 +4,20 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { contentUrl } from '../../api/client';
-import { FullAccessButton } from '../account/not-available';
+import { FullAccessButton } from '../../widgets/not-available';
 import { isOAuthRefusal } from '../../api/errors';
 import type { Metadata } from '../../api/protocol/types';
 import { zipLinkOptions } from '../../queries/archiving';
 import type { DialogProps } from '../../stores/dialogs';
 import { getSession } from '../../stores/session';
 import { Dialog } from '../../ui/dialog';
-import { downloadItem } from '../browse/operations';
+import { downloadItem } from '../../commands/operations';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/error-message';
 import archive from '../../locales/en/archive';
 import common from '../../locales/en/common';
 import { defaultZipName, describeSelection, treeOf } from './selection';
-import './archive.css';
+import '../../widgets/archive.css';
 
 function startDownload(href: string, name: string) {
   const a = document.createElement('a');

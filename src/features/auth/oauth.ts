@@ -1,5 +1,5 @@
 import { authorizeUrl, parseTokenRedirect } from '../../api/oauth';
-import { apiBaseFor, config, type Region } from '../../app/config';
+import { apiBaseFor, config, type Region } from '../../config';
 import { signedIn, signInFailed } from '../../stores/session';
 
 const PENDING = 'pcloud.oauth.pending';

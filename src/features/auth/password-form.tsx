@@ -5,8 +5,8 @@ import { PcloudError } from '../../api/errors';
 import { useT, type Translate } from '../../i18n';
 import { errorMessage } from '../../i18n/error-message';
 import auth from '../../locales/en/auth';
-import type { RegionId } from '../../app/config';
-import { paths } from '../../app/paths';
+import type { RegionId } from '../../config';
+import { paths } from '../../routing/paths';
 import { takeReturnTo } from '../../stores/session';
 import { finishSecondStep, sendCodeBySms, sendCodeToDevices, signInWithPassword, type SecondStep } from './password-sign-in';
 

@@ -13,7 +13,7 @@ import {
 import type { CallOptions } from '../../api/client';
 import { PcloudError } from '../../api/errors';
 import { getDigest } from '../../api/general';
-import { apiBaseFor, config, type RegionId } from '../../app/config';
+import { apiBaseFor, config, type RegionId } from '../../config';
 import { signedIn } from '../../stores/session';
 import { passwordDigest } from './digest';
 

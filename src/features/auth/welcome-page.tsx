@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { config, type RegionId } from '../../app/config';
+import { config, type RegionId } from '../../config';
 import { useT, type Translate } from '../../i18n';
 import auth from '../../locales/en/auth';
 import { useSignInError } from '../../stores/session';

@@ -4,8 +4,8 @@ import type { DragEvent } from 'react';
 import type { FolderMetadata } from '../../api/protocol/types';
 import { listFolder } from '../../api/folder';
 import { folderListingOptions } from '../../queries/folder';
-import { paths } from '../../app/paths';
-import { DRAG_TYPE } from './file-list';
+import { paths } from '../../routing/paths';
+import { DRAG_TYPE } from '../../widgets/file-list';
 import { useT } from '../../i18n';
 import browse from '../../locales/en/browse';
 

@@ -1,11 +1,11 @@
 import { lazy, Suspense, useMemo, useRef, useState, useEffect, type KeyboardEvent } from 'react';
 import { useLocation, useParams } from 'wouter';
-import { useLocationState, useSearchParams } from '../../app/location';
+import { useLocationState, useSearchParams } from '../../routing/location';
 import { useQueryClient } from '@tanstack/react-query';
 import type { FolderMetadata, Metadata } from '../../api/protocol/types';
 import { useFolderListing } from '../../queries/pending-deletes';
 import { filterItems, sortItems } from '../../lib/items';
-import { paths } from '../../app/paths';
+import { paths } from '../../routing/paths';
 import { useOnline } from '../../app/shell';
 import { commands, commandById } from '../../commands/file-commands';
 import { matches, shortcutLabel, type CommandContext } from '../../commands/registry';
@@ -15,16 +15,16 @@ import {
 } from '../../stores/selection';
 import { Icon } from '../../ui/icons';
 import { LazyPopupMenu, preloadPopupMenu } from '../../ui/lazy-popup-menu';
-import { FileList } from './file-list';
-import { itemIndex, itemKeys, itemsWithKeys } from './item-index';
+import { FileList } from '../../widgets/file-list';
+import { itemIndex, itemKeys, itemsWithKeys } from '../../widgets/item-index';
 import { Breadcrumbs } from './breadcrumbs';
-import type { ConflictRequest } from './dialogs';
-import { ContextMenuArea } from './context-menu-area';
-import { UploadButton, UploadZone } from '../upload/upload-zone';
+import type { ConflictRequest } from '../../widgets/dialogs';
+import { ContextMenuArea } from '../../widgets/context-menu-area';
+import { UploadButton, UploadZone } from '../../uploads/upload-zone';
 import { PcloudError } from '../../api/errors';
 import { errorMessage } from '../../i18n/error-message';
 import { toast } from '../../stores/toasts';
-import type { AskConflict } from './operations';
+import type { AskConflict } from '../../commands/operations';
 import { useT } from '../../i18n';
 import browse from '../../locales/en/browse';
 import cmds from '../../locales/en/commands';
@@ -34,13 +34,13 @@ import common from '../../locales/en/common';
 // the details panel, the command palette (cmdk), the file operations (and the context menu, the
 // upload menu and the upload runner: context-menu-area.tsx, upload-zone.tsx).
 const Viewer = lazy(() => import('../viewer/viewer'));
-const loadDialogs = () => import('./dialogs');
+const loadDialogs = () => import('../../widgets/dialogs');
 const NewFolderDialog = lazy(() => loadDialogs().then((m) => ({ default: m.NewFolderDialog })));
 const FolderPickerDialog = lazy(() => loadDialogs().then((m) => ({ default: m.FolderPickerDialog })));
 const ConflictDialog = lazy(() => loadDialogs().then((m) => ({ default: m.ConflictDialog })));
 const DetailsPanel = lazy(() => import('./details-panel').then((m) => ({ default: m.DetailsPanel })));
 const CommandPalette = lazy(() => import('./command-palette').then((m) => ({ default: m.CommandPalette })));
-const ops = () => import('./operations');
+const ops = () => import('../../commands/operations');
 
 /** True from the first time `on` is true: a lazily loaded part stays mounted (and keeps its state) once used. */
 function useLatch(on: boolean): boolean {

@@ -5,7 +5,7 @@ import { Command as Cmdk } from 'cmdk';
 import * as RD from '@radix-ui/react-dialog';
 import type { Metadata } from '../../api/protocol/types';
 import { folderTreeOptions } from '../../queries/folder';
-import { paths } from '../../app/paths';
+import { paths } from '../../routing/paths';
 import { commands } from '../../commands/file-commands';
 import { shortcutLabel, type CommandContext } from '../../commands/registry';
 import { ItemIcon } from '../../ui/icons';

@@ -5,7 +5,7 @@ import { formatBytes, formatDate } from '../../lib/format';
 import { checksumOptions } from '../../queries/file';
 import { revisionsOptions } from '../../queries/revisions';
 import { ItemIcon } from '../../ui/icons';
-import { RevisionList } from '../revisions/revision-list';
+import { RevisionList } from '../../widgets/revision-list';
 import { useT } from '../../i18n';
 import browse from '../../locales/en/browse';
 import common from '../../locales/en/common';

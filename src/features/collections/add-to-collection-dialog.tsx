@@ -5,7 +5,7 @@ import { Link } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
 import { entryError, isOAuthRefusal } from '../../api/errors';
 import { COLLECTION_TYPE, type Collection, type CollectionLinkResult } from '../../api/protocol/types';
-import { paths } from '../../app/paths';
+import { paths } from '../../routing/paths';
 import { getT, useT } from '../../i18n';
 import { errorMessage } from '../../i18n/error-message';
 import { toTime } from '../../lib/format';

@@ -3,7 +3,7 @@ import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/error-message';
 import collections from '../../locales/en/collections';
 import common from '../../locales/en/common';
-import { NotAvailableWithSignIn, PCLOUD_WEB_AUDIO } from '../account/not-available';
+import { NotAvailableWithSignIn, PCLOUD_WEB_AUDIO } from '../../widgets/not-available';
 
 export function CollectionsUnavailable() {
   const t = useT(collections);

@@ -4,11 +4,11 @@
 // virtualised against the page's scroll, so a folder of thousands of files stays light.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { Link, useLocation } from 'wouter';
-import { useLocationState, useSearchParams } from '../../app/location';
+import { useLocationState, useSearchParams } from '../../routing/location';
 import { useQueries } from '@tanstack/react-query';
 import { defaultRangeExtractor, measureElement, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
 import type { FileMetadata, FolderMetadata, Metadata } from '../../api/types';
-import { paths } from '../../app/paths';
+import { paths } from '../../routing/paths';
 import { publicThumbsOptions, type PublicLink } from '../../queries/public';
 import { useT, type Translate } from '../../i18n';
 import { formatBytes, formatDate } from '../../lib/format';

@@ -1,4 +1,4 @@
-import { config } from '../../app/config';
+import { config } from '../../config';
 
 /** pCloud's two data centres; the US one first, as most links live there. */
 export const US_API = 'https://api.pcloud.com';

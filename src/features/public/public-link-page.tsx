@@ -1,7 +1,7 @@
 // `/publink/show?code=…`: what a visitor of a public link sees. No session is needed and none is
 // used: every read is anonymous (queries/public.ts), on the API host that knows the code.
 import { useMemo } from 'react';
-import { useSearchParams } from '../../app/location';
+import { useSearchParams } from '../../routing/location';
 import { useQuery } from '@tanstack/react-query';
 import { useT } from '../../i18n';
 import pub from '../../locales/en/public';

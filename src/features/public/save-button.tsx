@@ -11,7 +11,7 @@ import { fileParam, type PublicLink } from '../../queries/public';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toasts';
 import { Icon } from '../../ui/icons';
-import { FolderPickerDialog } from '../browse/dialogs';
+import { FolderPickerDialog } from '../../widgets/dialogs';
 import { actionError } from './problems';
 import { zipName } from './tree';
 

@@ -2,12 +2,12 @@
 // message, gives their name (pCloud needs it as `names`), and sends files one request each, through
 // the same upload engine as the signed-in app with the upload-link transport.
 import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
-import { useSearchParams } from '../../app/location';
+import { useSearchParams } from '../../routing/location';
 import { useQuery } from '@tanstack/react-query';
 import { openUploadLinkOptions, uploadToPublicLink, type PublicLink } from '../../queries/public';
 import { createUploadQueue, summarizeUploads } from '../../stores/upload-queue';
-import { createUploadEngine, systemClock } from '../upload/engine';
-import { createLinkTransport } from '../upload/link-transport';
+import { createUploadEngine, systemClock } from '../../uploads/engine';
+import { createLinkTransport } from '../../uploads/link-transport';
 import { useT } from '../../i18n';
 import { formatBytes } from '../../lib/format';
 import pub from '../../locales/en/public';

@@ -1,7 +1,7 @@
 // What a created link looks like wherever it is shown: the address with Copy / Open / QR, and its
 // limits and counters.
 import { useEffect, useState, type ReactNode } from 'react';
-import { paths } from '../../app/paths';
+import { paths } from '../../routing/paths';
 import type { Publink, UploadLink } from '../../api/types';
 import { useT, type Translate } from '../../i18n';
 import common from '../../locales/en/common';

@@ -1,7 +1,7 @@
 // The Links page: public links and upload links in two tabs (WAI-ARIA tabs pattern, the chosen tab
 // kept in the URL as ?tab=upload so it survives reloads and can be linked to).
 import { useRef, type KeyboardEvent } from 'react';
-import { useSearchParams } from '../../app/location';
+import { useSearchParams } from '../../routing/location';
 import { useT } from '../../i18n';
 import links from '../../locales/en/links';
 import { PublinksList } from './publinks-list';

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
-import { paths } from '../../app/paths';
+import { paths } from '../../routing/paths';
 import { shortcutLabel } from '../../commands/registry';
 import type { Publink } from '../../api/types';
 import { useT } from '../../i18n';

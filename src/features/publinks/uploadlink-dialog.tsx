@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
-import { paths } from '../../app/paths';
+import { paths } from '../../routing/paths';
 import type { UploadLink, UploadLinkCreated } from '../../api/types';
 import { useT } from '../../i18n';
 import common from '../../locales/en/common';

@@ -2,7 +2,7 @@
 import { useCallback, useState } from 'react';
 import { Link } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
-import { paths } from '../../app/paths';
+import { paths } from '../../routing/paths';
 import type { UploadLink } from '../../api/types';
 import { useT } from '../../i18n';
 import common from '../../locales/en/common';

@@ -1,7 +1,7 @@
 // "Versions…": the earlier versions of one file, to download or restore.
 import type { DialogProps } from '../../stores/dialogs';
 import { Dialog } from '../../ui/dialog';
-import { RevisionList } from './revision-list';
+import { RevisionList } from '../../widgets/revision-list';
 import { useT } from '../../i18n';
 import common from '../../locales/en/common';
 import viewer from '../../locales/en/viewer';

@@ -2,8 +2,8 @@
 // sheet from anywhere outside a text field.
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
-import { paths } from '../../app/paths';
-import { useSearchParams } from '../../app/location';
+import { paths } from '../../routing/paths';
+import { useSearchParams } from '../../routing/location';
 import { Icon } from '../../ui/icons';
 import { useT } from '../../i18n';
 import search from '../../locales/en/search';

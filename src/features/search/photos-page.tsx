@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { Metadata } from '../../api/protocol/types';
 import { FILE_CATEGORY } from '../../api/protocol/types';
-import { useSearchParams } from '../../app/location';
+import { useSearchParams } from '../../routing/location';
 import { searchOptions } from '../../queries/search';
 import { errorMessage } from '../../i18n/error-message';
 import { ResultsView } from './results-view';

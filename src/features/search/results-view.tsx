@@ -4,7 +4,7 @@ import { lazy, Suspense, useEffect, useMemo, useState, type KeyboardEvent, type 
 import { useLocation } from 'wouter';
 import { useQueryClient } from '@tanstack/react-query';
 import type { FolderMetadata, Metadata } from '../../api/protocol/types';
-import { paths } from '../../app/paths';
+import { paths } from '../../routing/paths';
 import { useOnline } from '../../app/shell';
 import { commands, commandById } from '../../commands/file-commands';
 import { matches, shortcutLabel, type CommandContext } from '../../commands/registry';
@@ -13,21 +13,21 @@ import { detailsToggled, viewChosen } from '../../stores/prefs';
 import { toast } from '../../stores/toasts';
 import { errorMessage } from '../../i18n/error-message';
 import { Icon } from '../../ui/icons';
-import { FileList } from '../browse/file-list';
-import { itemKeys, itemsWithKeys } from '../browse/item-index';
-import { ContextMenuArea } from '../browse/context-menu-area';
-import type { ConflictRequest } from '../browse/dialogs';
-import type { AskConflict } from '../browse/operations';
+import { FileList } from '../../widgets/file-list';
+import { itemKeys, itemsWithKeys } from '../../widgets/item-index';
+import { ContextMenuArea } from '../../widgets/context-menu-area';
+import type { ConflictRequest } from '../../widgets/dialogs';
+import type { AskConflict } from '../../commands/operations';
 import { useT } from '../../i18n';
 import browse from '../../locales/en/browse';
 import common from '../../locales/en/common';
 import search from '../../locales/en/search';
 import './search.css';
 
-const loadDialogs = () => import('../browse/dialogs');
+const loadDialogs = () => import('../../widgets/dialogs');
 const FolderPickerDialog = lazy(() => loadDialogs().then((m) => ({ default: m.FolderPickerDialog })));
 const ConflictDialog = lazy(() => loadDialogs().then((m) => ({ default: m.ConflictDialog })));
-const ops = () => import('../browse/operations');
+const ops = () => import('../../commands/operations');
 
 /** Commands that need an open folder to act in: not offered on results from many folders. */
 const FOLDER_ONLY = new Set(['new-folder', 'up', 'filter', 'select-all', 'view', 'details', 'refresh']);

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { FileCategory, Metadata } from '../../api/protocol/types';
 import { FILE_CATEGORY } from '../../api/protocol/types';
-import { useSearchParams } from '../../app/location';
+import { useSearchParams } from '../../routing/location';
 import { useOnline } from '../../app/shell';
 import { searchOptions } from '../../queries/search';
 import { folderTreeOptions } from '../../queries/folder';

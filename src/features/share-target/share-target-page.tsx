@@ -3,13 +3,13 @@
 // ordinary upload queue (features/upload/session-uploads.ts).
 import { useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
-import { useSearchParams } from '../../app/location';
+import { useSearchParams } from '../../routing/location';
 import { useQueryClient } from '@tanstack/react-query';
 import { useOnline } from '../../app/shell';
-import { paths } from '../../app/paths';
-import { FolderPickerDialog } from '../browse/dialogs';
-import { sessionUploads, type ConflictChoice } from '../upload/session-uploads';
-import ConflictQuestion, { type Question } from '../upload/upload-conflict-question';
+import { paths } from '../../routing/paths';
+import { FolderPickerDialog } from '../../widgets/dialogs';
+import { sessionUploads, type ConflictChoice } from '../../uploads/session-uploads';
+import ConflictQuestion, { type Question } from '../../uploads/upload-conflict-question';
 import { formatBytes } from '../../lib/format';
 import { pendingShares, shareHandled, type SharedBatch } from './inbox';
 import { useT } from '../../i18n';

@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
 import type { ShareRequest } from '../../api/protocol/types';
-import { paths } from '../../app/paths';
+import { paths } from '../../routing/paths';
 import { useT } from '../../i18n';
 import common from '../../locales/en/common';
 import share from '../../locales/en/share';
@@ -14,7 +14,7 @@ import { permissionBits, useAcceptShare, useDeclineShare } from '../../queries/s
 import { toast } from '../../stores/toasts';
 import { Dialog } from '../../ui/dialog';
 import { ItemIcon } from '../../ui/icons';
-import { FolderPickerDialog } from '../browse/dialogs';
+import { FolderPickerDialog } from '../../widgets/dialogs';
 import { errorMessage } from '../../i18n/error-message';
 import { permissionLabel } from './permissions';
 

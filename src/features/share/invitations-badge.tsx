@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useT } from '../../i18n';
 import share from '../../locales/en/share';
 import { shareListOptions } from '../../queries/sharing';
-import './shared-badge.css';
+import '../../widgets/shared-badge.css';
 
 export function InvitationsBadge() {
   const t = useT(share);

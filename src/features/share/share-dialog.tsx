@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
 import { PcloudError } from '../../api/errors';
 import type { FolderMetadata } from '../../api/protocol/types';
-import { paths } from '../../app/paths';
+import { paths } from '../../routing/paths';
 import { useT } from '../../i18n';
 import common from '../../locales/en/common';
 import share from '../../locales/en/share';

@@ -1,10 +1,10 @@
 // /shared: invitations waiting for me, folders others share with me, folders I share with others.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'wouter';
-import { useSearchParams } from '../../app/location';
+import { useSearchParams } from '../../routing/location';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Share, ShareRequest } from '../../api/protocol/types';
-import { paths } from '../../app/paths';
+import { paths } from '../../routing/paths';
 import { useT } from '../../i18n';
 import common from '../../locales/en/common';
 import share from '../../locales/en/share';

@@ -13,11 +13,11 @@ import trash from '../../locales/en/trash';
 import { folderMetaOptions } from '../../queries/folder';
 import { trashListOptions, useClearTrash, useRestoreFromTrash } from '../../queries/trash';
 import { toast } from '../../stores/toasts';
-import { paths } from '../../app/paths';
+import { paths } from '../../routing/paths';
 import { Dialog } from '../../ui/dialog';
 import { Icon, ItemIcon } from '../../ui/icons';
-import { FolderPickerDialog } from '../browse/dialogs';
-import { NotAvailableWithSignIn, PCLOUD_WEB_TRASH } from '../account/not-available';
+import { FolderPickerDialog } from '../../widgets/dialogs';
+import { NotAvailableWithSignIn, PCLOUD_WEB_TRASH } from '../../widgets/not-available';
 
 type TrashRef = { fileid: number; folderid?: never } | { folderid: number; fileid?: never };
 

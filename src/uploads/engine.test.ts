@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PcloudError, PcloudNetworkError } from '../../api/errors';
-import { createUploadQueue, type UploadItem } from '../../stores/upload-queue';
+import { PcloudError, PcloudNetworkError } from '../api/errors';
+import { createUploadQueue, type UploadItem } from '../stores/upload-queue';
 import { createUploadEngine, type SendContext, type Transport } from './engine';
 import { fakeClock, fileOf, settle } from './testing';
 

@@ -1,6 +1,6 @@
 import { useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
-import { LazyPopupMenu, preloadPopupMenu } from '../../ui/lazy-popup-menu';
-import type { PopupMenuItem } from '../../ui/popup-menu';
+import { LazyPopupMenu, preloadPopupMenu } from '../ui/lazy-popup-menu';
+import type { PopupMenuItem } from '../ui/popup-menu';
 
 const LONG_PRESS_MS = 700;
 

@@ -4,8 +4,8 @@
 // transport (uploadfile and upload_* sessions) and the drop page's (uploadtolink) plug in here.
 // Every instance holds its own state, so an engine ends with its session (dispose) and tests make
 // their own with a fake clock and a fake transport.
-import { isAbortError, PcloudError } from '../../api/errors';
-import type { UploadItem, UploadPatch, UploadQueue } from '../../stores/upload-queue';
+import { isAbortError, PcloudError } from '../api/errors';
+import type { UploadItem, UploadPatch, UploadQueue } from '../stores/upload-queue';
 
 export interface Clock {
   now(): number;

@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import type { FolderMetadata, Metadata } from '../../api/protocol/types';
-import { useSubfolders } from '../../queries/pending-deletes';
-import { Dialog } from '../../ui/dialog';
-import { ItemIcon } from '../../ui/icons';
-import { nameProblem } from '../../lib/items';
-import { formatBytes, formatDate } from '../../lib/format';
-import type { ConflictAnswer } from './operations';
-import { useT } from '../../i18n';
-import browse from '../../locales/en/browse';
-import cmds from '../../locales/en/commands';
-import common from '../../locales/en/common';
+import type { FolderMetadata, Metadata } from '../api/protocol/types';
+import { useSubfolders } from '../queries/pending-deletes';
+import { Dialog } from '../ui/dialog';
+import { ItemIcon } from '../ui/icons';
+import { nameProblem } from '../lib/items';
+import { formatBytes, formatDate } from '../lib/format';
+import type { ConflictAnswer } from '../commands/operations';
+import { useT } from '../i18n';
+import browse from '../locales/en/browse';
+import cmds from '../locales/en/commands';
+import common from '../locales/en/common';
 
 export function NewFolderDialog({ open, onClose, onCreate }: { open: boolean; onClose: () => void; onCreate: (name: string) => Promise<boolean> }) {
   const t = useT(browse);

@@ -1,4 +1,4 @@
-import type { Metadata } from '../../api/protocol/types';
+import type { Metadata } from '../api/protocol/types';
 
 // A listing can hold 100,000 items: the views ask "where is this key?" and "which keys, in
 // order?" often, but only once something is focused or selected. Both answers are built on first

@@ -1,10 +1,10 @@
 import { useEffect, useReducer } from 'react';
 import { QueryObserver, useQueryClient } from '@tanstack/react-query';
-import type { Metadata } from '../../api/protocol/types';
-import { contentUrl } from '../../api/client';
-import { entryError } from '../../api/errors';
-import { thumbLinksOptions } from '../../queries/thumbnails';
-import { getSession } from '../../stores/session';
+import type { Metadata } from '../api/protocol/types';
+import { contentUrl } from '../api/client';
+import { entryError } from '../api/errors';
+import { thumbLinksOptions } from '../queries/thumbnails';
+import { getSession } from '../stores/session';
 
 /** Items per thumbnail batch: about one screenful, so scrolling costs one request per screen. */
 export const THUMB_PAGE = 48;

@@ -1,11 +1,11 @@
 import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { finishedCleared, uploadsMinimizedToggled, useUploadItems, useUploadsMinimized, type UploadItem } from '../../stores/uploads';
-import { formatBytes } from '../../lib/format';
+import { finishedCleared, uploadsMinimizedToggled, useUploadItems, useUploadsMinimized, type UploadItem } from '../stores/uploads';
+import { formatBytes } from '../lib/format';
 import type { UploadEngine } from './engine';
 import { useSessionUploads } from './session-uploads';
-import { useT, type Translate } from '../../i18n';
-import common from '../../locales/en/common';
-import upload from '../../locales/en/upload';
+import { useT, type Translate } from '../i18n';
+import common from '../locales/en/common';
+import upload from '../locales/en/upload';
 import './upload.css';
 
 type T = Translate<typeof upload.messages>;

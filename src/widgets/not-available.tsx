@@ -2,10 +2,10 @@
 // signed-out session: explain it calmly, and offer the way forward — a full-access sign-in with e-mail and
 // password — plus, on real pCloud, its own web app.
 import { useQueryClient } from '@tanstack/react-query';
-import { useT } from '../../i18n';
-import account from '../../locales/en/account';
-import { useSession } from '../../stores/session';
-import { switchToFullAccess } from '../auth/sign-out';
+import { useT } from '../i18n';
+import account from '../locales/en/account';
+import { useSession } from '../stores/session';
+import { switchToFullAccess } from '../commands/sign-out';
 
 export const PCLOUD_WEB_TRASH = 'https://my.pcloud.com/#page=trash';
 export const PCLOUD_WEB_SETTINGS = 'https://my.pcloud.com/#page=settings';

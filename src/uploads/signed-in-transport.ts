@@ -1,16 +1,16 @@
 // How the signed-in app sends files: small ones several to one uploadfile, big ones in resumable
 // upload_* sessions, every file checked against the sha1 pCloud computed of what it stored. Folder
 // trees are made with createfolderifnotexists; their ids are kept only while a run lasts.
-import type { CallOptions } from '../../api/client';
-import { PcloudError, PcloudNetworkError } from '../../api/errors';
-import { checksumFile, uploadFile } from '../../api/file';
-import { createFolderIfNotExists, listFolder } from '../../api/folder';
-import { uploadCreate, uploadDelete, uploadInfo, uploadSave, uploadWrite } from '../../api/upload';
-import type { UploadItem } from '../../stores/upload-queue';
+import type { CallOptions } from '../api/client';
+import { PcloudError, PcloudNetworkError } from '../api/errors';
+import { checksumFile, uploadFile } from '../api/file';
+import { createFolderIfNotExists, listFolder } from '../api/folder';
+import { uploadCreate, uploadDelete, uploadInfo, uploadSave, uploadWrite } from '../api/upload';
+import type { UploadItem } from '../stores/upload-queue';
 import type { Clock, SendContext, Transport } from './engine';
 import type { Hasher } from './hasher';
-import { getT } from '../../i18n';
-import upload from '../../locales/en/upload';
+import { getT } from '../i18n';
+import upload from '../locales/en/upload';
 
 // notes are made when an upload changes, in the language of that moment
 const t = getT(upload);

@@ -1,16 +1,16 @@
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { LazyPopupMenu, preloadPopupMenu } from '../../ui/lazy-popup-menu';
-import type { PopupMenuItem } from '../../ui/popup-menu';
-import { Icon } from '../../ui/icons';
-import { folderListingOptions } from '../../queries/folder';
-import { withoutContents } from '../../queries/listing-cache';
-import { openDialog } from '../../stores/dialogs';
+import { LazyPopupMenu, preloadPopupMenu } from '../ui/lazy-popup-menu';
+import type { PopupMenuItem } from '../ui/popup-menu';
+import { Icon } from '../ui/icons';
+import { folderListingOptions } from '../queries/folder';
+import { withoutContents } from '../queries/listing-cache';
+import { openDialog } from '../stores/dialogs';
 import { collectDrop, collectInput, type Collected } from './collect';
 import type { ConflictChoice } from './signed-in-uploads';
 import type { Question } from './upload-conflict-question';
-import { useT } from '../../i18n';
-import upload from '../../locales/en/upload-start';
+import { useT } from '../i18n';
+import upload from '../locales/en/upload-start';
 
 // The engine and the hasher (~5 KB gzip) load with the first upload, not with the listing.
 const loadRunner = () => import('./session-uploads');

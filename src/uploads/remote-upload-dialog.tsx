@@ -1,15 +1,15 @@
 import { useEffect, useId, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DialogProps } from '../../stores/dialogs';
-import type { RemoteDownloadFile } from '../../api/types';
-import { PcloudError } from '../../api/errors';
-import { Dialog } from '../../ui/dialog';
-import { formatBytes } from '../../lib/format';
-import { remoteUploadFinished, remoteUploadProgressOptions, useRemoteUpload } from '../../queries/upload';
-import { getT, useT, type Translate } from '../../i18n';
-import { errorMessage } from '../../i18n/error-message';
-import common from '../../locales/en/common';
-import upload from '../../locales/en/upload';
+import type { DialogProps } from '../stores/dialogs';
+import type { RemoteDownloadFile } from '../api/types';
+import { PcloudError } from '../api/errors';
+import { Dialog } from '../ui/dialog';
+import { formatBytes } from '../lib/format';
+import { remoteUploadFinished, remoteUploadProgressOptions, useRemoteUpload } from '../queries/upload';
+import { getT, useT, type Translate } from '../i18n';
+import { errorMessage } from '../i18n/error-message';
+import common from '../locales/en/common';
+import upload from '../locales/en/upload';
 import './upload.css';
 
 /** The links of the text, one per line, or the first line that is not a web link. */

@@ -1,8 +1,8 @@
 // What to do with the files of an upload whose names are taken; loaded when that first happens.
-import { Dialog } from '../../ui/dialog';
+import { Dialog } from '../ui/dialog';
 import type { ConflictChoice } from './signed-in-uploads';
-import { useT } from '../../i18n';
-import upload from '../../locales/en/upload';
+import { useT } from '../i18n';
+import upload from '../locales/en/upload';
 
 export interface Question {
   names: string[];

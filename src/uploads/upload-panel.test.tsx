@@ -2,9 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { resetLanguage, setLanguage } from '../../i18n';
-import { resetUploadsStore, uploadChanged, uploadsQueued } from '../../stores/uploads';
-import { resetSessionStore, signedIn } from '../../stores/session';
+import { resetLanguage, setLanguage } from '../i18n';
+import { resetUploadsStore, uploadChanged, uploadsQueued } from '../stores/uploads';
+import { resetSessionStore, signedIn } from '../stores/session';
 import { UploadPanel } from './upload-panel';
 
 function renderPanel() {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PcloudError, PcloudNetworkError } from '../../api/errors';
-import { createUploadQueue } from '../../stores/upload-queue';
+import { PcloudError, PcloudNetworkError } from '../api/errors';
+import { createUploadQueue } from '../stores/upload-queue';
 import { createUploadEngine } from './engine';
 import { createLinkTransport, fileProgress, type SendToLink } from './link-transport';
 import { fakeClock, fileOf, settle } from './testing';

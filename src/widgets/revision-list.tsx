@@ -3,18 +3,18 @@
 // dialog and the details panel.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { contentUrl } from '../../api/client';
-import type { FileMetadata, Revision } from '../../api/protocol/types';
-import { getFileLink } from '../../api/streaming';
-import { formatBytes, formatDate } from '../../lib/format';
-import { revisionsOptions, useRevertRevision } from '../../queries/revisions';
-import { getSession } from '../../stores/session';
-import { toast } from '../../stores/toasts';
-import { Dialog } from '../../ui/dialog';
-import { errorMessage } from '../../i18n/error-message';
-import { getT, useT } from '../../i18n';
-import common from '../../locales/en/common';
-import viewer from '../../locales/en/viewer';
+import { contentUrl } from '../api/client';
+import type { FileMetadata, Revision } from '../api/protocol/types';
+import { getFileLink } from '../api/streaming';
+import { formatBytes, formatDate } from '../lib/format';
+import { revisionsOptions, useRevertRevision } from '../queries/revisions';
+import { getSession } from '../stores/session';
+import { toast } from '../stores/toasts';
+import { Dialog } from '../ui/dialog';
+import { errorMessage } from '../i18n/error-message';
+import { getT, useT } from '../i18n';
+import common from '../locales/en/common';
+import viewer from '../locales/en/viewer';
 import './revisions.css';
 
 const tv = getT(viewer);

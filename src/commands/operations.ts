@@ -1,19 +1,19 @@
 // What the browse view does with a selection: conflict dialogs, progress toasts and undo around
 // the writes of src/queries, which own the requests and what they invalidate.
 import type { QueryClient } from '@tanstack/react-query';
-import type { FolderMetadata, Metadata } from '../../api/protocol/types';
-import { getFileLink } from '../../api/streaming';
-import { contentUrl } from '../../api/client';
-import { copyFileMutation, renameFileMutation } from '../../queries/file';
-import { copyFolderMutation, createFolderMutation, folderListingOptions, renameFolderMutation } from '../../queries/folder';
-import { startPendingDelete } from '../../queries/delete-items';
-import { runMutation } from '../../queries/mutations';
-import { getSession } from '../../stores/session';
-import { toast, updateToast } from '../../stores/toasts';
-import { freeName } from '../../lib/items';
-import { errorMessage } from '../../i18n/error-message';
-import { getT } from '../../i18n';
-import browse from '../../locales/en/browse';
+import type { FolderMetadata, Metadata } from '../api/protocol/types';
+import { getFileLink } from '../api/streaming';
+import { contentUrl } from '../api/client';
+import { copyFileMutation, renameFileMutation } from '../queries/file';
+import { copyFolderMutation, createFolderMutation, folderListingOptions, renameFolderMutation } from '../queries/folder';
+import { startPendingDelete } from '../queries/delete-items';
+import { runMutation } from '../queries/mutations';
+import { getSession } from '../stores/session';
+import { toast, updateToast } from '../stores/toasts';
+import { freeName } from '../lib/items';
+import { errorMessage } from '../i18n/error-message';
+import { getT } from '../i18n';
+import browse from '../locales/en/browse';
 
 const t = getT(browse);
 

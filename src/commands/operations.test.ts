@@ -2,18 +2,18 @@
 // are the query layer's. Every failure ends in a toast the user sees.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { QueryClient } from '@tanstack/react-query';
-import { copyFile, deleteFile, renameFile } from '../../api/file';
-import { listFolder } from '../../api/folder';
-import { PcloudError, PcloudNetworkError } from '../../api/errors';
-import { flushPendingDeletes } from '../../queries/pending-deletes';
-import { folderKeys } from '../../queries/keys';
-import { fileMeta, folderMeta, recordInvalidations, testQueryClient } from '../../queries/testing';
-import { toast } from '../../stores/toasts';
+import { copyFile, deleteFile, renameFile } from '../api/file';
+import { listFolder } from '../api/folder';
+import { PcloudError, PcloudNetworkError } from '../api/errors';
+import { flushPendingDeletes } from '../queries/pending-deletes';
+import { folderKeys } from '../queries/keys';
+import { fileMeta, folderMeta, recordInvalidations, testQueryClient } from '../queries/testing';
+import { toast } from '../stores/toasts';
 import { removeWithUndo, transfer } from './operations';
 
-vi.mock('../../api/file');
-vi.mock('../../api/folder');
-vi.mock('../../stores/toasts', () => ({ toast: vi.fn(() => 1), updateToast: vi.fn() }));
+vi.mock('../api/file');
+vi.mock('../api/folder');
+vi.mock('../stores/toasts', () => ({ toast: vi.fn(() => 1), updateToast: vi.fn() }));
 
 const report = fileMeta(100, 0, 'report.txt');
 const never = () => Promise.reject(new Error('no conflict expected'));

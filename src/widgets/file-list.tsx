@@ -1,24 +1,24 @@
 import { lazy, Suspense, useEffect, useRef, type DragEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import type { Metadata } from '../../api/protocol/types';
-import { formatBytes, formatDate } from '../../lib/format';
-import { ItemIcon } from '../../ui/icons';
+import type { Metadata } from '../api/protocol/types';
+import { formatBytes, formatDate } from '../lib/format';
+import { ItemIcon } from '../ui/icons';
 import {
   focusMoved, getSelection, renameEnded, selectAll, selectOnly, selectRange, toggleSelected,
   useFocused, useRenaming, useSelected,
-} from '../../stores/selection';
-import { sortChosen, useSort, useSortDir, type SortKey } from '../../stores/prefs';
-import { SharedBadge } from '../share/shared-badge';
+} from '../stores/selection';
+import { sortChosen, useSort, useSortDir, type SortKey } from '../stores/prefs';
+import { SharedBadge } from './shared-badge';
 import { useThumbs } from './use-thumbs';
 import { itemIndex, itemKeys } from './item-index';
 import { useRowWindow } from './row-window';
-import { useT } from '../../i18n';
-import browse from '../../locales/en/browse';
-import cmds from '../../locales/en/commands';
-import common from '../../locales/en/common';
+import { useT } from '../i18n';
+import browse from '../locales/en/browse';
+import cmds from '../locales/en/commands';
+import common from '../locales/en/common';
 
 export const DRAG_TYPE = 'application/x-pcloud-items';
 
-const InlineRename = lazy(() => import('./inline-rename').then((m) => ({ default: m.InlineRename })));
+const InlineRename = lazy(() => import('../features/browse/inline-rename').then((m) => ({ default: m.InlineRename })));
 
 export interface ListProps {
   items: readonly Metadata[];

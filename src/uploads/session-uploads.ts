@@ -3,9 +3,9 @@
 // signs in: requests in flight are aborted and nothing of one account (folder ids, counters) serves
 // the next. The queue itself follows the session in stores/uploads.ts.
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { invalidateListings } from '../../queries/listing-cache';
-import { getSession, onSessionChanged, type Session } from '../../stores/session';
-import { signedInUploadQueue } from '../../stores/uploads';
+import { invalidateListings } from '../queries/listing-cache';
+import { getSession, onSessionChanged, type Session } from '../stores/session';
+import { signedInUploadQueue } from '../stores/uploads';
 import { systemClock } from './engine';
 import { workerHasher } from './hasher';
 import { pcloudUploadApi } from './signed-in-transport';

@@ -1,9 +1,9 @@
 // Test doubles for the upload engine: a clock that moves only when told, a hasher, and a small
 // in-memory pCloud for the upload methods whose calls can be held, failed and inspected.
 // Not imported by app code.
-import type { CallOptions } from '../../api/client';
-import { PcloudError } from '../../api/errors';
-import type { FileMetadata, FolderMetadata, Metadata, UploadPart } from '../../api/types';
+import type { CallOptions } from '../api/client';
+import { PcloudError } from '../api/errors';
+import type { FileMetadata, FolderMetadata, Metadata, UploadPart } from '../api/types';
 import type { Clock } from './engine';
 import type { Hasher } from './hasher';
 import type { UploadApi } from './signed-in-transport';

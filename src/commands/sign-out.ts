@@ -1,11 +1,11 @@
 // Signing out, the same for both kinds of sign-in: the token dies on the server (`logout`), and
 // this browser forgets the session, the cached data and the offline copy.
 import type { QueryClient } from '@tanstack/react-query';
-import { logout } from '../../api/auth';
-import { eraseOfflineCache } from '../../app/pwa/offline-cache';
-import { paths } from '../../app/paths';
-import { signedOut } from '../../stores/session';
-import { forgetTrustedDevice } from './password-sign-in';
+import { logout } from '../api/auth';
+import { eraseOfflineCache } from '../queries/offline-cache';
+import { paths } from '../routing/paths';
+import { signedOut } from '../stores/session';
+import { forgetTrustedDevice } from '../features/auth/password-sign-in';
 
 export async function signOutHere(qc: QueryClient, opts: { everywhere?: boolean } = {}): Promise<void> {
   try {

@@ -1,9 +1,9 @@
 // The small "shared" mark next to a folder's name in listings (owner side: isshared; recipient
 // side: a folder someone else owns).
-import type { Metadata } from '../../api/protocol/types';
-import { useT } from '../../i18n';
-import browse from '../../locales/en/browse';
-import { Icon } from '../../ui/icons';
+import type { Metadata } from '../api/protocol/types';
+import { useT } from '../i18n';
+import browse from '../locales/en/browse';
+import { Icon } from '../ui/icons';
 import './shared-badge.css';
 
 /** The browse-namespace key of the mark's text, or null when the item has none. */

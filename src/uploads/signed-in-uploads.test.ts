@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PcloudError, PcloudNetworkError } from '../../api/errors';
-import { createUploadQueue } from '../../stores/upload-queue';
+import { PcloudError, PcloudNetworkError } from '../api/errors';
+import { createUploadQueue } from '../stores/upload-queue';
 import { ChecksumMismatch } from './signed-in-transport';
 import { createSignedInUploads, uploadMessage } from './signed-in-uploads';
 import { digest, fakeClock, fakeHasher, fakeUploadApi, fileOf, settle } from './testing';

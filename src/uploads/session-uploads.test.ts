@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
-import { resetSessionStore, signedIn, signedOut, type Session } from '../../stores/session';
-import { getUploads, resetUploadsStore, uploadChanged, uploadsQueued } from '../../stores/uploads';
+import { resetSessionStore, signedIn, signedOut, type Session } from '../stores/session';
+import { getUploads, resetUploadsStore, uploadChanged, uploadsQueued } from '../stores/uploads';
 import { sessionUploads } from './session-uploads';
 import { fileOf } from './testing';
 

@@ -1,14 +1,14 @@
 // The signed-in app's uploads: the engine over the account's queue with the signed-in transport,
 // plus what only this app asks before a batch (taken names) and says after (its error sentences).
-import { isAbortError, PcloudError, PcloudNetworkError } from '../../api/errors';
-import type { UploadEntry, UploadQueue } from '../../stores/upload-queue';
+import { isAbortError, PcloudError, PcloudNetworkError } from '../api/errors';
+import type { UploadEntry, UploadQueue } from '../stores/upload-queue';
 import { createUploadEngine, type Clock, type UploadEngine } from './engine';
 import type { Hasher } from './hasher';
 import { ChecksumMismatch, createSignedInTransport, UnreadableFile, type UploadApi } from './signed-in-transport';
-import { getT } from '../../i18n';
-import { errorMessage } from '../../i18n/error-message';
-import { formatBytes, formatDate } from '../../lib/format';
-import upload from '../../locales/en/upload';
+import { getT } from '../i18n';
+import { errorMessage } from '../i18n/error-message';
+import { formatBytes, formatDate } from '../lib/format';
+import upload from '../locales/en/upload';
 
 // texts are made when an upload changes, in the language of that moment
 const t = getT(upload);
