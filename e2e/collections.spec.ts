@@ -137,7 +137,7 @@ test.describe(() => {
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Playlists' }).click();
     const main = page.getByRole('main');
     await expect(main.getByRole('heading', { name: 'Playlists are not available with this sign-in' })).toBeVisible();
-    await expect(main.getByRole('link', { name: /Open your music on pCloud/ })).toHaveAttribute('href', 'https://my.pcloud.com/#page=audio');
+    await expect(main.getByRole('button', { name: 'Sign in with full access' })).toBeVisible();
     await expect(main.getByRole('alert')).toHaveCount(0);
     await expect(main.getByRole('button', { name: 'Import .m3u…' })).toHaveCount(0);
   });
