@@ -18,7 +18,7 @@ import common from '../locales/en/common';
 
 export const DRAG_TYPE = 'application/x-pcloud-items';
 
-const InlineRename = lazy(() => import('../features/browse/inline-rename').then((m) => ({ default: m.InlineRename })));
+const InlineRename = lazy(() => import('./inline-rename').then((m) => ({ default: m.InlineRename })));
 
 export interface ListProps {
   items: readonly Metadata[];

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Metadata } from '../../api/protocol/types';
-import { nameProblem } from '../../lib/items';
-import { useT } from '../../i18n';
-import browse from '../../locales/en/browse';
+import type { Metadata } from '../api/protocol/types';
+import { nameProblem } from '../lib/items';
+import { useT } from '../i18n';
+import browse from '../locales/en/browse';
 
 /** Inline name editor: Enter saves, Escape cancels; the extension is left unselected. */
 export function InlineRename({ item, onDone }: { item: Metadata; onDone: (name: string | null) => void }) {
