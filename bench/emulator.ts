@@ -1,30 +1,32 @@
-// Emulator benchmarks (issue: foundation). Prints one `name value unit` line per figure.
+// Emulator benchmarks (issue: foundation, issue 14). Prints one `name value unit` line per figure.
 //  - recursive listfolder of a 100,000-item tree
 //  - download throughput through getfilelink vs a plain static file server, same file, same run
-//  - 200 concurrent clients for 30 s on listfolder: errors, p50, p99
+//  - 200 concurrent keep-alive clients on listfolder of a 100-file folder: req/s, errors, p50, p99,
+//    the ratio against a plain node:http server answering the same bytes in the same run, the
+//    server's RSS before/after, and the same load again with 1,000 idle diff long polls open
+//  - search over 1,000,000 names
+// `--quick` shortens everything; `--concurrent` / `--search` run one part alone.
 //
-// The 200 clients run in a worker thread, so the emulator has its event loop to itself as it would
-// with real clients (before, the load generator shared it and stole its turns). They first open their
-// keep-alive connections together and make one untimed call each; `concurrent_warmup` is how long it
-// took until all 200 were answered once. That phase is measured apart because libuv accepts one new
-// connection per event-loop turn and, under load, a turn serves every request ready on the busy
-// connections: 200 connections opened at once into a saturated server were accepted over tens of
-// seconds, which is where the earlier p99 of 28 s came from (most clients made one call in the whole
-// window: see `concurrent_requests_per_client_min`).
+// The clients run in a child process, so the emulator has its event loop and its memory to itself
+// as it would with real clients. They first open their keep-alive connections together and make one
+// untimed call each; `*_warmup` is how long it took until all 200 were answered once. That phase is
+// measured apart because libuv accepts one new connection per event-loop turn and, under load, a
+// turn serves every request ready on the busy connections: 200 connections opened at once into a
+// saturated server were accepted over tens of seconds (see `*_requests_per_client_min`).
 import { createServer } from 'node:http';
 import { createReadStream, promises as fsp } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Agent, request } from 'node:http';
-import { Worker } from 'node:worker_threads';
+import { spawn } from 'node:child_process';
+import { loadavg, tmpdir } from 'node:os';
 import { Emulator } from '../emulator/server';
 import { createFolder, createUser, putFile, recordBlob } from '../emulator/store/ops';
 import { issueToken } from '../emulator/http/authenticate';
 
 const quick = process.argv.includes('--quick');
 const ITEMS = quick ? 10_000 : 100_000;
-const DURATION_MS = quick ? 5_000 : 30_000;
+const LOAD_MS = quick ? 5_000 : 15_000;
 const CLIENTS = 200;
 const FILE_MB = quick ? 64 : 256;
 
@@ -111,20 +113,6 @@ async function main() {
   line('download_ratio', emuMBs / staticMBs, 'x');
   staticServer.close();
 
-  // 200 concurrent clients for DURATION on listfolder of a 100-item folder
-  const small = st.childFolder(top.id, 'folder-1')!;
-  const url = `${base}/listfolder?folderid=${small.id}&auth=${token}`;
-  const load = await runLoad(url, CLIENTS, DURATION_MS);
-  const lat = load.latencies.sort((a, b) => a - b);
-  load.perClient.sort((a, b) => a - b);
-  line('concurrent_clients', CLIENTS, 'clients');
-  line('concurrent_warmup', load.warmupMs / 1000, 's');
-  line('concurrent_requests', lat.length, 'requests');
-  line('concurrent_rps', lat.length / (DURATION_MS / 1000), 'req/s');
-  line('concurrent_errors', load.errors, 'errors');
-  line('concurrent_p50', lat[Math.floor(lat.length * 0.5)], 'ms');
-  line('concurrent_p99', lat[Math.floor(lat.length * 0.99)], 'ms');
-  line('concurrent_requests_per_client_min', load.perClient[0], 'requests');
   agent.destroy();
   await emu.close();
   await fsp.rm(dir, { recursive: true, force: true });
@@ -198,11 +186,15 @@ interface LoadResult {
   errors: number;
 }
 
-/** The load generator, run in a worker thread (plain JS: workers do not go through tsx). */
-const LOAD_WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
+/**
+ * The load generator, run in its own process (plain JS, `node -e`): the server under test keeps both
+ * its event loop and its RSS to itself. `clients` keep-alive connections call `url` in a loop for
+ * `durationMs`; `waiters` more connections sit in `diff?block=1` long polls meanwhile (each
+ * re-polls when answered), as idle app tabs do.
+ */
+const LOAD_CHILD = `
 const { Agent, request } = require('node:http');
-const { url, clients, durationMs } = workerData;
+const { url, clients, durationMs, waiterUrls } = JSON.parse(process.argv[1]);
 const agent = new Agent({ keepAlive: true, maxSockets: clients });
 const get = () => new Promise((resolve) => {
   const req = request(url, { agent }, (res) => {
@@ -214,7 +206,17 @@ const get = () => new Promise((resolve) => {
   req.on('error', () => resolve(false));
   req.end();
 });
+let stopping = false;
+const waitAgent = new Agent({ keepAlive: true, maxSockets: Infinity });
+const poll = (u) => new Promise((resolve) => {
+  const req = request(u, { agent: waitAgent }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode === 200)); res.on('error', () => resolve(false)); });
+  req.on('error', () => resolve(false));
+  req.end();
+});
+const waiting = waiterUrls.map(async (u) => { while (!stopping) if (!(await poll(u))) return; });
 (async () => {
+  // long polls first, in batches (libuv accepts one connection per turn), so they are all idle when the clock starts
+  if (waiterUrls.length) await new Promise((r) => setTimeout(r, 500 + waiterUrls.length));
   let errors = 0;
   const t0 = performance.now();
   const warm = await Promise.all(Array.from({ length: clients }, () => get()));
@@ -231,26 +233,108 @@ const get = () => new Promise((resolve) => {
       perClient[i]++;
     }
   }));
+  stopping = true;
   agent.destroy();
-  parentPort.postMessage({ warmupMs, latencies, perClient, errors });
+  waitAgent.destroy();
+  void waiting;
+  process.send({ warmupMs, latencies, perClient, errors }, () => process.exit(0));
 })();
 `;
 
-function runLoad(url: string, clients: number, durationMs: number): Promise<LoadResult> {
+function runLoad(url: string, clients: number, durationMs: number, waiterUrls: string[] = []): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(LOAD_WORKER, { eval: true, workerData: { url, clients, durationMs } });
-    w.once('message', (m: LoadResult) => {
-      resolve(m);
-      void w.terminate();
+    const child = spawn(process.execPath, ['-e', LOAD_CHILD, JSON.stringify({ url, clients, durationMs, waiterUrls })], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    w.once('error', reject);
+    child.once('message', (m) => resolve(m as LoadResult));
+    child.once('error', reject);
+    child.once('exit', (code) => code !== 0 && reject(new Error(`load generator exited with ${code}`)));
   });
 }
 
-// `--search` runs the search figures alone
-(process.argv.includes('--search') ? Promise.resolve() : main())
-  .then(benchSearch)
-  .catch((err: unknown) => {
-    console.error(err);
-    process.exit(1);
+const rssMB = () => process.memoryUsage().rss / 1e6;
+
+function report(name: string, load: LoadResult, durationMs: number): number {
+  const lat = load.latencies.sort((a, b) => a - b);
+  load.perClient.sort((a, b) => a - b);
+  const rps = lat.length / (durationMs / 1000);
+  line(`${name}_warmup`, load.warmupMs / 1000, 's');
+  line(`${name}_rps`, rps, 'req/s');
+  line(`${name}_errors`, load.errors, 'errors');
+  line(`${name}_p50`, lat[Math.floor(lat.length * 0.5)], 'ms');
+  line(`${name}_p99`, lat[Math.floor(lat.length * 0.99)], 'ms');
+  line(`${name}_requests_per_client_min`, load.perClient[0], 'requests');
+  return rps;
+}
+
+/**
+ * 200 keep-alive clients on `listfolder` of a 100-file folder, against the emulator and against a
+ * plain `node:http` server answering the same bytes, in the same process and run (the machine is
+ * shared: only the ratio between the two is comparable across runs). Then again with 1,000 idle
+ * `diff` long polls of other users open, which must not cost the listing clients anything.
+ */
+async function benchConcurrent(): Promise<void> {
+  const WAITERS = 1000;
+  const dir = await fsp.mkdtemp(join(tmpdir(), 'pcloud-bench-concurrent-'));
+  const emu = await Emulator.create({ dataDir: dir });
+  const st = emu.st;
+  const user = createUser(st, 'load@example.com', 'bench-password');
+  const token = issueToken({ st }, user, 'auth').token;
+  const base = await emu.listen(0);
+  const folder = createFolder(st, user, st.folderRow(user.rootfolder)!, 'hundred');
+  const blob = await st.blobs.putBuffer(Buffer.from('y'.repeat(1000)));
+  recordBlob(st, blob);
+  const insert = st.db.prepare('INSERT INTO files (owner, parent, name, blob, size, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const now = Math.floor(Date.now() / 1000);
+  st.db.transaction(() => {
+    for (let i = 0; i < 100; i++) insert.run(user.id, folder.id, `photo-${String(i).padStart(3, '0')}.jpg`, blob.key, blob.size, now - i * 3600, now - i * 60);
+  })();
+  const url = `${base}/listfolder?folderid=${folder.id}&auth=${token}`;
+  const sample = await get(url);
+  const bytes = Buffer.from(sample.body!);
+  if (!sample.body!.startsWith('{"result":0')) throw new Error(`listfolder: ${sample.body!.slice(0, 200)}`);
+
+  // 100 users with 10 long polls each, all idle (nobody changes anything during the run)
+  const waiterUrls: string[] = [];
+  for (let u = 0; u < WAITERS / 10; u++) {
+    const w = createUser(st, `waiter${u}@example.com`, 'bench-password');
+    const wt = issueToken({ st }, w, 'auth').token;
+    const diffid = (JSON.parse((await get(`${base}/diff?last=0&auth=${wt}`)).body!) as { diffid: number }).diffid;
+    for (let i = 0; i < 10; i++) waiterUrls.push(`${base}/diff?diffid=${diffid}&block=1&auth=${wt}`);
+  }
+
+  const plainServer = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': bytes.length });
+    res.end(bytes);
   });
+  await new Promise<void>((r) => plainServer.listen(0, '127.0.0.1', r));
+  const plainUrl = `http://127.0.0.1:${(plainServer.address() as AddressInfo).port}/listfolder`;
+
+  line('load_average_1min', loadavg()[0]);
+  line('concurrent_clients', CLIENTS, 'clients');
+  line('concurrent_reply_bytes', bytes.length, 'bytes');
+  const plainRps = report('plain', await runLoad(plainUrl, CLIENTS, LOAD_MS), LOAD_MS);
+  plainServer.close();
+  const rssBefore = rssMB();
+  const emuRps = report('concurrent', await runLoad(url, CLIENTS, LOAD_MS), LOAD_MS);
+  const rssAfter = rssMB();
+  const waitRps = report('concurrent_with_waiters', await runLoad(url, CLIENTS, LOAD_MS, waiterUrls), LOAD_MS);
+  line('concurrent_waiters', WAITERS, 'long polls');
+  line('concurrent_ratio', emuRps / plainRps, 'x');
+  line('concurrent_with_waiters_ratio', waitRps / plainRps, 'x');
+  line('server_rss_before', rssBefore, 'MB');
+  line('server_rss_after', rssAfter, 'MB');
+  line('server_rss_after_waiters', rssMB(), 'MB');
+  line('load_average_1min', loadavg()[0]);
+  await emu.close();
+  await fsp.rm(dir, { recursive: true, force: true });
+}
+
+// `--search` runs the search figures alone, `--concurrent` the concurrent-clients figures alone
+const only = process.argv.includes('--search') ? [benchSearch] : process.argv.includes('--concurrent') ? [benchConcurrent] : [main, benchConcurrent, benchSearch];
+(async () => {
+  for (const run of only) await run();
+})().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
