@@ -26,6 +26,9 @@ const JSON_HEADERS = {
   'Access-Control-Expose-Headers': 'X-Error, Content-Length, Content-Disposition',
   Server: 'CloudHTTPd-API v1.1 (pcloud-emulator)',
 };
+/** The same as a flat [name, value, …] list, which `writeHead` takes without copying an object per reply. */
+const JSON_HEADER_LIST = Object.entries(JSON_HEADERS).flat();
+const SINGLE_WRITE_MAX = 1 << 20;
 
 /**
  * The request pipeline, top to bottom: CORS preflight → special routes (content host, OAuth pages)
@@ -201,11 +204,15 @@ export class Emulator {
     const parts = toJsonChunks(body, p);
     let length = 0;
     for (const part of parts) length += typeof part === 'string' ? Buffer.byteLength(part) : part.length;
-    const headers: Record<string, string | number> = { ...JSON_HEADERS, 'Content-Length': length };
-    if (errorCode) headers['X-Error'] = errorCode;
-    res.writeHead(200, headers);
+    res.writeHead(200, errorCode ? [...JSON_HEADER_LIST, 'X-Error', String(errorCode), 'Content-Length', String(length)] : [...JSON_HEADER_LIST, 'Content-Length', String(length)]);
     if (parts.length === 1) {
       res.end(parts[0]);
+      return;
+    }
+    // one write per reply: pieces written one by one cost a writev slot each and, for a small listing,
+    // more than the bytes themselves; big listings stay in their chunks
+    if (length <= SINGLE_WRITE_MAX) {
+      res.end(Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part)), length));
       return;
     }
     for (const part of parts) res.write(part);
