@@ -48,6 +48,17 @@ describe('a full-access (auth) token', () => {
     expect(tokens.tokens.find((t: Json) => t.current)).toMatchObject({ device: 'Firefox on Linux' });
   });
 
+  it('is honoured as a multipart field ahead of the file (how the app uploads without a token in the URL)', async () => {
+    const auth = (await digestLogin(srv, bob.email, bob.password)).auth as string;
+    const { uploadid } = await srv.call('upload_create', {}, { auth, via: 'form' });
+    const w = await srv.call('upload_write', { uploadid, uploadoffset: 0 }, { auth, parts: [{ filename: 'data', data: 'chunk' }] });
+    expect(w.result).toBe(0);
+    const saved = await srv.call('upload_save', { uploadid, folderid: 0, name: 'via-fields.txt' }, { auth, via: 'form' });
+    expect(saved).toMatchObject({ result: 0, metadata: { name: 'via-fields.txt', size: 5 } });
+    const up = await srv.call('uploadfile', { folderid: 0 }, { auth, parts: [{ filename: 'second.txt', data: 'hello' }] });
+    expect(up).toMatchObject({ result: 0, metadata: [{ name: 'second.txt', size: 5 }] });
+  });
+
   it('dies on logout, and deletetoken ends another one', async () => {
     const a = (await digestLogin(srv, bob.email, bob.password)).auth as string;
     const b = (await digestLogin(srv, bob.email, bob.password)).auth as string;

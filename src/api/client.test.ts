@@ -92,15 +92,38 @@ describe('parameter encoding', () => {
     expect((part as File).name).toBe('héllo wörld.txt');
   });
 
-  it('raw uploads are PUT with an octet-stream body; query mode puts the token in the URL', async () => {
-    const { client, calls } = testClient(() => jsonResponse({ result: 0 }), { tokenTransport: () => 'query' });
+  it('raw uploads are PUT with an octet-stream body and the token in the header', async () => {
+    const { client, calls } = testClient(() => jsonResponse({ result: 0 }));
     await uploadWrite({ uploadid: 7, uploadoffset: 1024 }, new ArrayBuffer(8), { client });
     const url = new URL(calls[0].url);
     expect(calls[0].init.method).toBe('PUT');
     expect(headerOf(calls[0], 'Content-Type')).toBe('application/octet-stream');
     expect(url.searchParams.get('uploadoffset')).toBe('1024');
-    expect(url.searchParams.get('access_token')).toBe('TOKEN123');
+    expect(headerOf(calls[0], 'Authorization')).toBe('Bearer TOKEN123');
   });
+
+  for (const [what, config] of [
+    ['a full-access token', { tokenKind: () => 'auth' as const }],
+    ['a query-mode token', { tokenTransport: () => 'query' as const }],
+  ] as const) {
+    it(`uploads with ${what} send every parameter as multipart fields before the file, never in the URL`, async () => {
+      const { client, calls } = testClient(() => jsonResponse({ result: 0, fileids: [], metadata: [], checksums: [] }), config);
+      await uploadWrite({ uploadid: 7, uploadoffset: 1024 }, new ArrayBuffer(8), { client });
+      await uploadFile({ folderid: 12 }, [{ name: 'a.txt', data: new Blob(['hello']) }], { client });
+      for (const call of calls) {
+        expect(call.url).not.toContain('TOKEN123');
+        expect(new URL(call.url).search).toBe('');
+        expect(call.init.method).toBe('POST');
+        const form = call.init.body as FormData;
+        const keys = [...form.keys()];
+        const fileAt = keys.findIndex((k) => form.get(k) instanceof File);
+        expect(fileAt).toBe(keys.length - 1);
+        expect(keys.slice(0, fileAt)).toContain('tokenKind' in config ? 'auth' : 'access_token');
+      }
+      expect((calls[0].init.body as FormData).get('uploadoffset')).toBe('1024');
+      expect(((calls[1].init.body as FormData).get('file0') as File).name).toBe('a.txt');
+    });
+  }
 
   it('works through the module-level default client', async () => {
     const { client, calls } = testClient(() => jsonResponse(LISTFOLDER_ROOT));

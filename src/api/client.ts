@@ -169,6 +169,16 @@ export function createClient(config: ClientConfig): PcloudClient {
       headers['Content-Type'] = 'application/x-www-form-urlencoded;charset=UTF-8';
       return { httpMethod: 'POST', url, headers, body: search };
     }
+    if (token && !headers.Authorization) {
+      // A token never goes into a URL (URLs end up in logs and histories), yet here it travels as a
+      // parameter (a full-access `auth`, or `access_token` in query mode): so every parameter goes
+      // as a multipart field ahead of the file part, which pCloud honours (docs/pcloud/protocol.md §1.1).
+      const form = new FormData();
+      for (const [k, v] of pairs) form.append(k, v);
+      if (opts.body instanceof FormData) for (const [k, v] of opts.body.entries()) form.append(k, v);
+      else form.append('data', opts.body instanceof Blob ? opts.body : new Blob([opts.body]), 'data');
+      return { httpMethod: 'POST', url, headers, body: form };
+    }
     // Uploads: parameters must precede files, so they all travel in the query string.
     const withQuery = search ? `${url}?${search}` : url;
     if (opts.body instanceof FormData) return { httpMethod: 'POST', url: withQuery, headers, body: opts.body };
@@ -325,4 +335,20 @@ export function contentUrl(link: { hosts: readonly string[]; path: string }, api
     scheme = 'https:';
   }
   return `${scheme}//${host}${link.path}`;
+}
+
+/**
+ * The bytes behind a content URL, for previewers that parse a document in the page (Word, Excel).
+ * Content links carry their own grant: no token goes with them, and no cookie or referrer either.
+ */
+export async function fetchContent(url: string, signal?: AbortSignal): Promise<ArrayBuffer> {
+  let res: Response;
+  try {
+    res = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer', signal });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw new PcloudNetworkError('network', 'content', 'The file could not be downloaded', { cause });
+  }
+  if (!res.ok) throw new PcloudNetworkError('http', 'content', `The file could not be downloaded (HTTP ${res.status})`, { status: res.status });
+  return res.arrayBuffer();
 }
