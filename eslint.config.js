@@ -29,7 +29,7 @@ export default tseslint.config(
           paths: [{ name: 'zustand', message: 'zustand lives in src/stores only' }],
           patterns: [
             { group: ['**/emulator/**'], message: 'the app never imports the emulator' },
-            { group: ['hls.js'], message: 'hls.js is loaded lazily by features/player only' },
+            { group: ['hls.js'], message: 'hls.js is loaded lazily by the video previewer only' },
           ],
         },
       ],
@@ -37,7 +37,7 @@ export default tseslint.config(
     },
   },
   { files: ['src/stores/**'], rules: { 'no-restricted-imports': 'off' } },
-  { files: ['src/features/player/**', 'src/features/viewer/**'], rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'zustand', message: 'zustand lives in src/stores only' }] }] } },
+  { files: ['src/features/player/**', 'src/features/viewer/**', 'src/previewers/video/**'], rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'zustand', message: 'zustand lives in src/stores only' }] }] } },
   { files: ['src/api/client.ts', 'src/api/transport.ts', 'src/**/*.test.{ts,tsx}', 'src/api/testing.ts'], rules: { 'no-restricted-globals': 'off' } },
   {
     files: ['emulator/**/*.ts'],
