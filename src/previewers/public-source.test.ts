@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { pickVideo, screenThumbSize } from './preview';
+import { linkRenditions, screenThumbSize } from './public-source';
 
 const src = (height: number, isoriginal = false) => ({ url: `u${height}${isoriginal ? 'o' : ''}`, width: height * 2, height, isoriginal });
 
-describe('pickVideo', () => {
-  it('prefers the largest transcode up to 1080p over the original (which counts as a download)', () => {
-    expect(pickVideo([src(360), src(720), src(2160), src(1080, true)])?.url).toBe('u720');
+describe('linkRenditions', () => {
+  it('offers only transcodes when there are any (the original counts as a download)', () => {
+    expect(linkRenditions([src(360), src(720), src(1080, true)]).map((r) => r.url)).toEqual(['u360', 'u720']);
   });
   it('falls back to the original when nothing else is offered', () => {
-    expect(pickVideo([src(2160), src(480, true)])?.url).toBe('u480o');
-    expect(pickVideo([])).toBeUndefined();
+    expect(linkRenditions([src(480, true)]).map((r) => r.url)).toEqual(['u480o']);
+    expect(linkRenditions([])).toEqual([]);
   });
 });
 

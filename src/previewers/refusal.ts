@@ -1,7 +1,7 @@
-import { PcloudError, PcloudNetworkError } from '../../api/errors';
-import { getT } from '../../i18n';
-import { errorMessage } from '../../i18n/error-message';
-import player from '../../locales/en/player';
+import { PcloudError, PcloudNetworkError } from '../api/errors';
+import { getT } from '../i18n';
+import { errorMessage } from '../i18n/error-message';
+import player from '../locales/en/player';
 
 const t = getT(player);
 

@@ -60,6 +60,7 @@ export const publicKeys = {
   text: (link: PublicLink, fileid: number) => ['public', 'publink', link.code, 'text', link.apiBase, fileid] as const,
   video: (link: PublicLink, fileid: number) => ['public', 'publink', link.code, 'video', link.apiBase, fileid] as const,
   audio: (link: PublicLink, fileid: number) => ['public', 'publink', link.code, 'audio', link.apiBase, fileid] as const,
+  file: (link: PublicLink, fileid: number) => ['public', 'publink', link.code, 'file', link.apiBase, fileid] as const,
   uploadLink: (code: string, bases: readonly string[]) => ['public', 'uploadlink', code, bases] as const,
 };
 
@@ -141,6 +142,23 @@ export function publicAudioOptions(link: PublicLink, fileid: number) {
     queryKey: publicKeys.audio(link, fileid),
     queryFn: async ({ signal }) => {
       const l = await getPubAudioLink({ code: link.code, fileid: fileParam(link, fileid) }, anon(link, signal));
+      return { url: contentUrl(l, link.apiBase), expires: l.expires };
+    },
+    retry: retryUnlessPcloud,
+    ...contentLinkQuery,
+  });
+}
+
+/**
+ * The file's bytes for a previewer that renders them itself (a document). Counted by pCloud like a
+ * download, so it is asked for only by a previewer on screen, never prefetched, and kept while
+ * fresh so paging back does not count twice.
+ */
+export function publicFileOptions(link: PublicLink, fileid: number) {
+  return queryOptions({
+    queryKey: publicKeys.file(link, fileid),
+    queryFn: async ({ signal }) => {
+      const l = await getPublinkDownload({ code: link.code, fileid: fileParam(link, fileid) }, anon(link, signal));
       return { url: contentUrl(l, link.apiBase), expires: l.expires };
     },
     retry: retryUnlessPcloud,

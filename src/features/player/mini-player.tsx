@@ -11,7 +11,7 @@ import { useSession, getSession } from '../../stores/session';
 import { Icon, ItemIcon } from '../../ui/icons';
 import { resolveAudio, type AudioSource } from './audio-source';
 import { mediaPositionUpdated, useMediaSession } from './media-session';
-import { streamRefusal } from './refusal';
+import { streamRefusal } from '../../previewers/refusal';
 import { QueuePanel } from './queue-panel';
 import { formatClock, spokenClock, trackArtist, trackTitle } from './track';
 import { useT } from '../../i18n';

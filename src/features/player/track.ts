@@ -33,10 +33,3 @@ export function spokenClock(seconds: number): string {
   const secs = t('seconds', { count: s % 60 });
   return m ? t('minutesSeconds', { minutes: t('minutes', { count: m }), seconds: secs }) : secs;
 }
-
-const COVER = /^(cover|folder|front|album|albumart)\.(jpe?g|png|webp)$/i;
-
-/** A folder's album-cover image, when it has one. */
-export function findCover(files: readonly FileMetadata[]): FileMetadata | undefined {
-  return files.find((f) => f.category === 1 && f.thumb && COVER.test(f.name));
-}

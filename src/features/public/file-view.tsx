@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { FileMetadata } from '../../api/types';
 import type { PublicLink } from '../../queries/public';
 import { useT } from '../../i18n';
@@ -6,9 +7,12 @@ import common from '../../locales/en/common';
 import pub from '../../locales/en/public';
 import { Icon } from '../../ui/icons';
 import { PublicFrame } from './frame';
-import { FilePreview } from './preview';
+import { fileKind } from '../../lib/file-kind';
+import { previewerFor } from '../../previewers';
+import { FilePreview } from '../../previewers/file-preview';
+import { publicSource } from '../../previewers/public-source';
+import { actionError } from './problems';
 import { SaveButton } from './save-button';
-import { previewKind } from './tree';
 import { useDownloads } from './use-downloads';
 
 /** A link to one file: its preview, what it is, and what a visitor may do with it. */
@@ -17,7 +21,11 @@ export function FileLinkView({ link, file }: { link: PublicLink; file: FileMetad
   const tc = useT(common);
   const { busy, downloadFile } = useDownloads(link);
   const download = () => void downloadFile(file);
-  const kind = previewKind(file);
+  const source = useMemo(
+    () => publicSource(link, { files: [file], download: (f) => void downloadFile(f), describeError: actionError }),
+    [link, file, downloadFile],
+  );
+  const kind = fileKind(file);
   return (
     <PublicFrame title={file.name}>
       <article className="pub-file" aria-labelledby="pub-file-name">
@@ -38,9 +46,9 @@ export function FileLinkView({ link, file }: { link: PublicLink; file: FileMetad
             <SaveButton link={link} target={{ kind: 'file', fileid: file.fileid, name: file.name }} />
           </div>
         </header>
-        {kind !== 'other' && (
+        {previewerFor(kind) && (
           <div className={`pub-stage ${kind}`}>
-            <FilePreview link={link} file={file} onDownload={download} />
+            <FilePreview file={file} source={source} />
           </div>
         )}
       </article>

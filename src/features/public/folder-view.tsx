@@ -18,7 +18,8 @@ import { PublicFrame } from './frame';
 import { PreviewDialog } from './preview-dialog';
 import { SaveButton } from './save-button';
 import { chunksOf, columnsFor, estimateCardHeight, GRID_GAP, GRID_PAD, moveTo } from './layout';
-import { describeContents, indexFolders, previewKind, sortForView, trail } from './tree';
+import { galleryOf } from '../../previewers/file-preview';
+import { describeContents, indexFolders, sortForView, trail } from './tree';
 import { useDownloads } from './use-downloads';
 
 /** Items per thumbnail request: about one screenful of the grid. */
@@ -58,6 +59,7 @@ export function FolderLinkView({ link, root }: { link: PublicLink; root: FolderM
   const files = useMemo(() => items.filter((m): m is FileMetadata => !m.isfolder), [items]);
   const viewParam = Number(params.get('view'));
   const viewing = files.find((f) => f.fileid === viewParam);
+  const gallery = useMemo(() => galleryOf(files), [files]);
 
   const [layout, setLayout] = useState<Layout>(storedLayout);
   const chooseLayout = (l: Layout) => {
@@ -91,6 +93,7 @@ export function FolderLinkView({ link, root }: { link: PublicLink; root: FolderM
   const folderHref = (f: FolderMetadata) => href(link.code, f.folderid);
   const fileHref = (f: FileMetadata) => href(link.code, folderInUrl, f.fileid);
   const onDownload = (f: FileMetadata) => void downloadFile(f);
+  const onDownloadFile = useCallback((f: FileMetadata) => void downloadFile(f), [downloadFile]);
 
   const closePreview = () => {
     if (state?.preview) history.back();
@@ -191,10 +194,11 @@ export function FolderLinkView({ link, root }: { link: PublicLink; root: FolderM
         <PreviewDialog
           link={link}
           file={viewing}
-          gallery={files.filter((f) => previewKind(f) === 'image')}
+          files={files}
+          gallery={gallery}
           onClose={closePreview}
           onShow={showFile}
-          onDownload={() => void downloadFile(viewing)}
+          onDownload={onDownloadFile}
           downloading={busy === `file:${viewing.fileid}`}
           returnFocus={(fileid) => document.querySelector<HTMLElement>(`.pub-items [data-file="${fileid}"] [data-part="open"]`)}
         />

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetLanguage, setLanguage } from '../../i18n';
 import type { FileMetadata, FolderMetadata, Metadata } from '../../api/types';
-import { describeContents, indexFolders, previewKind, sortForView, trail, zipName } from './tree';
+import { describeContents, indexFolders, sortForView, trail, zipName } from './tree';
 
 const D = 'Wed, 02 Oct 2013 14:29:11 +0000';
 const folder = (folderid: number, name: string, contents: Metadata[] = []): FolderMetadata => ({
@@ -28,18 +28,6 @@ describe('sortForView', () => {
   it('puts folders first and orders names naturally, ignoring case', () => {
     const items = [file(1, 'img10.jpg'), file(2, 'img9.jpg'), folder(4, 'zeta'), file(3, 'Alpha.txt')];
     expect(sortForView(items).map((m) => m.name)).toEqual(['zeta', 'Alpha.txt', 'img9.jpg', 'img10.jpg']);
-  });
-});
-
-describe('previewKind', () => {
-  it('tells images (with thumbnails), video, audio, text and the rest apart', () => {
-    expect(previewKind(file(1, 'a.jpg', { category: 1, thumb: true }))).toBe('image');
-    expect(previewKind(file(1, 'a.raw', { category: 1, thumb: false }))).toBe('other');
-    expect(previewKind(file(1, 'a.mp4', { category: 2 }))).toBe('video');
-    expect(previewKind(file(1, 'a.mp3', { category: 3 }))).toBe('audio');
-    expect(previewKind(file(1, 'notes', { contenttype: 'text/plain' }))).toBe('text');
-    expect(previewKind(file(1, 'README.md'))).toBe('text');
-    expect(previewKind(file(1, 'setup.exe'))).toBe('other');
   });
 });
 

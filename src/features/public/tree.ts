@@ -1,5 +1,5 @@
 // Pure helpers over the recursive metadata that showpublink returns for folder and tree links.
-import type { FileMetadata, FolderMetadata, Metadata } from '../../api/types';
+import type { FolderMetadata, Metadata } from '../../api/types';
 import { getT } from '../../i18n';
 import common from '../../locales/en/common';
 import pub from '../../locales/en/public';
@@ -45,23 +45,6 @@ export function sortForView(items: readonly Metadata[]): Metadata[] {
   const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
   return [...items].sort((a, b) => (a.isfolder === b.isfolder ? collator.compare(a.name, b.name) : a.isfolder ? -1 : 1));
 }
-
-export type PreviewKind = 'image' | 'video' | 'audio' | 'text' | 'other';
-
-const TEXT_TYPE = /^(text\/|application\/(json|javascript|xml|x-sh|typescript|x-yaml|sql|x-httpd-php))/;
-const TEXT_NAME = /\.(md|markdown|txt|csv|tsv|log|ts|tsx|js|mjs|css|json|ya?ml|ini|toml|sh|py|rs|go|java|c|h|cpp|html?|xml|svg|srt|vtt)$/i;
-
-/** How a file can be shown in the browser. */
-export function previewKind(file: FileMetadata): PreviewKind {
-  if (file.category === 1 && file.thumb) return 'image';
-  if (file.category === 2) return 'video';
-  if (file.category === 3) return 'audio';
-  if (TEXT_TYPE.test(file.contenttype ?? '') || TEXT_NAME.test(file.name)) return 'text';
-  return 'other';
-}
-
-/** Text previews above this size are offered as downloads instead. */
-export const TEXT_PREVIEW_LIMIT = 2 * 1024 * 1024;
 
 /** Counts for a folder line such as "3 folders, 12 files", in the app's language. */
 export function describeContents(items: readonly Metadata[]): string {

@@ -16,6 +16,9 @@ export default {
   tooLarge: 'Diese Datei ist zu groß für eine Vorschau ({size}). Laden Sie sie stattdessen herunter.',
   loadingText: 'Text wird geladen',
   startingPlayer: 'Wiedergabe wird gestartet',
+  imageBroken: 'Dieses Bild kann nicht angezeigt werden.',
+  contentsOf: 'Inhalt von {name}',
+  unknownType: 'Unbekannt',
 
   earlierVersions: { one: '{count} frühere Version', other: '{count} frühere Versionen' },
   versionsUnavailable: 'Nicht verfügbar',

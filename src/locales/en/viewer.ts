@@ -1,6 +1,7 @@
 import { defineMessages } from '../../i18n/core';
 
-// The full-screen file viewer (src/features/viewer) and a file's earlier versions
+// The full-screen file viewer (src/features/viewer), the previewers it shares with public links
+// (src/previewers), a file's earlier versions
 // (src/features/revisions: the Versions dialog and the list in the details panel).
 export default defineMessages('viewer', {
   facts: '{size} · modified {date}',
@@ -17,6 +18,9 @@ export default defineMessages('viewer', {
   tooLarge: 'This file is too large to preview ({size}). Download it instead.',
   loadingText: 'Loading text',
   startingPlayer: 'Starting the player',
+  imageBroken: 'This image could not be shown.',
+  contentsOf: 'Contents of {name}',
+  unknownType: 'Unknown',
 
   earlierVersions: { one: '{count} earlier version', other: '{count} earlier versions' },
   versionsUnavailable: 'Unavailable',

@@ -1,48 +1,45 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import type { FileMetadata, VideoVariant } from '../../api/protocol/types';
-import { contentUrl } from '../../api/client';
-import { hlsLinkOptions, videoLinksOptions } from '../../queries/streaming';
-import { getSession } from '../../stores/session';
+import type { FileMetadata } from '../../api/protocol/types';
+import type { PreviewerProps, VideoRendition } from '../source';
 import { HlsVideo, loadHls } from './hls-video';
-import { isRefererRefusal, streamRefusal } from './refusal';
+import { isRefererRefusal } from '../refusal';
 import { useResume, videoKeyDown } from './video-controls';
 import { pickVariant, preferredHeight, preferredHeightSet } from './video-quality';
 import { useT } from '../../i18n';
 import common from '../../locales/en/common';
 import player from '../../locales/en/player';
-import './player.css';
-
-const url = (link: { hosts: string[]; path: string }) => contentUrl(link, getSession()?.apiBase ?? '');
+import './video.css';
 
 /**
- * A video file: HLS (gethlslink + hls.js) first; where pCloud refuses HLS or the browser cannot
- * play it, the progressive MP4 variants of getvideolinks; where pCloud refuses to stream at all
- * (7010 and others), an explanation and the download button instead of a broken player.
+ * A video file: HLS (hls.js) first where the source has it; where it refuses HLS, has none (public
+ * links) or the browser cannot play it, the progressive renditions; where pCloud refuses to stream
+ * at all (7010 and others), an explanation and the download button instead of a broken player.
  */
-export function VideoPlayer({ file, onDownload }: { file: FileMetadata; onDownload: () => void }) {
+export default function VideoPreviewer({ file, source }: PreviewerProps) {
   const t = useT(player);
-  const hls = useQuery({ ...hlsLinkOptions(file.fileid), meta: { persist: false, contentLink: true, silent: true } });
+  const hls = source.useHlsUrl(file);
   const [hlsFailed, setHlsFailed] = useState<string | null>(null);
-  const useProgressive = hls.isError || hlsFailed !== null;
-  const progressive = useQuery({ ...videoLinksOptions(file.fileid), enabled: useProgressive, meta: { persist: false, contentLink: true, silent: true } });
+  const useProgressive = hls.error != null || hlsFailed !== null;
+  const progressive = source.useVideoRenditions(file, useProgressive);
+  const onDownload = () => source.download(file);
   const onUnplayable = useCallback((reason: string) => setHlsFailed(reason), []);
   const resumeKey = `pcloud.resume.${file.fileid}`;
   // the frame's shape is known from the listing: the box has its final size before the first frame
   const aspect = file.width && file.height ? `${file.rotate === 90 || file.rotate === 270 ? `${file.height} / ${file.width}` : `${file.width} / ${file.height}`}` : undefined;
+  const hasHls = source.hasHls;
   useEffect(() => {
-    // fetch the player code while gethlslink is still on its way
-    void loadHls().catch(() => undefined);
-  }, []);
+    // fetch the player code while the HLS link is still on its way
+    if (hasHls) void loadHls().catch(() => undefined);
+  }, [hasHls]);
 
   // getvideolinks only runs after HLS failed, so its answer decides what is shown
   if (useProgressive && progressive.error) {
-    const cause = isRefererRefusal(progressive.error) || !hls.error ? progressive.error : hls.error;
-    return <StreamRefused message={streamRefusal(cause)} onDownload={onDownload} />;
+    const cause = isRefererRefusal(progressive.error) || !hls.error || !hasHls ? progressive.error : hls.error;
+    return <StreamRefused message={source.describeError(cause)} onDownload={onDownload} />;
   }
-  if (hls.data && hlsFailed === null) return <HlsVideo src={url(hls.data)} resumeKey={resumeKey} label={file.name} aspect={aspect} onUnplayable={onUnplayable} />;
+  if (hls.data && hlsFailed === null) return <HlsVideo src={hls.data} resumeKey={resumeKey} label={file.name} aspect={aspect} onUnplayable={onUnplayable} />;
   if (progressive.data) {
-    return <ProgressiveVideo file={file} variants={progressive.data.variants} resumeKey={resumeKey} aspect={aspect} onDownload={onDownload} />;
+    return <ProgressiveVideo file={file} variants={progressive.data} resumeKey={resumeKey} aspect={aspect} onDownload={onDownload} />;
   }
   return <div className="loading" role="status" aria-label={t('loadingVideo')} />;
 }
@@ -59,17 +56,15 @@ function StreamRefused({ message, onDownload }: { message: string; onDownload: (
   );
 }
 
-
-
-/** getvideolinks' MP4 variants in a plain <video>; switching quality keeps the position. */
-function ProgressiveVideo({ file, variants, resumeKey, aspect, onDownload }: { file: FileMetadata; variants: readonly VideoVariant[]; resumeKey: string; aspect?: string; onDownload: () => void }) {
+/** The progressive renditions' MP4 variants in a plain <video>; switching quality keeps the position. */
+function ProgressiveVideo({ file, variants, resumeKey, aspect, onDownload }: { file: FileMetadata; variants: readonly VideoRendition[]; resumeKey: string; aspect?: string; onDownload: () => void }) {
   const ref = useRef<HTMLVideoElement>(null);
   const canPlayOriginal = useMemo(() => document.createElement('video').canPlayType(file.contenttype) !== '', [file.contenttype]);
   const [chosen, setChosen] = useState(() => pickVariant(variants, canPlayOriginal, preferredHeight()));
   const [broken, setBroken] = useState(false);
   const t = useT(player);
   const variant = variants[chosen];
-  const src = variant ? url(variant) : undefined;
+  const src = variant?.url;
   useResume(ref, resumeKey, src);
 
   if (!variant || broken) {

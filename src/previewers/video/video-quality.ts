@@ -42,7 +42,7 @@ const WEB_CODECS = /^(h264|avc1?|vp8|vp9|av1|hevc|h265)$/i;
  * it starts sooner. Returns -1 when nothing is playable.
  */
 export function pickVariant(
-  variants: readonly Pick<VideoVariant, 'height' | 'isoriginal' | 'videocodec'>[],
+  variants: readonly (Pick<VideoVariant, 'height' | 'isoriginal'> & { videocodec?: string })[],
   canPlayOriginal: boolean,
   height?: number,
 ): number {
