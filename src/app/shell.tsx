@@ -1,6 +1,6 @@
 import { Link, useLocation } from 'wouter';
 import { useIsRestoring, useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { userInfoOptions } from '../queries/general';
 import { startLiveUpdates } from '../queries/live-updates';
 import { useSession } from '../stores/session';
@@ -8,6 +8,7 @@ import { useTheme } from '../stores/prefs';
 import { usePlayer } from '../stores/player';
 import { useUploadItems } from '../stores/uploads';
 import { formatBytes } from '../lib/format';
+import { useOnline } from '../lib/online';
 import { Icon } from '../ui/icons';
 import { Toaster } from '../ui/toaster';
 import { ErrorBoundary } from './error-boundary';
@@ -18,19 +19,6 @@ import { setLanguage, useT } from '../i18n';
 import { HeaderSearch } from '../features/search/header-search';
 import searchText from '../locales/en/search';
 import app from '../locales/en/app';
-
-function subscribeOnline(cb: () => void) {
-  window.addEventListener('online', cb);
-  window.addEventListener('offline', cb);
-  return () => {
-    window.removeEventListener('online', cb);
-    window.removeEventListener('offline', cb);
-  };
-}
-
-export function useOnline(): boolean {
-  return useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
-}
 
 function Quota() {
   const { data } = useQuery(userInfoOptions());

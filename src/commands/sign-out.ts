@@ -5,7 +5,7 @@ import { logout } from '../api/auth';
 import { eraseOfflineCache } from '../queries/offline-cache';
 import { paths } from '../routing/paths';
 import { signedOut } from '../stores/session';
-import { forgetTrustedDevice } from '../features/auth/password-sign-in';
+import { forgetTrustedDevice } from '../stores/trusted-device';
 
 export async function signOutHere(qc: QueryClient, opts: { everywhere?: boolean } = {}): Promise<void> {
   try {

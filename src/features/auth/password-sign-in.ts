@@ -15,10 +15,10 @@ import { PcloudError } from '../../api/errors';
 import { getDigest } from '../../api/general';
 import { apiBaseFor, config, type RegionId } from '../../config';
 import { signedIn } from '../../stores/session';
+import { keepDeviceId, keptDeviceId } from '../../stores/trusted-device';
 import { passwordDigest } from './digest';
 
 const HOSTS: Record<'us' | 'eu', string> = { us: 'api.pcloud.com', eu: 'eapi.pcloud.com' };
-const DEVICE_ID = 'pcloud.deviceid';
 
 /** Where a password sign-in may go: the local server when the build knows one, and both pCloud regions. */
 export function passwordRegions(): RegionId[] {
@@ -55,7 +55,7 @@ export function browserDeviceName(ua: string): string {
  * to trust this browser; otherwise a fresh one per sign-in.
  */
 function deviceId(): string {
-  const kept = localStorage.getItem(DEVICE_ID);
+  const kept = keptDeviceId();
   if (kept) return kept;
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
@@ -160,7 +160,7 @@ export async function finishSecondStep(step: SecondStep, code: string, opts: { r
   };
   const call = { ...CALL, apiBase: apiBaseOf(step.region) };
   const reply = opts.recovery ? await tfaLoginWithRecoveryCode(params, call) : await tfaLogin(params, call);
-  if (opts.trust) localStorage.setItem(DEVICE_ID, step.deviceid);
+  if (opts.trust) keepDeviceId(step.deviceid);
   finish(reply, step.region, step.keep);
 }
 
@@ -172,7 +172,3 @@ export function sendCodeToDevices(step: SecondStep) {
   return tfaSendCodeViaSysNotification({ token: step.token }, { ...CALL, apiBase: apiBaseOf(step.region) });
 }
 
-/** Forgets this browser's trusted-device id ("sign out everywhere" ends the trust too). */
-export function forgetTrustedDevice(): void {
-  localStorage.removeItem(DEVICE_ID);
-}

@@ -6,7 +6,7 @@ import type { FolderMetadata, Metadata } from '../../api/protocol/types';
 import { useFolderListing } from '../../queries/pending-deletes';
 import { filterItems, sortItems } from '../../lib/items';
 import { paths } from '../../routing/paths';
-import { useOnline } from '../../app/shell';
+import { useOnline } from '../../lib/online';
 import { commands, commandById } from '../../commands/file-commands';
 import { matches, shortcutLabel, type CommandContext } from '../../commands/registry';
 import { detailsToggled, useDetailsOpen, useSort, useSortDir, useViewMode, viewChosen } from '../../stores/prefs';

@@ -5,7 +5,7 @@ import { useLocation } from 'wouter';
 import { useQueryClient } from '@tanstack/react-query';
 import type { FolderMetadata, Metadata } from '../../api/protocol/types';
 import { paths } from '../../routing/paths';
-import { useOnline } from '../../app/shell';
+import { useOnline } from '../../lib/online';
 import { commands, commandById } from '../../commands/file-commands';
 import { matches, shortcutLabel, type CommandContext } from '../../commands/registry';
 import { getSelection, renameStarted, resetSelectionStore, selectAll, useSelected } from '../../stores/selection';

@@ -4,7 +4,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { FileCategory, Metadata } from '../../api/protocol/types';
 import { FILE_CATEGORY } from '../../api/protocol/types';
 import { useSearchParams } from '../../routing/location';
-import { useOnline } from '../../app/shell';
+import { useOnline } from '../../lib/online';
 import { searchOptions } from '../../queries/search';
 import { folderTreeOptions } from '../../queries/folder';
 import { useViewMode } from '../../stores/prefs';

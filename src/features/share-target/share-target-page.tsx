@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import { useSearchParams } from '../../routing/location';
 import { useQueryClient } from '@tanstack/react-query';
-import { useOnline } from '../../app/shell';
+import { useOnline } from '../../lib/online';
 import { paths } from '../../routing/paths';
 import { FolderPickerDialog } from '../../widgets/dialogs';
 import { sessionUploads, type ConflictChoice } from '../../uploads/session-uploads';
