@@ -33,7 +33,7 @@ import common from '../../locales/en/common';
 // What the first paint of a listing does not need loads on first use: the viewer, the dialogs,
 // the details panel, the command palette (cmdk), the file operations (and the context menu, the
 // upload menu and the upload runner: context-menu-area.tsx, upload-zone.tsx).
-const Viewer = lazy(() => import('../viewer/viewer'));
+const Viewer = lazy(() => import('../../previewers/viewer'));
 const loadDialogs = () => import('../../widgets/dialogs');
 const NewFolderDialog = lazy(() => loadDialogs().then((m) => ({ default: m.NewFolderDialog })));
 const FolderPickerDialog = lazy(() => loadDialogs().then((m) => ({ default: m.FolderPickerDialog })));

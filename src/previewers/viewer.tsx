@@ -1,21 +1,21 @@
 import { useCallback, useMemo, useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { FileMetadata, Metadata } from '../../api/protocol/types';
-import { folderListingOptions } from '../../queries/folder';
-import { openDialog } from '../../stores/dialogs';
-import { playQueue } from '../../stores/player';
-import { formatBytes, formatDate, toTime } from '../../lib/format';
-import { fileKind } from '../../lib/file-kind';
-import { accountSource } from '../../previewers/account-source';
-import { findCover } from '../../previewers/audio/cover';
-import { galleryOf } from '../../previewers/file-preview';
-import { ViewerFrame } from '../../previewers/viewer-frame';
+import type { FileMetadata, Metadata } from '../api/protocol/types';
+import { folderListingOptions } from '../queries/folder';
+import { openDialog } from '../stores/dialogs';
+import { playQueue } from '../stores/player';
+import { formatBytes, formatDate, toTime } from '../lib/format';
+import { fileKind } from '../lib/file-kind';
+import { accountSource } from './account-source';
+import { findCover } from './audio/cover';
+import { galleryOf } from './file-preview';
+import { ViewerFrame } from './viewer-frame';
 import './viewer.css';
-import { Icon } from '../../ui/icons';
-import { getT, useT } from '../../i18n';
-import browse from '../../locales/en/browse';
-import common from '../../locales/en/common';
-import viewer from '../../locales/en/viewer';
+import { Icon } from '../ui/icons';
+import { getT, useT } from '../i18n';
+import browse from '../locales/en/browse';
+import common from '../locales/en/common';
+import viewer from '../locales/en/viewer';
 
 function isoDate(value: string): string | undefined {
   const t = toTime(value);
