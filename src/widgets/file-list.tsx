@@ -2,6 +2,8 @@ import { lazy, Suspense, useEffect, useRef, type DragEvent, type KeyboardEvent, 
 import type { Metadata } from '../api/protocol/types';
 import { formatBytes, formatDate } from '../lib/format';
 import { ItemIcon } from '../ui/icons';
+import { MiddleName } from '../ui/middle-name';
+import { usePhoneLayout } from '../ui/use-phone';
 import {
   focusMoved, getSelection, renameEnded, selectAll, selectOnly, selectRange, toggleSelected,
   useFocused, useRenaming, useSelected,
@@ -42,6 +44,8 @@ export interface ListProps {
 }
 
 const ROW = 44;
+/** Phone rows hold two lines of name and a line of size · date (app/styles.css, phone layout). */
+const PHONE_ROW = 68;
 const CARD = 168;
 
 function columnsFor(width: number): number {
@@ -62,10 +66,12 @@ export function FileList(props: ListProps) {
   const tCmd = useT(cmds);
   // nothing here walks the whole listing: a 100,000-item folder renders and scrolls in O(rows shown)
   const keyAt = (i: number) => items[i].id;
-  const rowHeight = view === 'grid' ? CARD : ROW;
+  const phone = usePhoneLayout();
+  const rowHeight = view === 'grid' ? CARD : phone ? PHONE_ROW : ROW;
   const win = useRowWindow(parentRef, { items: items.length, rowHeight, columns: view === 'grid' ? columnsFor : oneColumn, overscan: 8 });
   const { cols } = win;
   const typeahead = useRef({ text: '', at: 0 });
+  const pointerFocus = useRef(false);
   const thumbs = useThumbs(
     items,
     // batches for the rows in view only: the overscan rows get theirs when they scroll in, so the
@@ -168,7 +174,13 @@ export function FileList(props: ListProps) {
     e.preventDefault();
   };
 
-  const onClick = (e: MouseEvent, key: string) => {
+  const onClick = (e: MouseEvent, key: string, item: Metadata) => {
+    // phone pattern: a tap opens; once something is selected (checkbox, long press) taps add to the selection
+    if ((e.nativeEvent as PointerEvent).pointerType === 'touch') {
+      if (getSelection().selected.size) toggleSelected(key);
+      else props.onOpen(item);
+      return;
+    }
     if (e.shiftKey) selectRange(itemKeys(items), key, e.ctrlKey || e.metaKey);
     else if (e.ctrlKey || e.metaKey) toggleSelected(key);
     else selectOnly(key);
@@ -213,7 +225,7 @@ export function FileList(props: ListProps) {
       'aria-setsize': items.length,
       draggable: renaming !== item.id,
       onDragStart: (e: DragEvent) => onDragStart(e, item),
-      onClick: (e: MouseEvent) => onClick(e, item.id),
+      onClick: (e: MouseEvent) => onClick(e, item.id, item),
       onDoubleClick: () => props.onOpen(item),
       onContextMenu: () => {
         if (!getSelection().selected.has(item.id)) selectOnly(item.id);
@@ -222,7 +234,7 @@ export function FileList(props: ListProps) {
     };
     const plainName = (
       <span className="name" dir="auto">
-        {props.renderName ? props.renderName(item) : item.name}
+        {props.renderName ? props.renderName(item) : <MiddleName name={item.name} />}
       </span>
     );
     const group = props.groupLabel?.(index);
@@ -330,8 +342,17 @@ export function FileList(props: ListProps) {
         aria-activedescendant={focusIndex >= 0 ? `item-${focused}` : undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}
+        onPointerDown={(e) => {
+          pointerFocus.current = document.activeElement !== e.currentTarget;
+        }}
         onFocus={() => {
-          if (!focused && items.length) focusMoved(keyAt(0));
+          // A press focuses the listbox before its click: the click picks the row, and moving focus
+          // to row 0 here would scroll it into view under the pointer (issue 15, item 2). Focus from
+          // the keyboard goes to the first row in view, so focusing never scrolls either.
+          const byPointer = pointerFocus.current;
+          pointerFocus.current = false;
+          if (byPointer || focused || !items.length) return;
+          focusMoved(keyAt(Math.min(items.length - 1, Math.max(0, win.visibleFirst) * cols)));
         }}
       >
         <div style={{ height: win.totalHeight, position: 'relative' }}>
