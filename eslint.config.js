@@ -26,9 +26,9 @@ const mayImport = {
   ...Object.fromEntries(sharedModules.map((m) => [m, [...below, 'queries', 'commands', 'ui', ...sharedModules]])),
   features: [...below, 'queries', 'commands', 'ui', ...sharedModules],
 };
-const srcDir = new URL('./src/', import.meta.url);
+const srcDir = `${import.meta.dirname}/src`;
 const srcEntries = readdirSync(srcDir).filter((e) => !e.endsWith('.d.ts'));
-const features = readdirSync(new URL('features/', srcDir), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+const features = readdirSync(`${srcDir}/features`, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
 
 function layerZones() {
   const zones = [];
