@@ -15,7 +15,7 @@ export type DialogKind =
   | 'extract' // extract an archive (features/archive)
   | 'revisions' // earlier versions of a file (features/revisions)
   | 'add-to-collection' // add files to a collection / playlist (features/collections)
-  | 'remote-upload'; // upload from URLs (features/upload)
+  | 'remote-upload'; // upload from URLs (src/uploads)
 
 export interface DialogRequest {
   kind: DialogKind;

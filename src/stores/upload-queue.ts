@@ -1,6 +1,6 @@
 // One upload queue as data, for every place that uploads: the signed-in app's queue (uploads.ts adds
 // persistence across reloads) and the upload-link drop page's own queue. The engine in
-// features/upload drives either through the same few functions.
+// src/uploads drives either through the same few functions.
 import { createStore, useStore } from 'zustand';
 
 export type UploadStatus = 'waiting' | 'uploading' | 'paused' | 'interrupted' | 'done' | 'failed' | 'cancelled' | 'skipped';

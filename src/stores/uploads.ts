@@ -6,7 +6,7 @@ export { isUnfinished, type UploadItem, type UploadStatus } from './upload-queue
 
 const queue = createUploadQueue();
 
-/** The queue itself, for the upload engine (features/upload), which drives it through these functions. */
+/** The queue itself, for the upload engine (src/uploads), which drives it through these functions. */
 export const signedInUploadQueue = queue;
 export const useUploadItems = queue.useItems;
 export const useUploadsMinimized = queue.useMinimized;

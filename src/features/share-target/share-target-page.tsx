@@ -1,6 +1,6 @@
 // /share-target: files shared to the installed app from the phone's share sheet. The service
 // worker (src/sw.ts) kept them in IndexedDB; here the user picks a folder and they join the
-// ordinary upload queue (features/upload/session-uploads.ts).
+// ordinary upload queue (src/uploads/session-uploads.ts).
 import { useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import { useSearchParams } from '../../routing/location';

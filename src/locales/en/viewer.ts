@@ -1,6 +1,6 @@
 import { defineMessages } from '../../i18n/core';
 
-// The full-screen file viewer (src/features/viewer), the previewers it shares with public links
+// The full-screen file viewer (src/previewers/viewer.tsx), the previewers it shares with public links
 // (src/previewers), a file's earlier versions
 // (src/features/revisions: the Versions dialog and the list in the details panel).
 export default defineMessages('viewer', {
