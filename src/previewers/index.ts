@@ -10,16 +10,25 @@ export type Previewer = LazyExoticComponent<ComponentType<PreviewerProps>>;
 const image = lazy(() => import('./image/image-previewer'));
 const video = lazy(() => import('./video/video-previewer'));
 const audio = lazy(() => import('./audio/audio-previewer'));
-const text = lazy(() => import('./text/text-previewer'));
+// code and plain text share one previewer: colours where the language is known, virtual rows when long
+const code = lazy(() => import('./code/code-previewer'));
+const pdf = lazy(() => import('./pdf/pdf-previewer'));
+const markdown = lazy(() => import('./markdown/markdown-previewer'));
+const document = lazy(() => import('./office/document-previewer'));
+const spreadsheet = lazy(() => import('./office/sheet-previewer'));
+const presentation = lazy(() => import('./office/presentation-previewer'));
 
 const PREVIEWERS: Partial<Record<FileKind, Previewer>> = {
   image,
   video,
   audio,
-  text,
-  // shown as plain text until they have previewers of their own
-  markdown: text,
-  code: text,
+  text: code,
+  code,
+  pdf,
+  markdown,
+  document,
+  spreadsheet,
+  presentation,
 };
 
 /** The lazy previewer for a kind of file, or null when the file can only be downloaded. */

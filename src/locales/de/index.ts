@@ -18,5 +18,6 @@ import collections from './collections';
 import trash from './trash';
 import account from './account';
 import search from './search';
+import previews from './previews';
 
-export default { common, app, errors, commands, browse, viewer, ui, upload, uploadStart, player, archive, share, links, public: publicPages, auth, collections, trash, account, search };
+export default { common, app, errors, commands, browse, viewer, ui, upload, uploadStart, player, archive, share, links, public: publicPages, auth, collections, trash, account, search, previews };

@@ -19,3 +19,4 @@ export { default as collections } from './collections';
 export { default as trash } from './trash';
 export { default as account } from './account';
 export { default as search } from './search';
+export { default as previews } from './previews';

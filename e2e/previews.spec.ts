@@ -1,0 +1,103 @@
+// The rich previewers (issue 19) in both viewers that use them: the signed-in app and a stranger's
+// view of a public link. Each check runs against the same demo files in both.
+import type { Locator, Page } from '@playwright/test';
+import { test, expect, anonymousPage, api, openApp, openPath } from './fixtures';
+
+test.use({ signedInAs: 'demo' });
+
+type Check = (viewer: Locator, page: Page) => Promise<void>;
+
+const checks: Record<string, { folder: string; file: string; check: Check }> = {
+  pdf: {
+    folder: 'Documents',
+    file: 'Guide.pdf',
+    async check(viewer) {
+      const first = viewer.getByRole('region', { name: 'Page 1', exact: true });
+      await expect(first).toHaveAttribute('aria-busy', 'false');
+      await expect.poll(() => first.locator('canvas').evaluate((c: HTMLCanvasElement) => c.width)).toBeGreaterThan(0);
+      await expect(first.locator('.textLayer')).toContainText('1. Welcome');
+      await expect(viewer.getByText('Page 1 of 6')).toBeVisible();
+      await viewer.getByRole('searchbox', { name: 'Find in document' }).fill('needle');
+      await viewer.getByRole('searchbox', { name: 'Find in document' }).press('Enter');
+      await expect(viewer.getByRole('status').filter({ hasText: 'Match 1 of 1' })).toBeVisible();
+      await expect(viewer.locator('.pdf-hit').filter({ hasText: 'Needle' })).toBeVisible();
+      await expect(viewer.getByText('Page 3 of 6')).toBeVisible();
+    },
+  },
+  docx: {
+    folder: 'Documents',
+    file: 'Letter.docx',
+    async check(viewer) {
+      await expect(viewer.getByRole('document', { name: 'Contents of Letter.docx' }).getByText('Quarterly letter')).toBeVisible();
+      await expect(viewer.getByRole('cell', { name: 'Premium' })).toBeVisible();
+    },
+  },
+  sheet: {
+    folder: 'Documents',
+    file: 'Sales.xlsx',
+    async check(viewer) {
+      const table = viewer.getByRole('table', { name: 'Sheet Sales' });
+      await expect(table.getByRole('cell', { name: 'Revenue' })).toBeVisible();
+      await viewer.getByRole('tab', { name: 'Contacts' }).click();
+      await expect(viewer.getByRole('table', { name: 'Sheet Contacts' }).getByRole('cell', { name: 'Zürich' })).toBeVisible();
+    },
+  },
+  markdown: {
+    folder: 'Documents',
+    file: 'Guide.md',
+    async check(viewer, page) {
+      const doc = viewer.getByRole('article', { name: 'Contents of Guide.md' });
+      await expect(doc.getByRole('heading', { level: 1, name: 'Previewing files' })).toBeVisible();
+      await expect(doc.getByRole('cell', { name: 'a table' })).toBeVisible();
+      expect(await doc.locator('script').count()).toBe(0);
+      expect(await page.title()).not.toBe('pwned');
+      // the picture next to the file, resolved through the source
+      await expect.poll(() => doc.getByRole('img', { name: 'Diagram' }).evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBe(640);
+      await expect(doc.locator('pre code .hljs-keyword').first()).toHaveText('const');
+    },
+  },
+  code: {
+    folder: 'Documents/Code',
+    file: 'main.go',
+    async check(viewer) {
+      const doc = viewer.getByRole('document', { name: 'Contents of main.go' });
+      const keyword = doc.locator('.hljs-keyword', { hasText: 'func' }).first();
+      await expect(keyword).toBeVisible();
+      const colours = await keyword.evaluate((k) => [getComputedStyle(k).color, getComputedStyle(k.closest('.code-line')!).color]);
+      expect(colours[0]).not.toBe(colours[1]);
+      await expect(doc.locator('.code-ln').first()).toHaveText('1');
+      await viewer.getByRole('checkbox', { name: 'Wrap long lines' }).check();
+      await expect(doc).toHaveClass(/wrap/);
+      await viewer.getByRole('checkbox', { name: 'Wrap long lines' }).uncheck();
+    },
+  },
+};
+
+async function folderId(token: string, path: string): Promise<number> {
+  const r = await api<{ metadata: { folderid: number } }>('listfolder', { path: `/${path}`, nofiles: 1 }, token);
+  return r.metadata.folderid;
+}
+
+for (const [kind, { folder, file, check }] of Object.entries(checks)) {
+  test(`${kind}: ${file} in the signed-in viewer`, async ({ page }) => {
+    await openApp(page);
+    await openPath(page, ...folder.split('/').map((f) => new RegExp(`^${f}`)), new RegExp(file.replace('.', '\\.')));
+    const viewer = page.getByRole('dialog', { name: file });
+    await expect(viewer).toBeVisible();
+    await check(viewer, page);
+  });
+
+  test(`${kind}: ${file} on a public link`, async ({ browser, me }) => {
+    const { code } = await api<{ code: string }>('getfolderpublink', { folderid: await folderId(me.token, folder) }, me.token);
+    const { context, page } = await anonymousPage(browser);
+    try {
+      await page.goto(`/publink/show?code=${code}`);
+      await page.getByRole('link', { name: `Preview ${file}` }).click();
+      const viewer = page.getByRole('dialog', { name: file });
+      await expect(viewer).toBeVisible();
+      await check(viewer, page);
+    } finally {
+      await context.close();
+    }
+  });
+}
