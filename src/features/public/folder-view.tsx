@@ -12,6 +12,7 @@ import { paths } from '../../routing/paths';
 import { publicThumbsOptions, type PublicLink } from '../../queries/public';
 import { useT, type Translate } from '../../i18n';
 import { formatBytes, formatDate } from '../../lib/format';
+import { sortItems } from '../../lib/items';
 import pub from '../../locales/en/public';
 import { Icon, ItemIcon } from '../../ui/icons';
 import { PublicFrame } from './frame';
@@ -19,7 +20,7 @@ import { PreviewDialog } from './preview-dialog';
 import { SaveButton } from './save-button';
 import { chunksOf, columnsFor, estimateCardHeight, GRID_GAP, GRID_PAD, moveTo } from './layout';
 import { galleryOf } from '../../previewers/file-preview';
-import { describeContents, indexFolders, sortForView, trail } from './tree';
+import { describeContents, indexFolders, trail } from './tree';
 import { useDownloads } from './use-downloads';
 
 /** Items per thumbnail request: about one screenful of the grid. */
@@ -55,7 +56,8 @@ export function FolderLinkView({ link, root }: { link: PublicLink; root: FolderM
   const current = crumbs[crumbs.length - 1];
   const atRoot = crumbs.length === 1;
   const folderInUrl = atRoot ? null : current.folderid;
-  const items = useMemo(() => sortForView(current.contents ?? []), [current]);
+  // the app's order (folders first, natural names), which a visitor cannot change
+  const items = useMemo(() => sortItems(current.contents ?? [], 'name', 'asc'), [current]);
   const files = useMemo(() => items.filter((m): m is FileMetadata => !m.isfolder), [items]);
   const viewParam = Number(params.get('view'));
   const viewing = files.find((f) => f.fileid === viewParam);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetLanguage, setLanguage } from '../../i18n';
 import type { FileMetadata, FolderMetadata, Metadata } from '../../api/types';
-import { describeContents, indexFolders, sortForView, trail, zipName } from './tree';
+import { describeContents, indexFolders, trail, zipName } from './tree';
 
 const D = 'Wed, 02 Oct 2013 14:29:11 +0000';
 const folder = (folderid: number, name: string, contents: Metadata[] = []): FolderMetadata => ({
@@ -21,13 +21,6 @@ describe('trail', () => {
   it('falls back to the root for an unknown or missing folder id', () => {
     expect(trail(indexFolders(root), 999).map((f) => f.name)).toEqual(['Shared stuff']);
     expect(trail(indexFolders(root), null).map((f) => f.name)).toEqual(['Shared stuff']);
-  });
-});
-
-describe('sortForView', () => {
-  it('puts folders first and orders names naturally, ignoring case', () => {
-    const items = [file(1, 'img10.jpg'), file(2, 'img9.jpg'), folder(4, 'zeta'), file(3, 'Alpha.txt')];
-    expect(sortForView(items).map((m) => m.name)).toEqual(['zeta', 'Alpha.txt', 'img9.jpg', 'img10.jpg']);
   });
 });
 

@@ -40,12 +40,6 @@ export function trail(index: FolderIndex, folderid: number | null): FolderMetada
   return out;
 }
 
-/** Folders first, then files, each by name in the visitor's locale (numbers compared as numbers). */
-export function sortForView(items: readonly Metadata[]): Metadata[] {
-  const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-  return [...items].sort((a, b) => (a.isfolder === b.isfolder ? collator.compare(a.name, b.name) : a.isfolder ? -1 : 1));
-}
-
 /** Counts for a folder line such as "3 folders, 12 files", in the app's language. */
 export function describeContents(items: readonly Metadata[]): string {
   if (!items.length) return t('emptyFolderCount');
