@@ -37,6 +37,11 @@ describe('lossless JSON', () => {
     });
   });
 
+  it('quotes hash keys after { or , only: a key-like run inside a string stays as it is', () => {
+    const text = String.raw`{"v":"{,\"hash\": 5","list":[{ "hash" : 6 },{"hash":7}],"hash":-8}`;
+    expect(parseJsonLossless(text)).toEqual({ v: '{,"hash": 5', list: [{ hash: '6' }, { hash: '7' }], hash: '-8' });
+  });
+
   it('handles "hash" as a string value followed by a number elsewhere', () => {
     expect(parseJsonLossless('["hash", 5]')).toEqual(['hash', 5]);
     expect(parseJsonLossless('{"a":"hash","b":5}')).toEqual({ a: 'hash', b: 5 });

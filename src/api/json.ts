@@ -20,17 +20,18 @@ function isEscaped(text: string, quoteAt: number): boolean {
   return backslashes % 2 === 1;
 }
 
-const HASH_VALUE = /("hash"\s*:\s*)(-?\d+)(?![\d.eE])/g;
+// A key is preceded by `{` or `,` (and maybe whitespace); inside a string literal every quote is
+// escaped, so `,"hash":` cannot occur there and needs no string tracking. The value is a whole
+// number, followed by what may follow a value.
+const HASH_VALUE = /([{,]\s*"hash"\s*:\s*)(-?\d+)(?=[\s,}\]])/g;
 
 /**
- * Quotes the value of every `"hash"` key. No string tracking is needed: inside a string literal
- * the key's opening quote would have to be escaped, so an unescaped `"hash":` is always a real
- * key. One native regex replace: on a 100 000-item listing it costs less than JSON.parse itself.
+ * Quotes the value of every `"hash"` key. A replacement pattern rather than a callback keeps the
+ * whole rewrite inside the regex engine: on a 100 000-item listing that halves its cost, which was
+ * close to JSON.parse's own (issue 20).
  */
 function quoteHashes(text: string): string {
-  return text.replace(HASH_VALUE, (whole: string, key: string, value: string, at: number) =>
-    isEscaped(text, at) ? whole : `${key}"${value}"`,
-  );
+  return text.replace(HASH_VALUE, '$1"$2"');
 }
 
 // An integer literal long enough to be unsafe, not part of a fraction, exponent or quoted value.
