@@ -26,6 +26,8 @@ const quick = process.argv.includes('--quick');
 const skipLighthouse = process.argv.includes('--no-lighthouse');
 // --only-lighthouse: build, first-route size and Lighthouse only (for trying start-up changes)
 const onlyLighthouse = process.argv.includes('--only-lighthouse');
+// --only-big: build, first-route size and the big folders only (for trying listing changes)
+const onlyBig = process.argv.includes('--only-big');
 // --profile: where the main thread goes while scrolling the big folder (self time per function)
 const profileScroll = process.argv.includes('--profile');
 // --profile-load: where the browse view's start-up goes at 4× CPU slowdown (self time per function)
@@ -380,7 +382,7 @@ async function main() {
 
     if (!onlyLighthouse) {
       // ---- first route, as loaded: JS requested before the first rows were in the DOM ----------------
-      {
+      if (!onlyBig) {
         const runs = await repeat(RUNS, async () => {
           const { ctx, page } = await fresh();
           await page.goto(`${app.url}/folder/0`);
@@ -425,7 +427,7 @@ async function main() {
       // RUNS tabs open the folder first, then each comes back once the listing is stale (staleTime
       // 30 s), so the app does ask again: the rows must still come from the offline cache first. The
       // tabs wait those 30 s together.
-      {
+      if (!onlyBig) {
         const tabs = await repeat(RUNS, async () => {
           const tab = await fresh();
           const listfolderTimings = trackListfolder(tab.page);
@@ -513,7 +515,7 @@ async function main() {
     }
 
     // ---- Lighthouse (mobile, simulated throttling) on the browse view and the public-link page -------
-    if (!skipLighthouse) await runLighthouse(app.url, storageState, [['browse', `${app.url}/folder/0`], ['public_link', `${app.url}/publink/show?code=${encodeURIComponent(publink.code)}`]]);
+    if (!skipLighthouse && !onlyBig) await runLighthouse(app.url, storageState, [['browse', `${app.url}/folder/0`], ['public_link', `${app.url}/publink/show?code=${encodeURIComponent(publink.code)}`]]);
   } finally {
     await browser.close();
     app.server.close();
