@@ -9,8 +9,11 @@
 //   Intl.PluralRules categories (`one`, `other`, and `zero`/`two`/`few`/`many` where a language
 //   has them), chosen by the `count` parameter.
 // - Numbers given as parameters are formatted with Intl.NumberFormat for the language.
+// - Text parameters are shown with bidirectional controls made visible (display-name.ts).
 // - `t.rich` puts React nodes (links, <strong>) where placeholders are; the text around them is
 //   still plain text, so names and contents stay inert.
+
+import { displayName } from './display-name';
 
 export type PluralForms = { other: string } & Partial<Record<'zero' | 'one' | 'two' | 'few' | 'many', string>>;
 export type Message = string | PluralForms;
@@ -56,7 +59,8 @@ export function selectForm(message: Message, locale: string, count: unknown): st
 
 export function formatParam(value: Param, locale: string): string {
   if (typeof value === 'number') return cached(numberFormats, locale, () => new Intl.NumberFormat(locale)).format(value);
-  return value;
+  // names are what messages carry: a bidi control in one must not reorder the sentence (display-name.ts)
+  return displayName(value);
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
