@@ -1,5 +1,5 @@
 // Everyday use (issue 15): what a person meets first in the list, deletes, names and media.
-import { test, expect } from './fixtures';
+import { test, expect, call, list, option, openApp, uploadMany } from './fixtures';
 
 test.describe('the long demo folder', () => {
   test.use({ signedInAs: 'demo' });
@@ -24,5 +24,47 @@ test.describe('the long demo folder', () => {
     await expect(list).toBeFocused();
     expect(await list.evaluate((el) => el.scrollTop)).toBe(before);
     await expect(list.locator('[aria-selected="true"]')).toHaveCount(1);
+  });
+});
+
+test.describe('a confirmed delete', () => {
+  test.use({ signedInAs: 'account' });
+
+  test('still happens when the page reloads within a second of it', async ({ page, me }) => {
+    await uploadMany(me.token, 0, [['keep.txt', 'k'], ['old-a.txt', 'a'], ['old-b.txt', 'b']]);
+    await openApp(page);
+    await option(page, 'old-a.txt').click();
+    await option(page, 'old-b.txt').click({ modifiers: ['ControlOrMeta'] });
+    await list(page).press('Delete');
+    await expect(option(page, 'old-a.txt')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Undo' })).toBeVisible();
+    // well inside the 5 s undo window
+    await page.reload();
+    await expect(option(page, 'keep.txt')).toBeVisible();
+    await expect(option(page, 'old-a.txt')).toHaveCount(0);
+    await expect(option(page, 'old-b.txt')).toHaveCount(0);
+    const trash = await call<{ metadata: { contents: { name: string }[] } }>(me.server.api, 'trash_list', { folderid: 0 }, me.token);
+    expect(trash.metadata.contents.map((m) => m.name).sort()).toEqual(['old-a.txt', 'old-b.txt']);
+  });
+});
+
+test.describe('the trash during an undo window', () => {
+  test.use({ signedInAs: 'account', emulator: 'permissive' });
+
+  test('shows the item as being deleted, and Keep brings it back', async ({ page, me }) => {
+    await page.clock.install();
+    await uploadMany(me.token, 0, [['draft.txt', 'd']], me.server.api);
+    await openApp(page, me.server.app);
+    await option(page, 'draft.txt').click();
+    await list(page).press('Delete');
+    await expect(option(page, 'draft.txt')).toHaveCount(0);
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Trash' }).click();
+    const pending = page.getByRole('region', { name: 'Being deleted' });
+    await expect(pending).toContainText('draft.txt');
+    await pending.getByRole('button', { name: 'Keep draft.txt' }).click();
+    await expect(pending).toHaveCount(0);
+    await page.clock.fastForward(6000);
+    await page.goBack();
+    await expect(option(page, 'draft.txt')).toBeVisible();
   });
 });

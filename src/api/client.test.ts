@@ -4,7 +4,7 @@ import { configureClient, contentUrl, resetClient } from './client';
 import { PcloudError, PcloudNetworkError, isOAuthRefusal } from './errors';
 import { listFolder } from './folder';
 import { getFileLink } from './streaming';
-import { uploadFile } from './file';
+import { deleteFile, uploadFile } from './file';
 import { uploadWrite } from './upload';
 import { getThumbsLinks } from './thumbnails';
 import { trashList } from './trash';
@@ -41,6 +41,15 @@ describe('parameter encoding', () => {
     expect(form.has('nofiles')).toBe(false);
     expect(form.has('access_token')).toBe(false);
     expect(call.url).not.toContain('TOKEN123');
+  });
+
+  it('asks fetch to keep a call alive past the page only when told (a delete sent on pagehide)', async () => {
+    const { client, calls } = testClient(() => jsonResponse({ result: 0, metadata: {} }));
+    await deleteFile({ fileid: 7 }, { client, keepalive: true });
+    await deleteFile({ fileid: 8 }, { client });
+    expect(calls[0].init.keepalive).toBe(true);
+    expect(formOf(calls[0]).get('fileid')).toBe('7');
+    expect(calls[1].init.keepalive).toBeUndefined();
   });
 
   it('comma-joins lists', async () => {

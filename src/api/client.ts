@@ -53,6 +53,11 @@ export interface RequestOptions {
   apiBase?: string;
   /** Use this client instead of the configured default. */
   client?: PcloudClient;
+  /**
+   * The request outlives the page (fetch `keepalive`): for writes sent while the page goes away,
+   * e.g. a held delete on `pagehide`. Small bodies only (browsers cap them at 64 KiB in flight).
+   */
+  keepalive?: boolean;
 }
 
 /** Options the per-method wrappers accept (they supply body/httpMethod themselves). */
@@ -167,7 +172,7 @@ export function createClient(config: ClientConfig): PcloudClient {
     if (opts.body === undefined) {
       // A form body keeps parameters (and a query-mode token) out of URLs and needs no preflight.
       headers['Content-Type'] = 'application/x-www-form-urlencoded;charset=UTF-8';
-      return { httpMethod: 'POST', url, headers, body: search };
+      return { httpMethod: 'POST', url, headers, body: search, ...(opts.keepalive ? { keepalive: true } : {}) };
     }
     if (token && !headers.Authorization) {
       // A token never goes into a URL (URLs end up in logs and histories), yet here it travels as a

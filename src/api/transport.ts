@@ -6,6 +6,8 @@ export interface WireRequest {
   url: string;
   headers: Record<string, string>;
   body: string | FormData | Blob | ArrayBuffer | undefined;
+  /** Let the request finish after the page is gone (plain calls only). */
+  keepalive?: boolean;
 }
 
 /** The common subset of a fetch Response and a finished XHR. */
@@ -28,6 +30,7 @@ export async function sendFetch(fetchImpl: typeof fetch, req: WireRequest, signa
     // Cookies are merged into pCloud's parameters; a stray `auth` cookie must not override ours.
     credentials: 'omit',
     cache: 'no-store',
+    ...(req.keepalive ? { keepalive: true } : {}),
   });
   return {
     status: response.status,

@@ -3,11 +3,14 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { logout } from '../api/auth';
 import { eraseOfflineCache } from '../queries/offline-cache';
+import { flushPendingDeletes } from '../queries/pending-deletes';
 import { paths } from '../routing/paths';
 import { signedOut } from '../stores/session';
 import { forgetTrustedDevice } from '../stores/trusted-device';
 
 export async function signOutHere(qc: QueryClient, opts: { everywhere?: boolean } = {}): Promise<void> {
+  // a confirmed delete still in its undo window goes out while the token is alive
+  await flushPendingDeletes();
   try {
     await logout({ retry: 0, timeoutMs: 5000 });
   } catch {

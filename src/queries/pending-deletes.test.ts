@@ -146,4 +146,35 @@ describe('a delete held for its undo window', () => {
     await expect(second.done).resolves.toMatchObject({ deleted: [notes] });
     expect(pendingDeleteIds(client).size).toBe(0);
   });
+
+  it('a page going away sends every held item at once, in requests that outlive the page', async () => {
+    const replies: (() => void)[] = [];
+    vi.mocked(deleteFile).mockImplementation(({ fileid }) => new Promise((resolve) => replies.push(() => resolve({ metadata: { ...fileMeta(fileid!, 0), isdeleted: true } }))));
+    const pending = startPendingDelete(client, [report, notes], HOLD_MS);
+    await Promise.resolve();
+    window.dispatchEvent(new Event('pagehide'));
+    // no reply has come: both requests started anyway (a page that is gone never reads the first reply)
+    await vi.waitFor(() => expect(deleteFile).toHaveBeenCalledTimes(2));
+    expect(vi.mocked(deleteFile).mock.calls.map(([p, o]) => [p.fileid, o?.keepalive])).toEqual([[100, true], [101, true]]);
+    for (const r of replies) r();
+    await expect(pending.done).resolves.toMatchObject({ undone: false, failed: [] });
+    expect(pending.undo()).toBe(false);
+  });
+
+  it('a tab that is hidden sends too, and so does a delete already on its way item by item', async () => {
+    const replies: (() => void)[] = [];
+    vi.mocked(deleteFile).mockImplementation(({ fileid }) => new Promise((resolve) => replies.push(() => resolve({ metadata: { ...fileMeta(fileid!, 0), isdeleted: true } }))));
+    const pending = startPendingDelete(client, [report, notes], HOLD_MS);
+    const sending = flushPendingDeletes();
+    await vi.waitFor(() => expect(deleteFile).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(deleteFile).mock.calls[0][1]?.keepalive).toBeUndefined();
+    const hidden = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    document.dispatchEvent(new Event('visibilitychange'));
+    hidden.mockRestore();
+    await vi.waitFor(() => expect(deleteFile).toHaveBeenCalledTimes(2));
+    expect(vi.mocked(deleteFile).mock.calls[1]).toEqual([{ fileid: 101 }, { keepalive: true, retry: 0 }]);
+    for (const r of replies) r();
+    await sending;
+    await expect(pending.done).resolves.toMatchObject({ deleted: expect.arrayContaining([report, notes]) as unknown });
+  });
 });

@@ -19,12 +19,15 @@ export interface PendingDeleteVariables {
   items: readonly Metadata[];
 }
 
-export type HoldRelease = 'send' | 'undo';
+/** 'unload': the page is going away — send everything at once, in requests that outlive the page. */
+export type HoldRelease = 'send' | 'undo' | 'unload';
 
 interface Hold {
   release: (how: HoldRelease) => boolean;
   released: Promise<HoldRelease>;
   done: Promise<unknown>;
+  /** Set while the delete is being sent item by item: sends what is left at once, kept alive. */
+  hurry?: () => void;
 }
 
 const holds = new Map<number, Hold>();
@@ -66,14 +69,27 @@ export function awaitHold(hold: number): Promise<HoldRelease> {
   return holds.get(hold)?.released ?? Promise.resolve('send');
 }
 
+/** While a released delete is sent item by item: what an unload flush calls to send the rest now. */
+export function onHurry(hold: number, hurry: (() => void) | undefined): void {
+  const entry = holds.get(hold);
+  if (entry) entry.hurry = hurry;
+}
+
 /**
  * Sends every held delete now and waits until all of them settled (e.g. before the page goes away
- * or the session ends, when an undo window can no longer be honoured).
+ * or the session ends, when an undo window can no longer be honoured). With `keepalive`, for a page
+ * that is going away: every request starts before this returns (no waiting for one reply before
+ * the next) and survives the page.
  */
-export async function flushPendingDeletes(): Promise<void> {
+export async function flushPendingDeletes({ keepalive = false }: { keepalive?: boolean } = {}): Promise<void> {
   const all = [...holds.values()];
-  for (const h of all) h.release('send');
+  for (const h of all) if (!h.release(keepalive ? 'unload' : 'send') && keepalive) h.hurry?.();
   await Promise.allSettled(all.map((h) => h.done));
+}
+
+/** Undo from elsewhere than the toast (the trash's "being deleted" rows); false once it was sent. */
+export function undoHeldDelete(hold: number): boolean {
+  return holds.get(hold)?.release('undo') ?? false;
 }
 
 function idsOf(items: readonly (readonly Metadata[] | undefined)[]): Set<string> {
@@ -92,6 +108,14 @@ export function usePendingDeleteIds(): ReadonlySet<string> {
     select: (m) => (m.state.variables as PendingDeleteVariables | undefined)?.items,
   });
   return useMemo(() => idsOf(held), [held]);
+}
+
+/** Every delete that is held or in flight, with its items (the trash shows them as being deleted). */
+export function usePendingDeletes(): readonly PendingDeleteVariables[] {
+  return useMutationState({
+    filters: { mutationKey: pendingDeleteKey, status: 'pending' },
+    select: (m) => m.state.variables as PendingDeleteVariables,
+  });
 }
 
 /** The listing without these items; the same object when none of them is listed. */

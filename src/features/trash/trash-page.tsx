@@ -12,6 +12,9 @@ import common from '../../locales/en/common';
 import trash from '../../locales/en/trash';
 import { folderMetaOptions } from '../../queries/folder';
 import { trashListOptions, useClearTrash, useRestoreFromTrash } from '../../queries/trash';
+import { undoHeldDelete, usePendingDeletes } from '../../queries/pending-deletes';
+import { displayName } from '../../i18n/display-name';
+import './trash.css';
 import { toast } from '../../stores/toasts';
 import { paths } from '../../routing/paths';
 import { Dialog } from '../../ui/dialog';
@@ -42,7 +45,7 @@ function DeletedFrom({ folderid }: { folderid: number | undefined }) {
   if (!data) return <span className="muted">…</span>;
   return (
     <Link to={paths.folder(folderid)} dir="auto">
-      {data.name}
+      {displayName(data.name)}
     </Link>
   );
 }
@@ -82,6 +85,44 @@ const DELETED: Outcome = {
   many: (ok, count) => tNow('deletedMany', { ok, count }),
   failed: (ok, total, error) => tNow('deleteFailed', { ok, total, error }),
 };
+
+/**
+ * Deletes still in their undo window: on their way to the trash, not yet in it. Listed here so an
+ * item is never absent from both the folder and the trash; "Keep" is the toast's undo.
+ */
+function BeingDeleted() {
+  const t = useT(trash);
+  const pending = usePendingDeletes();
+  if (pending.length === 0) return null;
+  return (
+    <section className="trash-pending" aria-labelledby="trash-pending-title">
+      <h2 id="trash-pending-title">{t('beingDeleted')}</h2>
+      <p className="muted">{t('beingDeletedText')}</p>
+      <ul>
+        {pending.flatMap(({ hold, items }) =>
+          items.map((m) => (
+            <li key={`${hold}-${m.id}`}>
+              <ItemIcon item={m} size={20} />
+              <bdi className="trash-pending-name">{displayName(m.name)}</bdi>
+              {items.length === 1 && (
+                <button
+                  type="button"
+                  className="btn"
+                  aria-label={t('keepItem', { name: m.name })}
+                  onClick={() => {
+                    if (undoHeldDelete(hold)) toast({ kind: 'info', message: tNow('kept', { name: m.name }) });
+                  }}
+                >
+                  {t('keep')}
+                </button>
+              )}
+            </li>
+          )),
+        )}
+      </ul>
+    </section>
+  );
+}
 
 export default function TrashPage() {
   const t = useT(trash);
@@ -218,7 +259,7 @@ export default function TrashPage() {
                   </td>
                   <td>
                     <span className="trash-name">
-                      <ItemIcon item={m} size={20} /> <span dir="auto">{m.name}</span>
+                      <ItemIcon item={m} size={20} /> <bdi dir="auto">{displayName(m.name)}</bdi>
                     </span>
                   </td>
                   <td>{m.isfolder ? <span className="muted">{tc('folder')}</span> : formatBytes(m.size, t.locale)}</td>
@@ -239,6 +280,7 @@ export default function TrashPage() {
       <h1 id="trash-title" className="page-title">
         {t('title')}
       </h1>
+      {!(listing.isError && isOAuthRefusal(listing.error)) && <BeingDeleted />}
       {body}
       <FolderPickerDialog
         open={picking}

@@ -35,4 +35,9 @@ export default {
   cannotUndo: 'Dies kann nicht rückgängig gemacht werden.',
   emptyConfirm: 'Papierkorb leeren?',
   emptyConfirmText: 'Alles im Papierkorb wird endgültig gelöscht. Dies kann nicht rückgängig gemacht werden.',
+  beingDeleted: 'Wird gelöscht',
+  beingDeletedText: 'Diese Elemente kommen in wenigen Sekunden in den Papierkorb.',
+  keep: 'Behalten',
+  keepItem: '{name} behalten',
+  kept: '„{name}“ behalten',
 } satisfies Translation<typeof en.messages>;

@@ -35,4 +35,10 @@ export default defineMessages('trash', {
   cannotUndo: 'This cannot be undone.',
   emptyConfirm: 'Empty the trash?',
   emptyConfirmText: 'Everything in the trash is deleted forever. This cannot be undone.',
+  // deletes still in their undo window (sent a few seconds after they were confirmed)
+  beingDeleted: 'Being deleted',
+  beingDeletedText: 'These move to the trash in a few seconds.',
+  keep: 'Keep',
+  keepItem: 'Keep {name}',
+  kept: 'Kept “{name}”',
 });
