@@ -27,28 +27,50 @@ export class RawJson {
   constructor(readonly chunks: Buffer[]) {}
 }
 
+/** The buffer writers fill before their text is copied out at its exact size (one writer at a time uses it). */
+let scratch: Buffer | null = Buffer.allocUnsafeSlow(1 << 20);
+
 /**
- * Collects strings into UTF-8 buffers of about 1 MB (RawJson's content). Text is gathered as a JS
- * string and encoded once per chunk: a 100-file listing becomes one exact-size buffer instead of a
- * fresh 1 MB allocation per request, which under load kept the garbage collector busy.
+ * Collects strings as UTF-8 in chunks of about 1 MB (RawJson's content). Text is written into a
+ * reused scratch buffer and copied out at its exact size: a 100-file listing used to allocate a fresh
+ * 1 MB buffer per request, which under load kept the garbage collector busy.
  */
 export class ChunkWriter {
   static readonly SIZE = 1 << 20;
   readonly chunks: Buffer[] = [];
-  private pending = '';
+  private buf: Buffer;
+  private pos = 0;
+
+  constructor() {
+    // a writer started while another one is open gets a buffer of its own
+    this.buf = scratch ?? Buffer.allocUnsafeSlow(ChunkWriter.SIZE);
+    if (this.buf === scratch) scratch = null;
+  }
 
   write(s: string): void {
-    this.pending += s;
-    if (this.pending.length >= ChunkWriter.SIZE) this.encode();
+    // a UTF-16 code unit takes at most 3 UTF-8 bytes
+    if (this.pos + s.length * 3 > this.buf.length) {
+      this.copyOut();
+      if (s.length * 3 > this.buf.length) {
+        this.chunks.push(Buffer.from(s, 'utf8'));
+        return;
+      }
+    }
+    this.pos += this.buf.write(s, this.pos, 'utf8');
   }
 
-  private encode(): void {
-    if (this.pending.length > 0) this.chunks.push(Buffer.from(this.pending, 'utf8'));
-    this.pending = '';
+  private copyOut(): void {
+    if (this.pos === 0) return;
+    const out = Buffer.allocUnsafe(this.pos);
+    this.buf.copy(out, 0, 0, this.pos);
+    this.chunks.push(out);
+    this.pos = 0;
   }
 
+  /** The chunks; the writer is done with its buffer after this. */
   flush(): Buffer[] {
-    this.encode();
+    this.copyOut();
+    if (scratch === null && this.buf.length === ChunkWriter.SIZE) scratch = this.buf;
     return this.chunks;
   }
 }
