@@ -1,6 +1,6 @@
 // Keyboard only (issue 8 §5): every control reachable with Tab and a visible focus, dialogs keep
 // focus inside and give it back, menus and navigation work without a pointer.
-import { test, expect, openApp, upload } from './fixtures';
+import { test, expect, openApp, upload, newFolder } from './fixtures';
 import type { Page } from '@playwright/test';
 
 test.use({ signedInAs: 'account' });
@@ -95,4 +95,73 @@ test('sections, the account menu and the theme without a pointer', async ({ page
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.getByRole('menu')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Account menu' })).toBeFocused();
+});
+
+// ---- focus never falls to <body> (issue 15, item 4) ----------------------------------------------
+
+const list = (page: Page) => page.getByRole('listbox');
+/** The row the list's focus is on (aria-activedescendant), by its name. */
+const focusedRow = (page: Page) =>
+  list(page).evaluate((el) => document.getElementById(el.getAttribute('aria-activedescendant') ?? '')?.querySelector('.name')?.textContent ?? '');
+const onBody = (page: Page) => page.evaluate(() => document.activeElement === document.body || document.activeElement === null);
+
+test('a folder that is not cached yet: focus waits, lands on its first row, and Backspace comes back to the folder', async ({ page, me }) => {
+  const projects = await newFolder(me.token, 'Projects');
+  await upload(me.token, projects, 'alpha.txt', 'a');
+  await upload(me.token, projects, 'beta.txt', 'b');
+  await page.reload();
+  // the folder's listing comes slowly, so the loading placeholder shows in the list's place
+  let release!: () => void;
+  const slow = new Promise<void>((r) => (release = r));
+  await page.route('**/listfolder', async (route) => {
+    if (new URLSearchParams(route.request().postData() ?? '').get('folderid') === String(projects)) await slow;
+    await route.continue();
+  });
+  await list(page).focus();
+  await page.keyboard.type('proj');
+  await expect(list(page).getByRole('option', { name: /Projects/ })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status', { name: 'Loading folder' })).toBeVisible();
+  expect(await onBody(page)).toBe(false);
+  release();
+  await expect(list(page).getByRole('option', { name: /alpha\.txt/ })).toBeVisible();
+  await expect(list(page)).toBeFocused();
+  await expect.poll(() => focusedRow(page)).toBe('alpha.txt');
+  await page.keyboard.press('ArrowDown');
+  await expect(list(page).getByRole('option', { name: /beta\.txt/ })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Backspace');
+  await expect(page).toHaveURL(/\/folder\/0$/);
+  await expect(list(page)).toBeFocused();
+  await expect(list(page).getByRole('option', { name: /Projects/ })).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(() => focusedRow(page)).toBe('Projects');
+});
+
+test('an empty folder keeps the focus, and Backspace goes back to it in the list', async ({ page, me }) => {
+  await newFolder(me.token, 'Nothing here');
+  await page.reload();
+  await list(page).focus();
+  await page.keyboard.type('noth');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'This folder is empty' })).toBeVisible();
+  expect(await onBody(page)).toBe(false);
+  await page.keyboard.press('Backspace');
+  await expect(page).toHaveURL(/\/folder\/0$/);
+  await expect(list(page)).toBeFocused();
+  await expect(list(page).getByRole('option', { name: /Nothing here/ })).toHaveAttribute('aria-selected', 'true');
+});
+
+test('Esc out of the viewer gives focus back to the list, on the file that was shown', async ({ page, me }) => {
+  await upload(me.token, 0, 'zebra.txt', 'stripes');
+  await page.reload();
+  await list(page).focus();
+  await page.keyboard.type('zeb');
+  await page.keyboard.press('Enter');
+  const viewer = page.getByRole('dialog');
+  await expect(viewer).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(viewer).toHaveCount(0);
+  await expect(list(page)).toBeFocused();
+  await expect(list(page).getByRole('option', { name: /zebra\.txt/ })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowUp');
+  await expect(list(page).getByRole('option', { name: /notes\.txt/ })).toHaveAttribute('aria-selected', 'true');
 });

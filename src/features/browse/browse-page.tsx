@@ -18,6 +18,7 @@ import { LazyPopupMenu, preloadPopupMenu } from '../../ui/lazy-popup-menu';
 import { FileList } from '../../widgets/file-list';
 import { itemIndex, itemKeys, itemsWithKeys } from '../../widgets/item-index';
 import { Breadcrumbs } from './breadcrumbs';
+import { LIST_HOME, useListFocus } from './use-list-focus';
 import type { ConflictRequest } from '../../widgets/dialogs';
 import { ContextMenuArea } from '../../widgets/context-menu-area';
 import { UploadButton, UploadZone } from '../../uploads/upload-zone';
@@ -80,6 +81,7 @@ export default function BrowsePage() {
   const [more, setMore] = useState<{ at: { x: number; y: number }; focusFirst: boolean } | null>(null);
   const moreRef = useRef<HTMLButtonElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
   const t = useT(browse);
   const tc = useT(cmds);
   const tCommon = useT(common);
@@ -97,6 +99,7 @@ export default function BrowsePage() {
     if (selected.size) selectionPruned(new Set(itemsWithKeys(items, selected).map((m) => m.id)));
   }, [items]);
   const selectedItems = useMemo(() => itemsWithKeys(items, selected), [items, selected]);
+  const listFocus = useListFocus(rootRef, { folderId, loaded: !!folder, items, viewing });
 
   const ask: AskConflict = (item, existing, mode) => new Promise((resolve) => setConflict({ item, existing, mode, resolve: (r) => { setConflict(null); resolve(r); } }));
   // the operations report their own failures; what escapes them (their chunk failed to load) is told too
@@ -111,10 +114,12 @@ export default function BrowsePage() {
     online,
     ui: {
       open: (m) => {
+        listFocus.keep();
         if (m.isfolder) navigate(paths.folder(m.folderid));
         else setSearch({ view: String(m.fileid) }, { state: { viewer: true } });
       },
       up: () => {
+        listFocus.keep();
         if (folder && folder.folderid !== 0) navigate(paths.folder(folder.parentfolderid ?? 0));
       },
       newFolder: () => setNewFolder(true),
@@ -193,7 +198,7 @@ export default function BrowsePage() {
   }, [docTitle]);
 
   return (
-    <div className={`browse ${detailsOpen ? 'with-details' : ''}`}>
+    <div ref={rootRef} className={`browse ${detailsOpen ? 'with-details' : ''}`}>
       <div className="browse-main">
         <div className="browse-head">
           <div className="head-row">
@@ -261,7 +266,7 @@ export default function BrowsePage() {
             </div>
           </div>
         ) : !folder ? (
-          <div className="loading" role="status" aria-label={t('loadingFolder')} />
+          <div className="loading" role="status" aria-label={t('loadingFolder')} tabIndex={-1} {...{ [LIST_HOME]: '' }} />
         ) : (
           <UploadZone folderId={folderId} folderName={title} enabled={commandById('new-folder').enabled(ctx)}>
             {listing.isError && (
@@ -271,7 +276,19 @@ export default function BrowsePage() {
             )}
             <ContextMenuArea className="list-area" items={menuItems} keyboardAnchor={() => (getSelection().focused ? document.getElementById(`item-${getSelection().focused}`) : null)}>
               {items.length === 0 ? (
-                <div className="state-box empty">
+                <div
+                  className="state-box empty"
+                  tabIndex={-1}
+                  {...{ [LIST_HOME]: '' }}
+                  onKeyDown={(e) => {
+                    // an empty folder keeps the list's keys: Backspace goes up, shortcuts work
+                    if (e.target !== e.currentTarget || onKeyCommand(e)) return;
+                    if (e.key === 'Backspace') {
+                      e.preventDefault();
+                      ctx.ui.up();
+                    }
+                  }}
+                >
                   <h2>{t(filter ? 'noMatches' : 'empty')}</h2>
                   {!filter && <p className="muted">{t('emptyHint')}</p>}
                   {!filter && commandById('new-folder').enabled(ctx) && (
