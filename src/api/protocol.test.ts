@@ -17,10 +17,10 @@ describe('RESULT_MESSAGES', () => {
   });
 
   it('has a message for every code, including invented ones', () => {
-    for (const code of [1054, 1101, 2055, 2061, 2064, 2067, 2068, 2071, 2072, 2261, 2297, 4010, 6001, 7009]) {
+    for (const code of [1054, 1101, 2055, 2061, 2064, 2067, 2068, 2071, 2072, 2092, 2261, 2297, 2321, 4010, 6001, 7009]) {
       expect(RESULT_MESSAGES[code]).toMatch(/\S/);
     }
-    expect(errorsSource.match(/\/\/ emulator-invented/g)).toHaveLength(14);
+    expect(errorsSource.match(/\/\/ emulator-invented/g)).toHaveLength(16);
   });
 });
 
@@ -43,9 +43,9 @@ describe('errorKind', () => {
 });
 
 describe('METHODS', () => {
-  it('has one row per method, 139 in all, with unique names', () => {
-    expect(METHODS).toHaveLength(139);
-    expect(new Set(METHODS.map((m) => m.name)).size).toBe(139);
+  it('has one row per method, 143 in all, with unique names', () => {
+    expect(METHODS).toHaveLength(143);
+    expect(new Set(METHODS.map((m) => m.name)).size).toBe(143);
   });
 
   it('flags OAuth refusals and undocumented methods', () => {

@@ -7,7 +7,7 @@ import { paths } from '../../routing/paths';
 
 export const SHARE_TARGET_PATH = paths.shareTarget;
 
-const APP_ROUTE = /^\/(?:|welcome|folder\/[^/]+|trash|account|shared|links|collections|collections\/[^/]+|publink\/show|puplink|share-target)\/?$/;
+const APP_ROUTE = /^\/(?:|welcome|folder\/[^/]+|trash|account|shared|links|collections|collections\/[^/]+|search|recent|photos|publink\/show|puplink|share-target)\/?$/;
 
 export function isAppRoute(pathname: string): boolean {
   return APP_ROUTE.test(pathname);
