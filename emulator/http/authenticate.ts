@@ -79,9 +79,11 @@ function afterPassword(ctx: Ctx, user: UserRow): void {
   fail(2297, { token: startPending(ctx.st, user.id, ctx.p.str('device') ?? '', deviceid ?? '', now()), tfatype: tfa.tfatype, hasdevices });
 }
 
+const BEARER = /^bearer\s+/i;
+
 function bearer(ctx: Ctx): string | undefined {
   const h = ctx.req.headers.authorization;
-  if (h && /^bearer\s+/i.test(h)) return h.replace(/^bearer\s+/i, '').trim();
+  if (h && BEARER.test(h)) return h.replace(BEARER, '').trim();
   return undefined;
 }
 
@@ -94,7 +96,7 @@ export function authenticate(ctx: Ctx, def: MethodDef): void {
   const st = ctx.st;
   const oauthToken = bearer(ctx) ?? ctx.p.str('access_token');
   if (oauthToken) {
-    const row = st.q("SELECT * FROM tokens WHERE token = ? AND kind = 'oauth'").get(oauthToken) as TokenRow | undefined;
+    const row = st.cachedRow(`token:oauth:${oauthToken}`, () => st.q("SELECT * FROM tokens WHERE token = ? AND kind = 'oauth'").get(oauthToken) as TokenRow | undefined);
     if (!row) fail(2094);
     if (row.revoked) fail(2095);
     const user = st.user(row.userid);
@@ -107,7 +109,7 @@ export function authenticate(ctx: Ctx, def: MethodDef): void {
   }
   const auth = ctx.p.str('auth');
   if (auth) {
-    const row = st.q("SELECT * FROM tokens WHERE token = ? AND kind = 'auth'").get(auth) as TokenRow | undefined;
+    const row = st.cachedRow(`token:auth:${auth}`, () => st.q("SELECT * FROM tokens WHERE token = ? AND kind = 'auth'").get(auth) as TokenRow | undefined);
     const t = now();
     if (!row || row.revoked || row.expires < t || row.lastused + row.inactiveexpire < t) fail(2000);
     // one write per second at most: a busy client would otherwise commit (and grow the WAL) per request

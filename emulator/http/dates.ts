@@ -1,6 +1,8 @@
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (n: number) => String(n).padStart(2, '0');
+/** `00`…`59`: the time of day is printed for every datetime of a listing. */
+const PAD2 = Array.from({ length: 60 }, (_, n) => pad(n));
 
 const dayPrefixes = new Map<number, string>();
 
@@ -17,7 +19,7 @@ export function formatDate(seconds: number): string {
     dayPrefixes.set(day, prefix);
   }
   const r = secs - day * 86400;
-  return `${prefix}${pad(Math.floor(r / 3600))}:${pad(Math.floor(r / 60) % 60)}:${pad(r % 60)} +0000`;
+  return `${prefix}${PAD2[Math.floor(r / 3600)]}:${PAD2[Math.floor(r / 60) % 60]}:${PAD2[r % 60]} +0000`;
 }
 
 /** Input datetimes (docs/pcloud/structures.md §2.2): one parser, shared with the app. */

@@ -118,6 +118,7 @@ export class Storage {
   private readonly readCache = new Map<string, unknown>();
   private cacheChanges = -1;
   private cacheVersion = -1;
+  private versionCheckedAt = -1;
 
   /**
    * A read-through cache for the hot listing queries (200 clients listing one folder spent a fifth of
@@ -125,12 +126,18 @@ export class Storage {
    * every row this connection inserted, updated or deleted (trigger writes included) and
    * `data_version` moves when another connection (a CLI on the same data dir) commits. Inside a
    * transaction nothing is cached, since it may still roll back. Cached values are shared: callers
-   * must not mutate them.
+   * must not mutate them (`cachedRow` hands out copies). Another process's commit is noticed within a
+   * millisecond: `data_version` is the dearer of the two checks and such commits are rare.
    */
-  private cached<T>(key: string, load: () => T, keep: (value: T) => boolean): T {
+  cached<T>(key: string, load: () => T, keep: (value: T) => boolean = () => true): T {
     if (this.db.inTransaction) return load();
     const changes = this.q('SELECT total_changes()').pluck().get() as number;
-    const version = this.q('PRAGMA data_version').pluck().get() as number;
+    const t = performance.now();
+    let version = this.cacheVersion;
+    if (t - this.versionCheckedAt >= 1) {
+      version = this.q('PRAGMA data_version').pluck().get() as number;
+      this.versionCheckedAt = t;
+    }
     if (changes !== this.cacheChanges || version !== this.cacheVersion) {
       this.readCache.clear();
       this.cacheChanges = changes;
@@ -145,10 +152,16 @@ export class Storage {
     return value;
   }
 
+  /** One row through the read cache, as a copy the caller may change. */
+  cachedRow<T extends object>(key: string, load: () => T | undefined): T | undefined {
+    const row = this.cached(key, load);
+    return row && { ...row };
+  }
+
   // ---- users -------------------------------------------------------------------------------
 
   user(id: number): UserRow | undefined {
-    return this.q('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+    return this.cachedRow(`user:${id}`, () => this.q('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined);
   }
 
   userByEmail(email: string): UserRow | undefined {
@@ -172,7 +185,7 @@ export class Storage {
   // ---- lookups -----------------------------------------------------------------------------
 
   folderRow(id: number): FolderRow | undefined {
-    return this.q('SELECT * FROM folders WHERE id = ?').get(id) as FolderRow | undefined;
+    return this.cachedRow(`folder:${id}`, () => this.q('SELECT * FROM folders WHERE id = ?').get(id) as FolderRow | undefined);
   }
 
   fileRow(id: number): FileRow | undefined {
