@@ -1,4 +1,3 @@
-import { Link, useLocation } from 'wouter';
 import { useIsRestoring, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { userInfoOptions } from '../queries/general';
@@ -15,6 +14,8 @@ import { ErrorBoundary } from './error-boundary';
 import { DialogHost } from './dialog-host';
 import { paths } from '../routing/paths';
 import { UserMenuTrigger } from './user-menu-trigger';
+import { NavLink } from './nav-link';
+import { BottomNav } from './bottom-nav';
 import { setLanguage, useT } from '../i18n';
 import { HeaderSearch } from '../features/search/header-search';
 import searchText from '../locales/en/search';
@@ -60,16 +61,6 @@ function AccountMenu() {
       <UserMenu defaultOpen={wanted === 'open'} />
     </Suspense>
   );
-}
-
-/**
- * A link marked (`active`, aria-current) while its page is open: the page at `to` or one below it,
- * or, given `section`, any page whose path starts with it.
- */
-function NavLink({ to, section = `${to}/`, className, ...rest }: { to: string; section?: string; className: string; children: ReactNode; 'aria-label'?: string }) {
-  const path = useLocation()[0].toLowerCase();
-  const active = path === to.toLowerCase() || path.startsWith(section.toLowerCase());
-  return <Link to={to} className={active ? `${className} active` : className} aria-current={active ? 'page' : undefined} {...rest} />;
 }
 
 /** The mini player and the upload queue panel load with their first track or file. */
@@ -173,6 +164,8 @@ export function Shell({ children }: { children: ReactNode }) {
         </main>
       </div>
       <LazyPanels />
+      {/* after the mini player (in the flow), so the player sits above the phone's bottom bar */}
+      <BottomNav />
       <DialogHost />
       <Toaster />
     </div>

@@ -35,89 +35,92 @@ const define = (d: Definition): Command => Object.defineProperty({ ...d }, 'labe
 /** Every user action, once: toolbar, context menu, keyboard and the command palette all run these. */
 export const commands: Command[] = ([
   {
-    id: 'open', label: 'open', group: 'file', shortcut: 'Enter',
+    id: 'open', menuGroup: 'open', icon: 'open', label: 'open', group: 'file', shortcut: 'Enter',
     enabled: one, run: (c) => c.ui.open(c.items[0]),
   },
   {
-    id: 'new-folder', label: 'newFolder', group: 'folder', shortcut: 'Mod+Shift+N', keywords: ['create', 'mkdir', 'directory'],
+    id: 'new-folder', menuGroup: 'organise', icon: 'plus', label: 'newFolder', group: 'folder', shortcut: 'Shift+N', keywords: ['create', 'mkdir', 'directory'],
     enabled: writable, reason: offlineReason, run: (c) => c.ui.newFolder(),
   },
   {
-    id: 'rename', label: 'rename', group: 'file', shortcut: 'F2',
+    id: 'rename', menuGroup: 'organise', icon: 'rename', label: 'rename', group: 'file', shortcut: 'F2',
     enabled: (c) => one(c) && c.online && mayModify(c.items[0]), reason: rightsReason, run: (c) => c.ui.rename(c.items[0]),
   },
   {
-    id: 'move', label: 'move', group: 'file', shortcut: 'Mod+Shift+M', keywords: ['cut', 'relocate'],
+    id: 'move', menuGroup: 'organise', icon: 'move', label: 'move', group: 'file', shortcut: 'Shift+M', keywords: ['cut', 'relocate'],
     enabled: (c) => some(c) && c.online && c.items.every(mayModify), reason: rightsReason, run: (c) => c.ui.moveTo(c.items),
   },
   {
-    id: 'copy', label: 'copy', group: 'file', shortcut: 'Mod+Shift+C', keywords: ['duplicate'],
+    id: 'copy', menuGroup: 'organise', icon: 'copy', label: 'copy', group: 'file', shortcut: 'Shift+C', keywords: ['duplicate'],
     enabled: (c) => some(c) && c.online, reason: offlineReason, run: (c) => c.ui.copyTo(c.items),
   },
   {
-    id: 'download', label: 'download', group: 'file', shortcut: 'Mod+Shift+D',
-    enabled: (c) => one(c) && !c.items[0].isfolder && c.online, reason: offlineReason, run: (c) => c.ui.download(c.items[0]),
+    id: 'download', menuGroup: 'open', icon: 'download', label: 'download', group: 'file', shortcut: 'Shift+D',
+    // one file goes straight to the browser; several items or a folder go as a zip (the dialog
+    // offers them one by one where the sign-in may not make zips)
+    enabled: (c) => some(c) && c.online, reason: offlineReason,
+    run: (c) => (one(c) && !c.items[0].isfolder ? c.ui.download(c.items[0]) : openDialog({ kind: 'zip-download', items: c.items, folder: c.folder })),
   },
   {
-    id: 'delete', label: 'delete', group: 'file', shortcut: 'Delete', keywords: ['remove', 'delete', 'trash'],
+    id: 'delete', menuGroup: 'danger', icon: 'trash', label: 'delete', group: 'file', shortcut: 'Delete', keywords: ['remove', 'delete', 'trash'],
     enabled: (c) => some(c) && c.online && c.items.every(mayDelete), reason: rightsReason, run: (c) => c.ui.remove(c.items),
   },
   {
-    id: 'share', label: 'share', group: 'file', shortcut: 'Mod+Shift+S', keywords: ['invite', 'collaborate', 'permissions'],
+    id: 'share', menuGroup: 'share', icon: 'share', label: 'share', group: 'file', shortcut: 'Shift+S', keywords: ['invite', 'collaborate', 'permissions'],
     enabled: (c) => c.online && targetFolder(c)?.ismine === true, reason: (c) => offlineReason(c) ?? t('selectOwnFolder'),
     run: dialog('share', (c) => [targetFolder(c)!]),
   },
   {
-    id: 'get-link', label: 'getLink', group: 'file', shortcut: 'Mod+Shift+L', keywords: ['publink', 'url', 'send', 'qr'],
+    id: 'get-link', menuGroup: 'share', icon: 'link', label: 'getLink', group: 'file', shortcut: 'Shift+L', keywords: ['publink', 'url', 'send', 'qr'],
     enabled: (c) => c.online && (some(c) || (c.folder?.folderid ?? 0) !== 0), reason: offlineReason,
     run: dialog('publink', (c) => (c.items.length ? c.items : [c.folder!])),
   },
   {
-    id: 'upload-link', label: 'uploadLink', group: 'folder', keywords: ['request files', 'collect', 'puplink'],
+    id: 'upload-link', menuGroup: 'share', icon: 'upload', label: 'uploadLink', group: 'folder', keywords: ['request files', 'collect', 'puplink'],
     enabled: (c) => c.online && (targetFolder(c)?.ismine ?? (c.items.length === 0 && c.folder?.folderid === 0)), reason: offlineReason,
     run: dialog('uploadlink', (c) => [targetFolder(c) ?? c.folder!]),
   },
   {
-    id: 'download-zip', label: 'downloadZip', group: 'file', keywords: ['archive', 'compress'],
+    id: 'download-zip', menuGroup: 'open', icon: 'zip', label: 'downloadZip', group: 'file', keywords: ['archive', 'compress'],
     enabled: (c) => c.online && (c.items.length > 1 || (one(c) && c.items[0].isfolder)), reason: offlineReason,
     run: dialog('zip-download', (c) => c.items),
   },
   {
-    id: 'save-zip', label: 'saveZip', group: 'file', keywords: ['archive', 'compress', 'savezip'],
+    id: 'save-zip', menuGroup: 'organise', icon: 'zip', label: 'saveZip', group: 'file', keywords: ['archive', 'compress', 'savezip'],
     enabled: (c) => some(c) && writable(c), reason: offlineReason,
     run: dialog('zip-save', (c) => c.items),
   },
   {
-    id: 'extract', label: 'extract', group: 'file', keywords: ['unzip', 'unpack', 'decompress'],
+    id: 'extract', menuGroup: 'organise', icon: 'unzip', label: 'extract', group: 'file', keywords: ['unzip', 'unpack', 'decompress'],
     enabled: (c) => one(c) && !c.items[0].isfolder && ARCHIVE.test(c.items[0].name) && c.online, reason: offlineReason,
     run: dialog('extract', (c) => c.items),
   },
   {
-    id: 'versions', label: 'versions', group: 'file', keywords: ['revisions', 'history', 'restore', 'revert'],
+    id: 'versions', menuGroup: 'open', icon: 'history', label: 'versions', group: 'file', keywords: ['revisions', 'history', 'restore', 'revert'],
     enabled: (c) => one(c) && !c.items[0].isfolder && c.online, reason: offlineReason,
     run: dialog('revisions', (c) => c.items),
   },
   {
-    id: 'play', label: 'play', group: 'file', shortcut: 'Mod+Shift+P', keywords: ['music', 'listen', 'queue', 'audio'],
+    id: 'play', menuGroup: 'open', icon: 'play', label: 'play', group: 'file', shortcut: 'Shift+P', keywords: ['music', 'listen', 'queue', 'audio'],
     enabled: (c) => c.online && c.items.some(isAudio), reason: (c) => offlineReason(c) ?? t('selectAudio'),
     run: (c) => playQueue(c.items.filter(isAudio) as FileMetadata[], 0, c.folder?.name),
   },
   {
-    id: 'add-to-collection', label: 'addToCollection', group: 'file', keywords: ['collection', 'playlist', 'music'],
+    id: 'add-to-collection', menuGroup: 'organise', icon: 'music', label: 'addToCollection', group: 'file', keywords: ['collection', 'playlist', 'music'],
     enabled: (c) => c.online && some(c) && c.items.every(PLAYABLE), reason: (c) => offlineReason(c) ?? t('selectPlayable'),
     run: dialog('add-to-collection', (c) => c.items),
   },
   {
-    id: 'remote-upload', label: 'remoteUpload', group: 'folder', keywords: ['url', 'remote', 'downloadfile', 'fetch'],
+    id: 'remote-upload', menuGroup: 'organise', icon: 'web', label: 'remoteUpload', group: 'folder', keywords: ['url', 'remote', 'downloadfile', 'fetch'],
     enabled: writable, reason: offlineReason,
     run: dialog('remote-upload', () => []),
   },
-  { id: 'select-all', label: 'selectAll', group: 'view', shortcut: 'Mod+A', enabled: () => true, run: (c) => c.ui.selectAll() },
-  { id: 'details', label: 'details', group: 'view', shortcut: 'Alt+Enter', keywords: ['info', 'properties'], enabled: () => true, run: (c) => c.ui.toggleDetails() },
-  { id: 'view', label: 'view', group: 'view', shortcut: 'Mod+Shift+G', keywords: ['grid', 'list', 'layout'], enabled: () => true, run: (c) => c.ui.toggleView() },
-  { id: 'up', label: 'up', group: 'view', shortcut: 'Backspace', enabled: (c) => (c.folder?.folderid ?? 0) !== 0, run: (c) => c.ui.up() },
-  { id: 'refresh', label: 'refresh', group: 'view', shortcut: 'Mod+Shift+R', keywords: ['reload'], enabled: (c) => c.online, run: (c) => c.ui.refresh() },
-  { id: 'filter', label: 'filter', group: 'view', shortcut: 'Mod+F', keywords: ['search', 'find'], enabled: () => true, run: (c) => c.ui.focusFilter() },
+  { id: 'select-all', icon: 'check', label: 'selectAll', group: 'view', shortcut: 'Mod+A', enabled: () => true, run: (c) => c.ui.selectAll() },
+  { id: 'details', menuGroup: 'open', icon: 'info', label: 'details', group: 'view', shortcut: 'Alt+Enter', keywords: ['info', 'properties'], enabled: () => true, run: (c) => c.ui.toggleDetails() },
+  { id: 'view', icon: 'grid', label: 'view', group: 'view', shortcut: 'Shift+V', keywords: ['grid', 'list', 'layout'], enabled: () => true, run: (c) => c.ui.toggleView() },
+  { id: 'up', icon: 'up', label: 'up', group: 'view', shortcut: 'Backspace', enabled: (c) => (c.folder?.folderid ?? 0) !== 0, run: (c) => c.ui.up() },
+  { id: 'refresh', icon: 'refresh', label: 'refresh', group: 'view', shortcut: 'Shift+R', keywords: ['reload'], enabled: (c) => c.online, run: (c) => c.ui.refresh() },
+  { id: 'filter', icon: 'search', label: 'filter', group: 'view', shortcut: 'Mod+F', keywords: ['search', 'find'], enabled: () => true, run: (c) => c.ui.focusFilter() },
 ] satisfies Definition[]).map(define);
 
 export const commandById = (id: string) => commands.find((c) => c.id === id)!;

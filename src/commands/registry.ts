@@ -24,11 +24,27 @@ export interface CommandContext {
   };
 }
 
+/** Where a command sits in menus: what opens or fetches, what rearranges, what hands out, what destroys. */
+export type MenuGroup = 'open' | 'organise' | 'share' | 'danger';
+export const menuGroups: readonly MenuGroup[] = ['open', 'organise', 'share', 'danger'];
+
+/** Names of src/ui/icons.tsx's interface icons that commands use (commands may not import ui). */
+export type CommandIcon =
+  | 'open' | 'plus' | 'rename' | 'move' | 'copy' | 'download' | 'trash' | 'share' | 'link' | 'upload' | 'zip'
+  | 'unzip' | 'history' | 'play' | 'music' | 'web' | 'check' | 'info' | 'grid' | 'up' | 'refresh' | 'search';
+
 export interface Command {
   id: string;
+  /** The menu section it is listed in (view commands have none: they are not offered on items). */
+  menuGroup?: MenuGroup;
+  icon: CommandIcon;
   /** In the app's language at the time it is read (file-commands.ts): read it while rendering. */
   label: string;
-  /** e.g. 'F2', 'Delete', 'Mod+Shift+N' (Mod = Ctrl, or Cmd on macOS) */
+  /**
+   * e.g. 'F2', 'Delete', 'Shift+N', 'Mod+K' (Mod = Ctrl, or Cmd on macOS). Only keys a desktop
+   * browser hands to the page: Ctrl+Shift+N/R/C/D/P… open windows, reload, open the developer tools
+   * or bookmark before a page sees them (shortcuts.test.ts keeps that list).
+   */
   shortcut?: string;
   keywords?: string[];
   group: 'file' | 'folder' | 'view';

@@ -65,9 +65,18 @@ const ui: Record<string, string> = {
   qr: 'M4 4h6v6H4zM14 4h6v6h-6zM4 14h6v6H4zM14 14h2v2h-2zM18 18h2v2h-2zM14 18h2M18 14h2',
   history: 'M3 12a9 9 0 1 0 3-6.7M3 4v5h5M12 8v4l3 2',
   zip: 'M4 4h16v16H4zM11 4v2h2v2h-2v2h2v2h-2',
+  unzip: 'M4 4h16v16H4zM11 4v2h2v2h-2v2h2v2h-2M9 16l3 3 3-3',
+  open: 'M2 12s3.6-6.5 10-6.5S22 12 22 12s-3.6 6.5-10 6.5S2 12 2 12zM12 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6',
+  web: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM3 12h18M12 3c3 3.5 3 14.5 0 18M12 3c-3 3.5-3 14.5 0 18',
+  check: 'M4 12.5l5 5L20 6.5',
+  user: 'M12 4a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM4 21c0-4.4 3.6-7 8-7s8 2.6 8 7',
+  menu: 'M4 6h16M4 12h16M4 18h16',
 };
 
-export function Icon({ name, size = 18, label }: { name: keyof typeof ui; size?: number; label?: string }) {
+export type IconName = keyof typeof ui;
+export const isIconName = (name: string): name is IconName => Object.hasOwn(ui, name);
+
+export function Icon({ name, size = 18, label }: { name: IconName; size?: number; label?: string }) {
   return (
     <svg width={size} height={size} viewBox="0 0 24 24" role={label ? 'img' : undefined} aria-hidden={label ? undefined : true} aria-label={label}>
       <path d={ui[name]} fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" />

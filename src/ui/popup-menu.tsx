@@ -3,14 +3,32 @@
 // first paint of a listing does not need. The callers render a plain trigger and load this on
 // first use (see lazy-popup-menu.tsx).
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import { useRef } from 'react';
+import { Fragment, useRef } from 'react';
+import { Icon, isIconName } from './icons';
 
 export interface PopupMenuItem {
   id: string;
   label: string;
   /** Shown on the right, e.g. the keyboard shortcut. */
   hint?: string;
+  /** An icon of src/ui/icons.tsx; items of a menu where some have one keep their labels aligned. */
+  icon?: string;
+  /** Items of one group stay together; a line separates groups (open / organise / share / danger). */
+  group?: string;
+  /** Destroys something: drawn in the danger colour. */
+  danger?: boolean;
   onSelect: () => void;
+}
+
+/** Consecutive items of the same group, in order. */
+export function groupsOf(items: readonly PopupMenuItem[]): PopupMenuItem[][] {
+  const out: PopupMenuItem[][] = [];
+  for (const item of items) {
+    const last = out[out.length - 1];
+    if (last && last[0].group === item.group) last.push(item);
+    else out.push([item]);
+  }
+  return out;
 }
 
 export interface PopupMenuProps {
@@ -28,6 +46,7 @@ export interface PopupMenuProps {
 
 export default function PopupMenu({ at, items, onClose, focusFirst, returnFocus, side = 'right', sideOffset = 2 }: PopupMenuProps) {
   const entered = useRef(false);
+  const withIcons = items.some((i) => i.icon);
   return (
     <DropdownMenu.Root open onOpenChange={(open) => !open && onClose()}>
       <DropdownMenu.Trigger asChild>
@@ -54,11 +73,19 @@ export default function PopupMenu({ at, items, onClose, focusFirst, returnFocus,
             if (returnFocus?.isConnected && (!now || now === document.body)) returnFocus.focus({ preventScroll: true });
           }}
         >
-          {items.map((item) => (
-            <DropdownMenu.Item key={item.id} className="menu-item" onSelect={item.onSelect}>
-              {item.label}
-              {item.hint && <kbd>{item.hint}</kbd>}
-            </DropdownMenu.Item>
+          {groupsOf(items).map((group, g) => (
+            <Fragment key={group[0].id}>
+              {g > 0 && <DropdownMenu.Separator className="menu-sep" />}
+              <DropdownMenu.Group>
+                {group.map((item) => (
+                  <DropdownMenu.Item key={item.id} className={item.danger ? 'menu-item danger' : 'menu-item'} onSelect={item.onSelect}>
+                    {withIcons && <span className="menu-icon">{item.icon && isIconName(item.icon) && <Icon name={item.icon} />}</span>}
+                    <span className="menu-text">{item.label}</span>
+                    {item.hint && <kbd>{item.hint}</kbd>}
+                  </DropdownMenu.Item>
+                ))}
+              </DropdownMenu.Group>
+            </Fragment>
           ))}
         </DropdownMenu.Content>
       </DropdownMenu.Portal>

@@ -68,6 +68,31 @@ describe('UploadPanel', () => {
     await waitFor(() => expect(live.textContent).toBe('“b.txt” uploaded. “c.txt” failed: No space. 1 upload failed'), { timeout: 3000 });
   });
 
+  it('shrinks to a chip when everything has finished, and opens again on demand', async () => {
+    const [a, b] = uploadsQueued([{ file: file('a.txt', 10), dir: '' }, { file: file('b.txt', 10), dir: '' }], 0);
+    act(() => uploadChanged(a.id, { status: 'done', loaded: 10 }));
+    renderPanel();
+    let panel = screen.getByRole('region', { name: 'Uploads' });
+    expect(within(panel).getByRole('list')).toBeTruthy();
+    act(() => uploadChanged(b.id, { status: 'done', loaded: 10 }));
+    await waitFor(() => expect(within(screen.getByRole('region', { name: 'Uploads' })).queryByRole('list')).toBeNull());
+    panel = screen.getByRole('region', { name: 'Uploads' });
+    expect(panel.className).toContain('upload-chip');
+    expect(within(panel).getByRole('status').textContent).toBe('2 uploads complete');
+    fireEvent.click(within(panel).getByRole('button', { name: 'Show uploads' }));
+    panel = await screen.findByRole('region', { name: 'Uploads' });
+    await waitFor(() => expect(within(screen.getByRole('region', { name: 'Uploads' })).getByRole('list')).toBeTruthy());
+    fireEvent.click(within(screen.getByRole('region', { name: 'Uploads' })).getByRole('button', { name: 'Clear finished' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Uploads' })).toBeNull());
+  });
+
+  it('stays a full panel while something failed', async () => {
+    const [a] = uploadsQueued([{ file: file('a.txt', 10), dir: '' }], 0);
+    act(() => uploadChanged(a.id, { status: 'failed', error: 'x' }));
+    renderPanel();
+    expect(within(screen.getByRole('region', { name: 'Uploads' })).getByRole('list')).toBeTruthy();
+  });
+
   it('speaks German when German is chosen', async () => {
     await setLanguage('de');
     const [a] = uploadsQueued([{ file: file('a.bin', 1000), dir: '' }, { file: file('b.bin', 1000), dir: '' }], 0);

@@ -159,7 +159,38 @@ export function UploadPanel() {
           ? t('titleFailed', { count: failed })
           : t('titleComplete', { count: done });
   const announcement = useAnnouncement(items, title, t);
+  // when everything has finished the panel shrinks to a chip (it covered the list for nothing);
+  // opening it again keeps it open until the next upload starts
+  const finished = busy + paused + interrupted + failed === 0;
+  const [reopened, setReopened] = useState(false);
+  useEffect(() => {
+    if (!finished) setReopened(false);
+  }, [finished]);
   if (!items.length) return null;
+  const live = (
+    <p className="sr-only" aria-live="polite" aria-atomic="true">
+      {announcement}
+    </p>
+  );
+  if (finished && !reopened) {
+    return (
+      <section className="upload-panel upload-chip" aria-label={t('uploads')}>
+        <span className="upload-chip-done" aria-hidden="true">
+          ✓
+        </span>
+        <strong role="status" aria-live="off">
+          {title}
+        </strong>
+        {live}
+        <button className="btn link" onClick={() => setReopened(true)}>
+          {t('showUploads')}
+        </button>
+        <button className="btn icon" onClick={finishedCleared} aria-label={t('clearFinished')} title={t('clearFinished')}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </section>
+    );
+  }
   const choose = (id: number) => {
     choosing.current = id;
     picker.current?.click();
@@ -181,9 +212,7 @@ export function UploadPanel() {
           <span aria-hidden="true">{minimized ? '▴' : '▾'}</span>
         </button>
       </header>
-      <p className="sr-only" aria-live="polite" aria-atomic="true">
-        {announcement}
-      </p>
+      {live}
       <div className="upload-total">
         <progress max={total || 1} value={loaded} aria-label={t('totalProgress')} />
         <span className="muted">

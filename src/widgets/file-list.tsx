@@ -297,7 +297,7 @@ export function FileList(props: ListProps) {
           )}
           <SharedBadge item={item} />
         </span>
-        <span className="cell size">{item.isfolder ? '—' : formatBytes(item.size)}</span>
+        <span className={item.isfolder ? 'cell size none' : 'cell size'}>{item.isfolder ? '—' : formatBytes(item.size)}</span>
         <span className="cell date">{formatDate(item.modified)}</span>
       </div>
     );

@@ -9,6 +9,7 @@ import { paths } from '../../routing/paths';
 import { useOnline } from '../../lib/online';
 import { commands, commandById } from '../../commands/file-commands';
 import { matches, shortcutLabel, type CommandContext } from '../../commands/registry';
+import { commandMenu } from '../../commands/menu';
 import { detailsToggled, useDetailsOpen, useSort, useSortDir, useViewMode, viewChosen } from '../../stores/prefs';
 import {
   getSelection, renameStarted, resetSelectionStore, selectAll, selectionPruned, useSelected,
@@ -20,7 +21,7 @@ import { itemIndex, itemKeys, itemsWithKeys } from '../../widgets/item-index';
 import { Breadcrumbs } from './breadcrumbs';
 import { LIST_HOME, useListFocus } from './use-list-focus';
 import type { ConflictRequest } from '../../widgets/dialogs';
-import { ContextMenuArea } from '../../widgets/context-menu-area';
+import { ContextMenuArea, selectOnLongPress } from '../../widgets/context-menu-area';
 import { UploadButton, UploadZone } from '../../uploads/upload-zone';
 import { PcloudError } from '../../api/errors';
 import { errorMessage } from '../../i18n/error-message';
@@ -151,9 +152,7 @@ export default function BrowsePage() {
   // the context menu acts on the selection as it is when the menu shows
   const menuItems = () => {
     const target = { ...ctx, items: itemsWithKeys(items, getSelection().selected) };
-    return commands
-      .filter((c) => (c.group !== 'view' || c.id === 'details') && c.enabled(target))
-      .map((c) => ({ id: c.id, label: c.label, hint: c.shortcut && shortcutLabel(c.shortcut), onSelect: () => c.run(target) }));
+    return commandMenu(commands, target);
   };
 
   // page-wide shortcuts: palette, new folder, filter
@@ -226,7 +225,7 @@ export default function BrowsePage() {
               const c = commandById(id);
               const enabled = c.enabled(ctx);
               return (
-                <button key={id} className="btn" disabled={!enabled} aria-label={c.label} title={commandTitle(c.label, c.shortcut, enabled ? null : c.reason?.(ctx))} onClick={() => c.run(ctx)}>
+                <button key={id} className="btn" data-cmd={id} disabled={!enabled} aria-label={c.label} title={commandTitle(c.label, c.shortcut, enabled ? null : c.reason?.(ctx))} onClick={() => c.run(ctx)}>
                   <Icon name={icons[id]} /> <span className="btn-label cmd-label">{id in shortLabels ? tc(shortLabels[id]) : c.label}</span>
                 </button>
               );
@@ -274,7 +273,7 @@ export default function BrowsePage() {
                 {t('staleListing', { error: errorMessage(listing.error) })}
               </p>
             )}
-            <ContextMenuArea className="list-area" items={menuItems} keyboardAnchor={() => (getSelection().focused ? document.getElementById(`item-${getSelection().focused}`) : null)}>
+            <ContextMenuArea className="list-area" items={menuItems} onLongPress={selectOnLongPress} keyboardAnchor={() => (getSelection().focused ? document.getElementById(`item-${getSelection().focused}`) : null)}>
               {items.length === 0 ? (
                 <div
                   className="state-box empty"

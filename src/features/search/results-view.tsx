@@ -8,6 +8,8 @@ import { paths } from '../../routing/paths';
 import { useOnline } from '../../lib/online';
 import { commands, commandById } from '../../commands/file-commands';
 import { matches, shortcutLabel, type CommandContext } from '../../commands/registry';
+import { commandMenu } from '../../commands/menu';
+import type { PopupMenuItem } from '../../ui/popup-menu';
 import { getSelection, renameStarted, resetSelectionStore, selectAll, useSelected } from '../../stores/selection';
 import { detailsToggled, viewChosen } from '../../stores/prefs';
 import { toast } from '../../stores/toasts';
@@ -15,7 +17,7 @@ import { errorMessage } from '../../i18n/error-message';
 import { Icon } from '../../ui/icons';
 import { FileList } from '../../widgets/file-list';
 import { itemKeys, itemsWithKeys } from '../../widgets/item-index';
-import { ContextMenuArea } from '../../widgets/context-menu-area';
+import { ContextMenuArea, selectOnLongPress } from '../../widgets/context-menu-area';
 import type { ConflictRequest } from '../../widgets/dialogs';
 import type { AskConflict } from '../../commands/operations';
 import { useT } from '../../i18n';
@@ -99,10 +101,8 @@ export function ResultsView(props: ResultsViewProps) {
 
   const menuItems = () => {
     const target = { ...ctx, items: itemsWithKeys(items, getSelection().selected) };
-    const list = offered
-      .filter((c) => c.enabled(target))
-      .map((c) => ({ id: c.id, label: c.label, hint: c.shortcut && shortcutLabel(c.shortcut), onSelect: () => c.run(target) }));
-    if (target.items.length === 1) list.splice(1, 0, { id: 'open-location', label: t('openLocation'), hint: undefined, onSelect: () => openLocation(target.items[0]) });
+    const list: PopupMenuItem[] = commandMenu(offered, target);
+    if (target.items.length === 1) list.splice(1, 0, { id: 'open-location', label: t('openLocation'), icon: 'up', group: 'open', onSelect: () => openLocation(target.items[0]) });
     return list;
   };
 
@@ -129,13 +129,13 @@ export function ResultsView(props: ResultsViewProps) {
           const c = commandById(id);
           const enabled = c.enabled(ctx);
           return (
-            <button key={id} className="btn" disabled={!enabled} aria-label={c.label} title={c.shortcut ? `${c.label} (${shortcutLabel(c.shortcut)})` : c.label} onClick={() => c.run(ctx)}>
+            <button key={id} className="btn" data-cmd={id} disabled={!enabled} aria-label={c.label} title={c.shortcut ? `${c.label} (${shortcutLabel(c.shortcut)})` : c.label} onClick={() => c.run(ctx)}>
               <Icon name={ICONS[id]} /> <span className="btn-label cmd-label">{c.label}</span>
             </button>
           );
         })}
       </div>
-      <ContextMenuArea className="list-area" items={menuItems} keyboardAnchor={() => (getSelection().focused ? document.getElementById(`item-${getSelection().focused}`) : null)}>
+      <ContextMenuArea className="list-area" items={menuItems} onLongPress={selectOnLongPress} keyboardAnchor={() => (getSelection().focused ? document.getElementById(`item-${getSelection().focused}`) : null)}>
         <FileList
           items={items}
           view={props.view}
