@@ -26,7 +26,8 @@ import { issueToken } from '../emulator/http/authenticate';
 
 const quick = process.argv.includes('--quick');
 const ITEMS = quick ? 10_000 : 100_000;
-const LOAD_MS = quick ? 5_000 : 15_000;
+const LOAD_MS = quick ? 4_000 : 10_000;
+const ROUNDS = 3;
 const CLIENTS = 200;
 const FILE_MB = quick ? 64 : 256;
 
@@ -180,6 +181,8 @@ async function benchSearch(): Promise<void> {
 }
 
 interface LoadResult {
+  /** The server process's CPU time (user + system) during the timed window, ms. */
+  cpuMs: number;
   warmupMs: number;
   latencies: number[];
   perClient: number[];
@@ -222,6 +225,7 @@ const waiting = waiterUrls.map(async (u) => { while (!stopping) if (!(await poll
   const warm = await Promise.all(Array.from({ length: clients }, () => get()));
   errors += warm.filter((ok) => !ok).length;
   const warmupMs = performance.now() - t0;
+  process.send('start');
   const latencies = [];
   const perClient = new Array(clients).fill(0);
   const end = Date.now() + durationMs;
@@ -246,10 +250,27 @@ function runLoad(url: string, clients: number, durationMs: number, waiterUrls: s
     const child = spawn(process.execPath, ['-e', LOAD_CHILD, JSON.stringify({ url, clients, durationMs, waiterUrls })], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    child.once('message', (m) => resolve(m as LoadResult));
+    let cpu = process.cpuUsage();
+    child.on('message', (m) => {
+      if (m === 'start') cpu = process.cpuUsage();
+      else {
+        const used = process.cpuUsage(cpu);
+        resolve({ ...(m as LoadResult), cpuMs: (used.user + used.system) / 1000 });
+      }
+    });
     child.once('error', reject);
     child.once('exit', (code) => code !== 0 && reject(new Error(`load generator exited with ${code}`)));
   });
+}
+
+function merge(runs: LoadResult[]): LoadResult {
+  return {
+    cpuMs: runs.reduce((n, r) => n + r.cpuMs, 0),
+    warmupMs: Math.max(...runs.map((r) => r.warmupMs)),
+    latencies: runs.flatMap((r) => r.latencies),
+    perClient: runs.flatMap((r) => r.perClient),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+  };
 }
 
 const rssMB = () => process.memoryUsage().rss / 1e6;
@@ -264,6 +285,8 @@ function report(name: string, load: LoadResult, durationMs: number): number {
   line(`${name}_p50`, lat[Math.floor(lat.length * 0.5)], 'ms');
   line(`${name}_p99`, lat[Math.floor(lat.length * 0.99)], 'ms');
   line(`${name}_requests_per_client_min`, load.perClient[0], 'requests');
+  // what the server spent per request: unlike req/s, barely moved by other processes on the machine
+  line(`${name}_server_cpu_per_request`, (load.cpuMs * 1000) / lat.length, 'µs');
   return rps;
 }
 
@@ -313,14 +336,22 @@ async function benchConcurrent(): Promise<void> {
   line('load_average_1min', loadavg()[0]);
   line('concurrent_clients', CLIENTS, 'clients');
   line('concurrent_reply_bytes', bytes.length, 'bytes');
-  const plainRps = report('plain', await runLoad(plainUrl, CLIENTS, LOAD_MS), LOAD_MS);
-  plainServer.close();
+  // plain and emulator alternate, so a burst of other work on the machine hits both alike
+  const plain: LoadResult[] = [];
+  const emulated: LoadResult[] = [];
   const rssBefore = rssMB();
-  const emuRps = report('concurrent', await runLoad(url, CLIENTS, LOAD_MS), LOAD_MS);
+  for (let round = 0; round < ROUNDS; round++) {
+    plain.push(await runLoad(plainUrl, CLIENTS, LOAD_MS));
+    emulated.push(await runLoad(url, CLIENTS, LOAD_MS));
+  }
   const rssAfter = rssMB();
+  plainServer.close();
+  const plainRps = report('plain', merge(plain), LOAD_MS * ROUNDS);
+  const emuRps = report('concurrent', merge(emulated), LOAD_MS * ROUNDS);
+  line('concurrent_ratio', emuRps / plainRps, 'x');
+  line('concurrent_ratio_per_round', emulated.map((e, i) => (e.latencies.length / plain[i].latencies.length).toFixed(2)).join(','), 'x');
   const waitRps = report('concurrent_with_waiters', await runLoad(url, CLIENTS, LOAD_MS, waiterUrls), LOAD_MS);
   line('concurrent_waiters', WAITERS, 'long polls');
-  line('concurrent_ratio', emuRps / plainRps, 'x');
   line('concurrent_with_waiters_ratio', waitRps / plainRps, 'x');
   line('server_rss_before', rssBefore, 'MB');
   line('server_rss_after', rssAfter, 'MB');
