@@ -10,7 +10,8 @@ import {
 } from '../stores/selection';
 import { sortChosen, useSort, useSortDir, type SortKey } from '../stores/prefs';
 import { SharedBadge } from './shared-badge';
-import { useThumbs } from './use-thumbs';
+import { useThumbs, type ThumbSource } from './use-thumbs';
+import { accountThumbs } from './account-thumbs';
 import { itemIndex, itemKeys } from './item-index';
 import { useRowWindow } from './row-window';
 import { useT } from '../i18n';
@@ -41,6 +42,8 @@ export interface ListProps {
   onNearEnd?: () => void;
   /** Hide the sortable column heads (lists in a fixed order). */
   fixedOrder?: boolean;
+  /** Where the thumbnails come from; the signed-in account's by default. */
+  thumbs?: ThumbSource;
 }
 
 const ROW = 44;
@@ -79,6 +82,7 @@ export function FileList(props: ListProps) {
     win.visibleLast >= win.visibleFirst ? win.visibleFirst * cols : 0,
     win.visibleLast >= win.visibleFirst ? Math.min(items.length - 1, (win.visibleLast + 1) * cols - 1) : -1,
     view === 'grid' ? 120 : 32,
+    props.thumbs ?? accountThumbs,
   );
   const picture = (item: Metadata, size: number) => {
     const url = !item.isfolder ? thumbs.get(item.fileid) : undefined;

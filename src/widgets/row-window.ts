@@ -28,6 +28,11 @@ export interface RowLayout {
   columns: (width: number) => number;
   /** Rows rendered beyond each edge of the viewport. */
   overscan: number;
+  /**
+   * What scrolls: the element itself (the app's list pane) or the page around it (a public link's
+   * folder, which scrolls with its page). Fixed for the life of the list.
+   */
+  scroller?: 'element' | 'window';
 }
 
 /**
@@ -36,7 +41,8 @@ export interface RowLayout {
  * moves by a whole row. Until the scroller is measured, the window assumes the browser window's
  * size, so the first render already has rows (no empty frame after a large listing arrives).
  */
-export function useRowWindow(ref: RefObject<HTMLElement | null>, { items, rowHeight, columns, overscan }: RowLayout): RowWindow {
+export function useRowWindow(ref: RefObject<HTMLElement | null>, { items, rowHeight, columns, overscan, scroller = 'element' }: RowLayout): RowWindow {
+  const page = scroller === 'window';
   const [viewport, setViewport] = useState<Viewport>(() => ({
     top: 0,
     height: typeof window === 'undefined' ? 800 : window.innerHeight,
@@ -51,8 +57,9 @@ export function useRowWindow(ref: RefObject<HTMLElement | null>, { items, rowHei
   const update = useCallback(() => {
     const el = ref.current;
     if (!el) return;
-    size.current ??= { height: el.clientHeight, width: el.clientWidth };
-    const next = { top: el.scrollTop, ...size.current };
+    size.current ??= page ? { height: window.innerHeight, width: el.clientWidth } : { height: el.clientHeight, width: el.clientWidth };
+    // in the page, the list's own top edge against the window's (negative once scrolled past)
+    const next = { top: page ? -el.getBoundingClientRect().top : el.scrollTop, ...size.current };
     setViewport((cur) => {
       const h = rowRef.current;
       const same =
@@ -61,27 +68,28 @@ export function useRowWindow(ref: RefObject<HTMLElement | null>, { items, rowHei
         Math.ceil((cur.top + cur.height) / h) === Math.ceil((next.top + next.height) / h);
       return same ? cur : next;
     });
-  }, [ref]);
+  }, [ref, page]);
 
   // measured before the first paint
   useLayoutEffect(update, [update, rowHeight, items]);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    el.addEventListener('scroll', update, { passive: true });
-    const ro =
-      typeof ResizeObserver === 'undefined'
-        ? null
-        : new ResizeObserver(() => {
-            size.current = { height: el.clientHeight, width: el.clientWidth };
-            update();
-          });
+    const target: HTMLElement | Window = page ? window : el;
+    const measure = () => {
+      size.current = page ? { height: window.innerHeight, width: el.clientWidth } : { height: el.clientHeight, width: el.clientWidth };
+      update();
+    };
+    target.addEventListener('scroll', update, { passive: true });
+    if (page) window.addEventListener('resize', measure);
+    const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
     ro?.observe(el);
     return () => {
-      el.removeEventListener('scroll', update);
+      target.removeEventListener('scroll', update);
+      if (page) window.removeEventListener('resize', measure);
       ro?.disconnect();
     };
-  }, [ref, update]);
+  }, [ref, update, page]);
 
   const scrollToRow = useCallback(
     (index: number) => {
@@ -89,10 +97,16 @@ export function useRowWindow(ref: RefObject<HTMLElement | null>, { items, rowHei
       if (!el) return;
       const top = index * rowRef.current;
       const bottom = top + rowRef.current;
+      if (page) {
+        const at = el.getBoundingClientRect().top;
+        if (at + top < 0) window.scrollBy(0, at + top);
+        else if (at + bottom > window.innerHeight) window.scrollBy(0, at + bottom - window.innerHeight);
+        return;
+      }
       if (top < el.scrollTop) el.scrollTop = top;
       else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight;
     },
-    [ref],
+    [ref, page],
   );
 
   const cols = Math.max(1, columns(viewport.width));

@@ -5,11 +5,9 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useLocationState, useSearchParams } from '../../routing/location';
-import { useQueries } from '@tanstack/react-query';
-import { defaultRangeExtractor, measureElement, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
 import type { FileMetadata, FolderMetadata, Metadata } from '../../api/types';
 import { paths } from '../../routing/paths';
-import { publicThumbsOptions, type PublicLink } from '../../queries/public';
+import type { PublicLink } from '../../queries/public';
 import { useT, type Translate } from '../../i18n';
 import { formatBytes, formatDate } from '../../lib/format';
 import { sortItems } from '../../lib/items';
@@ -18,13 +16,15 @@ import { Icon, ItemIcon } from '../../ui/icons';
 import { PublicFrame } from './frame';
 import { PreviewDialog } from './preview-dialog';
 import { SaveButton } from './save-button';
-import { chunksOf, columnsFor, estimateCardHeight, GRID_GAP, GRID_PAD, moveTo } from './layout';
+import { columnsFor, estimateCardHeight, GRID_GAP, GRID_PAD, moveTo } from './layout';
+import { publicThumbs } from './thumbs';
+import { useRowWindow } from '../../widgets/row-window';
+import { useThumbs } from '../../widgets/use-thumbs';
+import { usePhoneLayout } from '../../ui/use-phone';
 import { galleryOf } from '../../previewers/file-preview';
 import { describeContents, indexFolders, trail } from './tree';
 import { useDownloads } from './use-downloads';
 
-/** Items per thumbnail request: about one screenful of the grid. */
-const CHUNK = 48;
 type Layout = 'list' | 'grid';
 const LAYOUT_KEY = 'pcloud.public.layout';
 
@@ -225,89 +225,66 @@ interface ItemListProps {
 /** Parts of an item that keep their place when the arrow keys move to another item. */
 type Part = 'check' | 'open' | 'download';
 
-/** Estimated height of a list row before it is measured (52px and its top border). */
-const ROW_ESTIMATE = 53;
+/** A list row: 44px target, 4px padding above and below, a 1px border; phones add the meta line. */
+const ROW = 53;
+const PHONE_ROW = 66;
+const oneColumn = () => 1;
 
 /**
- * The folder's items, virtualised against the page's own scroll: only the rows on screen (and a few
- * around them) are in the document, absolutely placed in a box as tall as the whole folder. The
- * item that last had focus stays rendered wherever it is, so focus is never dropped on the floor;
- * arrow keys, Home/End and PageUp/PageDown move between items, scrolling them into view.
+ * The folder's items, windowed against the page's own scroll by the app's list window
+ * (widgets/row-window.ts) with thumbnails per screenful (widgets/use-thumbs.ts): only the rows on
+ * screen (and a few around them) are in the document, absolutely placed in a box as tall as the
+ * whole folder. The item that last had focus stays rendered wherever it is, so focus is never
+ * dropped on the floor; arrow keys, Home/End and PageUp/PageDown move between items, scrolling them
+ * into view. Rows are links, checkboxes and download buttons (a visitor opens with one click and
+ * can open a file in a new tab), not the app's selectable listbox.
  */
 function ItemList({ link, items, layout, label, selected, onToggle, folderHref, fileHref, onDownload, busy }: ItemListProps) {
   const t = useT(pub);
   const listRef = useRef<HTMLUListElement>(null);
-  const [box, setBox] = useState({ width: 0, top: 0, bar: 0 });
+  const [box, setBox] = useState({ width: 0, bar: 0 });
   const [pinned, setPinned] = useState<number | null>(null);
   const pendingFocus = useRef<{ index: number; part: Part } | null>(null);
   const grid = layout === 'grid';
+  const phone = usePhoneLayout();
   const cols = grid ? columnsFor(box.width) : 1;
   const pad = grid ? GRID_PAD : 0;
-  const rowCount = Math.ceil(items.length / cols);
-  const pinnedRow = pinned !== null && pinned < items.length ? Math.floor(pinned / cols) : null;
+  const cardHeight = estimateCardHeight(box.width, cols);
+  const rowHeight = grid ? cardHeight + GRID_GAP : phone ? PHONE_ROW : ROW;
 
-  // the list's width (columns) and where it starts on the page (the virtualiser's scroll margin)
+  // the list's width (columns) and the sticky toolbar's height (focus scrolls items clear of it)
   useLayoutEffect(() => {
     const ul = listRef.current;
     if (!ul) return;
     const measure = () => {
-      const top = ul.getBoundingClientRect().top + window.scrollY + ul.clientTop + pad;
       const width = ul.clientWidth;
       const bar = ul.parentElement?.querySelector<HTMLElement>('.pub-toolbar')?.offsetHeight ?? 0;
-      setBox((b) => (Math.abs(b.top - top) < 0.5 && b.width === width && b.bar === bar ? b : { width, top, bar }));
+      setBox((b) => (b.width === width && b.bar === bar ? b : { width, bar }));
     };
     measure();
     if (typeof ResizeObserver === 'undefined') return;
-    // the list's own size and anything above it (breadcrumbs, a toolbar that wraps) move it
     const observer = new ResizeObserver(measure);
     observer.observe(ul);
-    const head = ul.parentElement;
-    if (head) for (const child of Array.from(head.children)) if (child !== ul) observer.observe(child);
     return () => observer.disconnect();
-  }, [pad]);
+  }, []);
 
-  const rangeExtractor = useCallback(
-    (range: Range) => {
-      const rows = defaultRangeExtractor(range);
-      if (pinnedRow === null || pinnedRow >= range.count || rows.includes(pinnedRow)) return rows;
-      return [...rows, pinnedRow].sort((a, b) => a - b);
-    },
-    [pinnedRow],
+  const columns = useCallback(() => cols, [cols]);
+  const win = useRowWindow(listRef, { items: items.length, rowHeight, columns: grid ? columns : oneColumn, overscan: grid ? 2 : 8, scroller: 'window' });
+  const pinnedRow = pinned !== null && pinned < items.length ? Math.floor(pinned / cols) : null;
+  const rows: number[] = [];
+  for (let r = win.first; r <= win.last; r++) rows.push(r);
+  if (pinnedRow !== null && (pinnedRow < win.first || pinnedRow > win.last)) rows.push(pinnedRow);
+
+  // one getpubthumbslinks per screenful in view (the overscan rows get theirs when they scroll in)
+  const thumbSource = useMemo(() => publicThumbs(link), [link]);
+  const inView = win.visibleLast >= win.visibleFirst;
+  const thumbs = useThumbs(
+    items,
+    inView ? win.visibleFirst * cols : 0,
+    inView ? Math.min(items.length - 1, (win.visibleLast + 1) * cols - 1) : -1,
+    grid ? Math.max(120, box.width / cols) : 40,
+    thumbSource,
   );
-
-  const virtualizer = useWindowVirtualizer({
-    count: rowCount,
-    estimateSize: () => (grid ? estimateCardHeight(box.width, cols) + GRID_GAP : ROW_ESTIMATE),
-    getItemKey: (row) => (grid ? `grid:${cols}:${row}` : items[row].id),
-    overscan: grid ? 2 : 8,
-    scrollMargin: box.top,
-    rangeExtractor,
-    // a grid row is measured by its first card; the gap below it belongs to the row
-    measureElement: (el, entry, instance) => measureElement(el, entry, instance) + (grid ? GRID_GAP : 0),
-  });
-
-  const rows = virtualizer.getVirtualItems();
-  const rendered = rows.flatMap((r) => Array.from({ length: cols }, (_, c) => r.index * cols + c)).filter((i) => i < items.length);
-
-  // thumbnails: one getpubthumbslinks per batch of CHUNK items that has rendered rows, asked for once
-  // the page stops scrolling (cached batches show at once, even mid-scroll)
-  const batches = useMemo(() => {
-    const out: number[][] = [];
-    for (let c = 0; c * CHUNK < items.length; c++) {
-      out.push(items.slice(c * CHUNK, (c + 1) * CHUNK).filter((m): m is FileMetadata => !m.isfolder && !!m.thumb).map((m) => m.fileid));
-    }
-    return out;
-  }, [items]);
-  const size = grid ? '240x240' : '80x80';
-  const scrolling = virtualizer.isScrolling;
-  const thumbResults = useQueries({
-    queries: chunksOf(rendered, CHUNK).map((c) => ({
-      ...publicThumbsOptions(link, batches[c], { size, crop: true }),
-      enabled: batches[c].length > 0 && !scrolling,
-    })),
-  });
-  const thumbs = new Map<number, string>();
-  for (const r of thumbResults) if (r.data) for (const [id, url] of r.data) thumbs.set(id, url);
 
   // a key move to an item that was not rendered yet focuses it once it is
   useLayoutEffect(() => {
@@ -326,8 +303,7 @@ function ItemList({ link, items, layout, label, selected, onToggle, folderHref, 
     const li = target.closest<HTMLElement>('[data-item]');
     if (!li) return;
     const from = Number(li.dataset.item);
-    const range = virtualizer.range;
-    const pageRows = range ? range.endIndex - range.startIndex : 5;
+    const pageRows = Math.max(1, win.visibleLast - win.visibleFirst);
     const to = moveTo(e.key, from, items.length, cols, pageRows);
     if (to === null) return;
     e.preventDefault();
@@ -339,10 +315,11 @@ function ItemList({ link, items, layout, label, selected, onToggle, folderHref, 
     } else {
       pendingFocus.current = { index: to, part };
       setPinned(to);
+      win.scrollToRow(Math.floor(to / cols));
     }
   };
 
-  const height = Math.max(0, virtualizer.getTotalSize() - (grid ? GRID_GAP : 0)) + 2 * pad;
+  const height = Math.max(0, win.totalHeight - (grid ? GRID_GAP : 0)) + 2 * pad;
   // each card's left edge and width, as fractions of the list's inner width
   const inner = `(100% - ${2 * pad + (cols - 1) * GRID_GAP}px)`;
 
@@ -366,18 +343,16 @@ function ItemList({ link, items, layout, label, selected, onToggle, folderHref, 
         {/* one flat, keyed array: an item keeps its element (and focus) whichever rows surround it */}
         {rows.flatMap((row) =>
           Array.from({ length: cols }, (_, c) => {
-            const i = row.index * cols + c;
+            const i = row * cols + c;
             if (i >= items.length) return null;
             const m = items[i];
-            const top = row.start - virtualizer.options.scrollMargin + pad;
+            const top = row * rowHeight + pad;
             const style: CSSProperties = grid
-              ? { top, left: `calc(${pad}px + ${c} * (${inner} / ${cols} + ${GRID_GAP}px))`, width: `calc(${inner} / ${cols})` }
-              : { top };
+              ? { top, height: cardHeight, left: `calc(${pad}px + ${c} * (${inner} / ${cols} + ${GRID_GAP}px))`, width: `calc(${inner} / ${cols})` }
+              : { top, height: rowHeight };
             return (
               <li
                 key={m.id}
-                ref={c === 0 ? virtualizer.measureElement : undefined}
-                data-index={c === 0 ? row.index : undefined}
                 data-item={i}
                 data-file={m.isfolder ? undefined : m.fileid}
                 aria-setsize={items.length}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunksOf, columnsFor, estimateCardHeight, moveTo } from './layout';
+import { columnsFor, estimateCardHeight, moveTo } from './layout';
 
 describe('columnsFor', () => {
   it('fits 150px cards with 8px gaps, like the auto-fill grid it replaces', () => {
@@ -19,12 +19,6 @@ it('estimates a card as a square thumbnail plus its text', () => {
   // two columns in 370 px: (370 - 16 - 8) / 2 = 173 wide
   expect(estimateCardHeight(370, 2)).toBe(217);
   expect(estimateCardHeight(100, 2)).toBe(120);
-});
-
-it('groups rendered items into their thumbnail batches', () => {
-  expect(chunksOf([0, 1, 47], 48)).toEqual([0]);
-  expect(chunksOf([40, 47, 48, 60, 1999], 48)).toEqual([0, 1, 41]);
-  expect(chunksOf([], 48)).toEqual([]);
 });
 
 describe('moveTo', () => {

@@ -22,13 +22,6 @@ export function estimateCardHeight(width: number, cols: number): number {
   return Math.max(120, Math.round(card + 44));
 }
 
-/** The thumbnail batches (of `chunk` items each) that the rendered items fall into, in order. */
-export function chunksOf(indexes: Iterable<number>, chunk: number): number[] {
-  const out = new Set<number>();
-  for (const i of indexes) out.add(Math.floor(i / chunk));
-  return [...out].sort((a, b) => a - b);
-}
-
 export type MoveKey = 'ArrowDown' | 'ArrowUp' | 'ArrowLeft' | 'ArrowRight' | 'Home' | 'End' | 'PageDown' | 'PageUp';
 
 /**
