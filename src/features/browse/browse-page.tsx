@@ -20,6 +20,7 @@ import { FileList } from '../../widgets/file-list';
 import { itemIndex, itemKeys, itemsWithKeys } from '../../widgets/item-index';
 import { Breadcrumbs } from './breadcrumbs';
 import { LIST_HOME, useListFocus } from './use-list-focus';
+import { bufferPaletteTyping } from './palette-typing';
 import type { ConflictRequest } from '../../widgets/dialogs';
 import { ContextMenuArea, selectOnLongPress } from '../../widgets/context-menu-area';
 import { UploadButton, UploadZone } from '../../uploads/upload-zone';
@@ -50,6 +51,10 @@ function useLatch(on: boolean): boolean {
   if (on) was.current = true;
   return was.current;
 }
+
+/** A key pressed in a text field is text, not a shortcut. */
+const typingIn = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || target.matches('input, textarea, select'));
 
 type Picker = { mode: 'move' | 'copy'; items: readonly Metadata[] } | null;
 
@@ -160,8 +165,9 @@ export default function BrowsePage() {
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (matches(e, 'Mod+K')) {
         e.preventDefault();
+        if (!paletteUsed) bufferPaletteTyping();
         setPalette((p) => !p);
-      } else if (matches(e, 'Mod+Shift+N') && commandById('new-folder').enabled(ctx)) {
+      } else if (!typingIn(e.target) && matches(e, commandById('new-folder').shortcut!) && commandById('new-folder').enabled(ctx)) {
         e.preventDefault();
         setNewFolder(true);
       } else if (matches(e, 'Mod+F')) {
@@ -213,7 +219,10 @@ export default function BrowsePage() {
               <button className="btn icon" aria-label={t('details')} aria-pressed={detailsOpen} title={t('details')} onClick={detailsToggled}>
                 <Icon name="info" />
               </button>
-              <button className="btn icon" aria-label={t('palette')} title={commandTitle(t('palette'), 'Mod+K', null)} onClick={() => setPalette(true)}>
+              <button className="btn icon" aria-label={t('palette')} title={commandTitle(t('palette'), 'Mod+K', null)} onClick={() => {
+                  if (!paletteUsed) bufferPaletteTyping();
+                  setPalette(true);
+                }}>
                 <Icon name="command" />
               </button>
             </div>
