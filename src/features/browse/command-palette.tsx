@@ -9,6 +9,7 @@ import { paths } from '../../routing/paths';
 import { commands } from '../../commands/file-commands';
 import { shortcutLabel, type CommandContext } from '../../commands/registry';
 import { ItemIcon } from '../../ui/icons';
+import { takePaletteTyping } from './palette-typing';
 import { useT } from '../../i18n';
 import browse from '../../locales/en/browse';
 import cmds from '../../locales/en/commands';
@@ -22,7 +23,8 @@ export function CommandPalette({ open, onOpenChange, ctx, items }: { open: boole
   const t = useT(browse);
   const tc = useT(cmds);
   const ts = useT(searchText);
-  const [search, setSearch] = useState('');
+  // what was typed while this code loaded (palette-typing.ts)
+  const [search, setSearch] = useState(takePaletteTyping);
   // the whole folder tree is fetched only once the palette is used, then kept for a minute
   const tree = useQuery({ ...folderTreeOptions(), enabled: open && ctx.online });
   const q = search.trim().toLowerCase();
