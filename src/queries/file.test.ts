@@ -82,7 +82,7 @@ describe('useRenameFile', () => {
 });
 
 describe('useDeleteFile', () => {
-  it('hides the file, then invalidates parent, file and trash', async () => {
+  it('hides the file, then invalidates parent, file, trash and quota', async () => {
     const reply = deferred<{ metadata: FileMetadata }>();
     vi.mocked(deleteFile).mockReturnValue(reply.promise);
     const calls = recordInvalidations(client);
@@ -91,7 +91,7 @@ describe('useDeleteFile', () => {
     await waitFor(() => expect(names(10)).toEqual(['y.txt']));
     reply.resolve({ metadata: { ...fileMeta(200, 10, 'x.txt'), isdeleted: true } });
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
-    expect(calls).toEqual(expect.arrayContaining([trashKeys.all, fileKeys.detail(200), folderKeys.detail(10)]));
+    expect(calls).toEqual(expect.arrayContaining([trashKeys.all, fileKeys.detail(200), folderKeys.detail(10), generalKeys.userInfo()]));
   });
 
   it('restores the file on error', async () => {

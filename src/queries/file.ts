@@ -121,7 +121,8 @@ export const deleteFileMutation = optimisticMutation({
   mutationKey: ['file', 'delete'],
   mutationFn: (params: FileRef) => deleteFile(params),
   apply: (client, params) => beginRemove(client, params.fileid === undefined ? undefined : `f${params.fileid}`),
-  invalidates: (_params, data) => [trashKeys.all, fileKeys.detail(data.metadata.fileid)],
+  // the quota too: the header's usage follows deletes (and the trash's own changes, trash.ts)
+  invalidates: (_params, data) => [trashKeys.all, fileKeys.detail(data.metadata.fileid), generalKeys.userInfo()],
   listings: (_params, data) => [data?.metadata.parentfolderid],
 });
 export const useDeleteFile = () => useMutation(deleteFileMutation);

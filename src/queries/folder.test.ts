@@ -152,7 +152,7 @@ describe('useRenameFolder', () => {
 });
 
 describe('useDeleteFolderRecursive', () => {
-  it('hides the folder at once and invalidates parent, the folder and the trash', async () => {
+  it('hides the folder at once and invalidates parent, the folder, the trash and the quota', async () => {
     const reply = deferred<{ deletedfiles: number; deletedfolders: number }>();
     vi.mocked(deleteFolderRecursive).mockReturnValue(reply.promise);
     const calls = recordInvalidations(client);
@@ -161,7 +161,7 @@ describe('useDeleteFolderRecursive', () => {
     await waitFor(() => expect(names(0)).toEqual(['Docs', 'a.txt', 'b.txt']));
     reply.resolve({ deletedfiles: 1, deletedfolders: 1 });
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
-    expect(calls).toEqual(expect.arrayContaining([trashKeys.all, folderKeys.detail(0), folderKeys.detail(11)]));
+    expect(calls).toEqual(expect.arrayContaining([trashKeys.all, folderKeys.detail(0), folderKeys.detail(11), generalKeys.userInfo()]));
   });
 
   it('puts the folder back on error', async () => {

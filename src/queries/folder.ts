@@ -169,7 +169,7 @@ export const deleteFolderMutation = optimisticMutation({
   mutationKey: ['folder', 'delete'],
   mutationFn: (params: FolderRef) => deleteFolder(params),
   apply: (client, params) => beginRemove(client, params.folderid === undefined ? undefined : `d${params.folderid}`),
-  invalidates: () => [trashKeys.all],
+  invalidates: () => [trashKeys.all, generalKeys.userInfo()],
   listings: (params, data) => [params.folderid, data?.metadata.parentfolderid],
 });
 export const useDeleteFolder = () => useMutation(deleteFolderMutation);
@@ -178,7 +178,7 @@ export const deleteFolderRecursiveMutation = optimisticMutation({
   mutationKey: ['folder', 'deleterecursive'],
   mutationFn: (params: FolderRef) => deleteFolderRecursive(params),
   apply: (client, params) => beginRemove(client, params.folderid === undefined ? undefined : `d${params.folderid}`),
-  invalidates: () => [trashKeys.all],
+  invalidates: () => [trashKeys.all, generalKeys.userInfo()],
   listings: (params) => [params.folderid],
 });
 export const useDeleteFolderRecursive = () => useMutation(deleteFolderRecursiveMutation);

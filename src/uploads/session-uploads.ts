@@ -3,6 +3,7 @@
 // signs in: requests in flight are aborted and nothing of one account (folder ids, counters) serves
 // the next. The queue itself follows the session in stores/uploads.ts.
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { generalKeys } from '../queries/general';
 import { invalidateListings } from '../queries/listing-cache';
 import { getSession, onSessionChanged, type Session } from '../stores/session';
 import { signedInUploadQueue } from '../stores/uploads';
@@ -37,7 +38,11 @@ export function sessionUploads(qc: QueryClient): SignedInUploads | null {
         store: signedInUploadQueue,
         clock: systemClock,
         hasher: workerHasher,
-        listingsChanged: (ids) => void invalidateListings(qc, ids),
+        // files arrived: their folders changed, and so did the quota the header shows
+        listingsChanged: (ids) => {
+          void invalidateListings(qc, ids);
+          void qc.invalidateQueries({ queryKey: generalKeys.userInfo() });
+        },
       }),
     };
   }
