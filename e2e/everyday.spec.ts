@@ -68,3 +68,67 @@ test.describe('the trash during an undo window', () => {
     await expect(option(page, 'draft.txt')).toBeVisible();
   });
 });
+
+test.describe('the quota in the header', () => {
+  test.use({ signedInAs: 'account', emulator: 'permissive' });
+
+  test('follows uploads and the trash without a reload', async ({ page, me }) => {
+    await openApp(page, me.server.app);
+    const quota = page.locator('.quota');
+    await expect(quota).toContainText(/^0 B of/);
+    await page.getByRole('button', { name: 'Upload' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('menuitem', { name: 'Upload files…' }).click();
+    await (await chooser).setFiles([{ name: 'big.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(3 * 1024 * 1024, 7) }]);
+    await expect(option(page, 'big.bin')).toBeVisible();
+    await expect(quota).toContainText(/^3(\.\d)? MB of/);
+    await option(page, 'big.bin').click();
+    await list(page).press('Delete');
+    await expect(option(page, 'big.bin')).toHaveCount(0);
+    // a trashed file still counts on the emulator; emptying the trash frees the space
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Trash' }).click();
+    await expect(page.getByRole('table', { name: 'Deleted items' })).toContainText('big.bin', { timeout: 15_000 });
+    await page.getByRole('button', { name: 'Empty trash' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Empty trash' }).click();
+    await expect(quota).toContainText(/^0 B of/);
+  });
+});
+
+test.describe('the keyboard', () => {
+  test.use({ signedInAs: 'account' });
+
+  test('shortcuts are keys the browser hands to the page, and the ? sheet lists them', async ({ page, me }) => {
+    await uploadMany(me.token, 0, [['a.txt', 'a']]);
+    await openApp(page);
+    await list(page).focus();
+    await page.keyboard.press('Shift+N');
+    const dialog = page.getByRole('dialog', { name: 'New folder' });
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await page.keyboard.press('?');
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(sheet.getByRole('listitem').filter({ hasText: 'New folder' })).toContainText('Shift+N');
+    await expect(sheet.getByRole('listitem').filter({ hasText: /^Refresh/ })).toContainText('Shift+R');
+    await expect(sheet).not.toContainText('Ctrl+Shift');
+  });
+
+  test('what is typed while the palette loads ends up in it', async ({ page, me }) => {
+    await uploadMany(me.token, 0, [['a.txt', 'a']]);
+    await openApp(page);
+    // the palette's code arrives only once the letters were typed
+    let release!: () => void;
+    const loaded = new Promise<void>((r) => (release = r));
+    await page.route(/command-palette-[\w-]+\.js$/, async (route) => {
+      await loaded;
+      await route.continue();
+    });
+    await list(page).focus();
+    await page.keyboard.press('ControlOrMeta+K');
+    await page.keyboard.type('new f');
+    release();
+    const input = page.getByRole('dialog', { name: 'Command palette' }).getByRole('combobox');
+    await expect(input).toHaveValue('new f');
+    await expect(page.getByRole('option', { name: /New folder/ })).toBeVisible();
+  });
+});

@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
 import { paths } from '../../routing/paths';
 import { shortcutLabel } from '../../commands/registry';
+import { commandById } from '../../commands/file-commands';
 import type { Publink } from '../../api/types';
 import { useT } from '../../i18n';
 import common from '../../locales/en/common';
@@ -65,7 +66,7 @@ export function PublinksList() {
           {t.rich('noPublinksHint', {
             myFiles: <Link to={paths.folder(0)}>{t('myFiles')}</Link>,
             command: <strong>{t('getPublinkCommand')}</strong>,
-            shortcut: <kbd>{shortcutLabel('Mod+Shift+L')}</kbd>,
+            shortcut: <kbd>{shortcutLabel(commandById('get-link').shortcut!)}</kbd>,
           })}
         </p>
       </div>
