@@ -13,6 +13,7 @@ import { resolveAudio, type AudioSource } from './audio-source';
 import { mediaPositionUpdated, useMediaSession } from './media-session';
 import { streamRefusal } from '../../previewers/refusal';
 import { QueuePanel } from './queue-panel';
+import { SpeedSelect } from '../../previewers/video/playback-tools';
 import { formatClock, spokenClock, trackArtist, trackTitle } from './track';
 import { useT } from '../../i18n';
 import player from '../../locales/en/player';
@@ -280,6 +281,7 @@ export function MiniPlayer() {
         )}
       </div>
       <div className="mp-volume">
+        <SpeedSelect media={audioRef} compact />
         <button className="btn icon" aria-label={t('mute')} aria-pressed={muted} onClick={muteToggled} title={muted ? t('unmute') : t('mute')}>
           <VolumeIcon off={muted || volume === 0} />
         </button>

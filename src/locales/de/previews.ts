@@ -40,6 +40,7 @@ export default {
   speedValue: '{speed}×',
   pictureInPicture: 'Bild im Bild',
   videoKeys: 'Tasten: Leertaste oder K Wiedergabe und Pause, J und L zehn Sekunden zurück und vor, ← und → fünf Sekunden, F Vollbild, M Ton aus, C Untertitel',
+  imageTools: 'Bildwerkzeuge',
   rotate: 'Drehen',
   zoomImageIn: 'Vergrößern',
   zoomImageOut: 'Verkleinern',

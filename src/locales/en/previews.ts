@@ -46,6 +46,7 @@ export default defineMessages('previews', {
   pictureInPicture: 'Picture in picture',
   videoKeys: 'Keys: space or K play and pause, J and L ten seconds back and on, ← and → five seconds, F full screen, M mute, C captions',
   // images
+  imageTools: 'Picture tools',
   rotate: 'Rotate',
   zoomImageIn: 'Zoom in',
   zoomImageOut: 'Zoom out',

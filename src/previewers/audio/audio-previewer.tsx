@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import { SpeedSelect } from '../video/playback-tools';
 import type { PreviewerProps } from '../source';
 import { useT } from '../../i18n';
 import player from '../../locales/en/player';
@@ -15,6 +16,7 @@ export default function AudioPreviewer({ file, source }: PreviewerProps) {
   const tp = useT(player);
   const handOff = source.playAudio;
   const audio = source.useAudioUrl(file, !handOff);
+  const element = useRef<HTMLAudioElement>(null);
   useEffect(() => {
     handOff?.(file);
   }, [handOff, file]);
@@ -31,7 +33,8 @@ export default function AudioPreviewer({ file, source }: PreviewerProps) {
     <div className="audio-view">
       <ItemIcon item={file} size={96} />
       {file.title && <p className="audio-title" dir="auto">{[file.artist, file.title].filter(Boolean).join(' — ')}</p>}
-      <audio controls preload="metadata" src={audio.data} aria-label={file.name} />
+      <audio ref={element} controls preload="metadata" src={audio.data} aria-label={file.name} />
+      <SpeedSelect media={element} />
     </div>
   );
 }

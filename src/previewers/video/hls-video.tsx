@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type HlsType from 'hls.js';
 import type * as HlsModule from 'hls.js';
 import { closestLevel, preferredHeight, preferredHeightSet } from './video-quality';
@@ -26,7 +26,7 @@ interface HlsHandle {
  * `onUnplayable` is called when neither works or the stream fails for good, so the caller can
  * fall back to progressive playback (getvideolinks).
  */
-export function HlsVideo({ src, resumeKey, label, aspect, onUnplayable }: { src: string; resumeKey: string; label: string; aspect?: string; onUnplayable: (reason: string) => void }) {
+export function HlsVideo({ src, resumeKey, label, aspect, onUnplayable, tools }: { src: string; resumeKey: string; label: string; aspect?: string; onUnplayable: (reason: string) => void; tools?: (video: RefObject<HTMLVideoElement | null>) => ReactNode }) {
   const ref = useRef<HTMLVideoElement>(null);
   const t = useT(player);
   const [levels, setLevels] = useState<{ height: number; index: number }[]>([]);
@@ -107,8 +107,9 @@ export function HlsVideo({ src, resumeKey, label, aspect, onUnplayable }: { src:
   return (
     <div className="video-box" onKeyDown={(e) => videoKeyDown(e, ref.current)}>
       <video ref={ref} controls playsInline aria-label={label} className="viewer-video" data-stream="hls" style={aspect ? { aspectRatio: aspect } : undefined} />
-      {levels.length > 1 && (
-        <div className="video-tools">
+      <div className="video-tools">
+        {tools?.(ref)}
+        {levels.length > 1 && (
           <label className="quality">
             {t('quality')}{' '}
             <select
@@ -128,8 +129,8 @@ export function HlsVideo({ src, resumeKey, label, aspect, onUnplayable }: { src:
               ))}
             </select>
           </label>
-        </div>
-      )}
+        )}
+      </div>
     </div>
   );
 }

@@ -36,7 +36,7 @@ export function useResume(ref: RefObject<HTMLVideoElement | null>, resumeKey: st
 
 /**
  * YouTube-style keys on the video box: space/k play-pause, ←/→ (or j/l) seek, ↑/↓ volume,
- * m mute, f full screen. Handled here (and the native default prevented) so a key never acts twice.
+ * m mute, f full screen, c captions on/off. Handled here (and the native default prevented) so a key never acts twice.
  */
 export function videoKeyDown(e: KeyboardEvent<HTMLElement>, video: HTMLVideoElement | null): void {
   if (!video || e.altKey || e.ctrlKey || e.metaKey) return;
@@ -72,6 +72,13 @@ export function videoKeyDown(e: KeyboardEvent<HTMLElement>, video: HTMLVideoElem
     case 'm':
       video.muted = !video.muted;
       break;
+    case 'c': {
+      const tracks = Array.from(video.textTracks).filter((t) => t.kind === 'subtitles' || t.kind === 'captions');
+      const showing = tracks.filter((t) => t.mode === 'showing');
+      if (showing.length) for (const t of showing) t.mode = 'hidden';
+      else if (tracks[0]) tracks[0].mode = 'showing';
+      break;
+    }
     case 'f':
       // fullscreen refused (in a frame, no gesture): deliberately ignored, the video stays as it is
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);

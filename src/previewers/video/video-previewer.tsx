@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { FileMetadata } from '../../api/protocol/types';
-import type { PreviewerProps, VideoRendition } from '../source';
+import type { PreviewerProps, PreviewSource, VideoRendition } from '../source';
+import { SubtitleMenu } from '../subtitles/subtitle-menu';
+import { PipButton, SpeedSelect } from './playback-tools';
 import { HlsVideo, loadHls } from './hls-video';
 import { isRefererRefusal } from '../refusal';
 import { useResume, videoKeyDown } from './video-controls';
@@ -27,6 +29,7 @@ export default function VideoPreviewer({ file, source }: PreviewerProps) {
   // the frame's shape is known from the listing: the box has its final size before the first frame
   const aspect = file.width && file.height ? `${file.rotate === 90 || file.rotate === 270 ? `${file.height} / ${file.width}` : `${file.width} / ${file.height}`}` : undefined;
   const hasHls = source.hasHls;
+  const tools = useCallback((video: RefObject<HTMLVideoElement | null>) => <PlaybackTools video={video} file={file} source={source} />, [file, source]);
   useEffect(() => {
     // fetch the player code while the HLS link is still on its way
     if (hasHls) void loadHls().catch(() => undefined);
@@ -37,11 +40,22 @@ export default function VideoPreviewer({ file, source }: PreviewerProps) {
     const cause = isRefererRefusal(progressive.error) || !hls.error || !hasHls ? progressive.error : hls.error;
     return <StreamRefused message={source.describeError(cause)} onDownload={onDownload} />;
   }
-  if (hls.data && hlsFailed === null) return <HlsVideo src={hls.data} resumeKey={resumeKey} label={file.name} aspect={aspect} onUnplayable={onUnplayable} />;
+  if (hls.data && hlsFailed === null) return <HlsVideo src={hls.data} resumeKey={resumeKey} label={file.name} aspect={aspect} onUnplayable={onUnplayable} tools={tools} />;
   if (progressive.data) {
-    return <ProgressiveVideo file={file} variants={progressive.data} resumeKey={resumeKey} aspect={aspect} onDownload={onDownload} />;
+    return <ProgressiveVideo file={file} variants={progressive.data} resumeKey={resumeKey} aspect={aspect} onDownload={onDownload} tools={tools} />;
   }
   return <div className="loading" role="status" aria-label={t('loadingVideo')} />;
+}
+
+/** Subtitles, speed and picture-in-picture: the same under either player. */
+function PlaybackTools({ video, file, source }: { video: RefObject<HTMLVideoElement | null>; file: FileMetadata; source: PreviewSource }) {
+  return (
+    <>
+      <SubtitleMenu video={video} file={file} source={source} />
+      <SpeedSelect media={video} />
+      <PipButton video={video} />
+    </>
+  );
 }
 
 function StreamRefused({ message, onDownload }: { message: string; onDownload: () => void }) {
@@ -57,7 +71,7 @@ function StreamRefused({ message, onDownload }: { message: string; onDownload: (
 }
 
 /** The progressive renditions' MP4 variants in a plain <video>; switching quality keeps the position. */
-function ProgressiveVideo({ file, variants, resumeKey, aspect, onDownload }: { file: FileMetadata; variants: readonly VideoRendition[]; resumeKey: string; aspect?: string; onDownload: () => void }) {
+function ProgressiveVideo({ file, variants, resumeKey, aspect, onDownload, tools }: { file: FileMetadata; variants: readonly VideoRendition[]; resumeKey: string; aspect?: string; onDownload: () => void; tools: (video: RefObject<HTMLVideoElement | null>) => ReactNode }) {
   const ref = useRef<HTMLVideoElement>(null);
   const canPlayOriginal = useMemo(() => document.createElement('video').canPlayType(file.contenttype) !== '', [file.contenttype]);
   const [chosen, setChosen] = useState(() => pickVariant(variants, canPlayOriginal, preferredHeight()));
@@ -91,6 +105,7 @@ function ProgressiveVideo({ file, variants, resumeKey, aspect, onDownload }: { f
         }}
       />
       <div className="video-tools">
+        {tools(ref)}
         {variants.length > 1 && (
           <label className="quality">
             {t('quality')}{' '}
