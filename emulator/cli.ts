@@ -5,7 +5,7 @@ import { Emulator } from './server';
 import { FAITHFUL, PERMISSIVE, type Quirks } from './config';
 import { Storage } from './store/storage';
 import { createUser } from './store/ops';
-import { issueOAuthToken, BUNDLED_APP, findApp, ensureBundledApp } from './methods/oauth';
+import { issueOAuthToken, BUNDLED_APP, findApp, ensureBundledApp } from './domain/oauth';
 import { seedDemo, DEMO_USERS } from './seed';
 import { serveApp } from './appserver';
 import { checkMediaTools, ffmpegAvailable } from './media/ffmpeg-path';
@@ -15,7 +15,7 @@ import { currentCodeIn, enableTfa } from './tfa';
 const USAGE = `pCloud emulator
 
   serve [--host 127.0.0.1] [--port N] [--data DIR] [--demo] [--tls-cert F --tls-key F]
-        [--app DIR --app-port N] [--permissive] [--quirk NAME=on|off ...]
+        [--app DIR --app-port N] [--permissive] [--quirk NAME=on|off|N ...]
         [--public-url URL]        base of links in mails (default: the listening address)
                                   ports: --port / $PORT (default 8787), --app-port / $APP_PORT
                                   (default 5173); a busy default port moves to the next free one,
@@ -59,7 +59,13 @@ function quirks(): Partial<Quirks> {
   for (const spec of values.quirk ?? []) {
     const [name, v] = spec.split('=');
     if (!(name in FAITHFUL)) throw new Error(`unknown quirk ${name}`);
-    q[name as keyof Quirks] = v !== 'off' && v !== '0' && v !== 'false';
+    const key = name as keyof Quirks;
+    if (typeof FAITHFUL[key] === 'number') {
+      // numeric quirks (tokenLifetime=60, rateLimit=20): 0 or off turns them off
+      const n = v === 'off' ? 0 : Number(v);
+      if (!Number.isSafeInteger(n) || n < 0) throw new Error(`quirk ${name} takes a whole number, e.g. ${name}=10`);
+      Object.assign(q, { [key]: n });
+    } else Object.assign(q, { [key]: v !== 'off' && v !== '0' && v !== 'false' });
   }
   return q;
 }

@@ -24,6 +24,17 @@ export interface Quirks {
    * pCloud's do. Every loopback address counts as one, so a local app and tests are unaffected.
    */
   contentIpBinding: boolean;
+  /**
+   * Seconds after which every token expires, counted from its issue: an auth token then answers
+   * 2205, an OAuth token 2094 (docs/pcloud/errors.md §5). 0: auth tokens keep their `authexpire` /
+   * `authinactiveexpire` lifetimes and OAuth tokens never expire, as on pCloud.
+   */
+  tokenLifetime: number;
+  /**
+   * Requests per second one client IP may make to the API; beyond, HTTP 429 with result 4010 and
+   * `Retry-After`, so clients' back-off can be tested. 0: no limit (pCloud's thresholds are unknown).
+   */
+  rateLimit: number;
 }
 
 export const FAITHFUL: Quirks = {
@@ -34,6 +45,8 @@ export const FAITHFUL: Quirks = {
   strictRegions: false,
   revokeEarlierOAuthTokens: false,
   contentIpBinding: true,
+  tokenLifetime: 0,
+  rateLimit: 0,
 };
 
 export const PERMISSIVE: Quirks = {
@@ -44,6 +57,8 @@ export const PERMISSIVE: Quirks = {
   strictRegions: false,
   revokeEarlierOAuthTokens: false,
   contentIpBinding: false,
+  tokenLifetime: 0,
+  rateLimit: 0,
 };
 
 /**

@@ -48,8 +48,10 @@ export class Emulator {
   private readonly inflight = new WeakMap<Socket, { req: IncomingMessage; res: ServerResponse; upload: boolean }>();
   /** Digests handed out by getdigest (single use, 30 s), per emulator instance. */
   readonly digests = new Map<string, number>();
+  /** API calls per client IP in the current second, for the `rateLimit` quirk. */
+  private readonly rates = new Map<string, { second: number; count: number }>();
   /** Failed logins per client IP (4000 after too many), per emulator instance. */
-  readonly failedLogins = new Map<string, { count: number; since: number }>();
+  readonly failedLogins = new Map<string, { count: number; since: number; lockedUntil?: number }>();
   /** Called once per module at start-up (sharing, media, …) to hook into storage. */
   readonly shutdownHooks: (() => void)[] = [];
 
@@ -199,14 +201,29 @@ export class Emulator {
     this.st.close();
   }
 
-  sendJson(res: ServerResponse, body: Record<string, unknown>, p: JsonOptions, errorCode?: number): void {
+  /** Whether this call goes over the `rateLimit` quirk's calls per second for its client IP. */
+  private overRate(ip: string): boolean {
+    const limit = this.quirks.rateLimit;
+    if (limit <= 0) return false;
+    const second = Math.floor(Date.now() / 1000);
+    let w = this.rates.get(ip);
+    if (!w || w.second !== second) {
+      // only this second's counts matter: a scan from many addresses cannot grow the map
+      if (this.rates.size >= 10_000) this.rates.clear();
+      w = { second, count: 0 };
+      this.rates.set(ip, w);
+    }
+    return ++w.count > limit;
+  }
+
+  sendJson(res: ServerResponse, body: Record<string, unknown>, p: JsonOptions, errorCode?: number, status = 200, extraHeaders: Record<string, string> = {}): void {
     const parts = toJsonChunks(body, p);
     let length = 0;
     for (const part of parts) length += typeof part === 'string' ? Buffer.byteLength(part) : part.length;
     // an object, not a flat list: Node drops a list when a handler already called setHeader
-    const headers: Record<string, string | number> = { ...JSON_HEADERS, 'Content-Length': length };
+    const headers: Record<string, string | number> = { ...JSON_HEADERS, ...extraHeaders, 'Content-Length': length };
     if (errorCode) headers['X-Error'] = errorCode;
-    res.writeHead(200, headers);
+    res.writeHead(status, headers);
     if (parts.length === 1) {
       res.end(parts[0]);
       return;
@@ -248,6 +265,13 @@ export class Emulator {
     const name = pathname.slice(1);
     const def = this.methods.get(name);
     let fmt: JsonOptions = formatOptions(new Params(query));
+    if (this.overRate(ip)) {
+      // pCloud's HTTP status for this is unknown: 429 is what HTTP clients back off from (rclone
+      // retries it) and the body is pCloud's rate-limit class, which the JSON clients retry
+      this.sendJson(res, { result: 4010, error: messageFor(4010) }, fmt, 4010, 429, { 'Retry-After': '1' });
+      discardBody(req);
+      return;
+    }
     const echo: Record<string, unknown> = {};
     try {
       if (!def) {

@@ -55,8 +55,9 @@ setCacheEraser(async () => {
 
 const queryClient = createQueryClient({
   onAuthError: (err: PcloudError) => {
-    // 1000/2000/2094/2095 on ordinary methods: back to sign-in, keeping the route to return to
-    signedOut({ returnTo: location.pathname + location.search, error: getT(appMessages)(err.reason === 'tokenRevoked' ? 'sessionRevoked' : 'sessionEnded') });
+    // 1000/2000/2094/2095/2205/2229 on ordinary methods: back to sign-in, keeping the route to return to
+    const why = err.reason === 'tokenRevoked' ? 'sessionRevoked' : err.reason === 'tokenExpired' ? 'sessionExpired' : 'sessionEnded';
+    signedOut({ returnTo: location.pathname + location.search, error: getT(appMessages)(why) });
     queryClient.clear();
     void persister.removeClient();
   },

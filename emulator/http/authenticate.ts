@@ -16,6 +16,23 @@ export function newTokenString(): string {
   return randomBytes(30).toString('base64url');
 }
 
+/**
+ * Whether a token has run out: its own lifetimes (an auth token's `authexpire` and
+ * `authinactiveexpire`; an OAuth token has none unless `expireToken` set one), or the
+ * `tokenLifetime` quirk, which makes every token expire that many seconds after it was issued.
+ */
+function isExpired(ctx: Ctx, row: TokenRow, t: number): boolean {
+  const lifetime = ctx.emu.quirks.tokenLifetime;
+  if (lifetime > 0 && row.created + lifetime <= t) return true;
+  if (row.kind === 'oauth') return row.expires !== 0 && row.expires <= t;
+  return row.expires < t || row.lastused + row.inactiveexpire < t;
+}
+
+/** Makes a token expire now (tests): it then answers 2205 if it is an auth token, 2094 if an OAuth one. */
+export function expireToken(st: Pick<Ctx['st'], 'q'>, token: string): boolean {
+  return st.q('UPDATE tokens SET expires = ? WHERE token = ?').run(now() - 1, token).changes > 0;
+}
+
 export function issueToken(ctx: Pick<Ctx, 'st'>, user: UserRow, kind: 'auth' | 'oauth', opts: { clientid?: string; device?: string; expire?: number; inactive?: number } = {}): TokenRow {
   const t = now();
   const token = newTokenString();
@@ -99,6 +116,8 @@ export function authenticate(ctx: Ctx, def: MethodDef): void {
     const row = st.cachedRow(`token:oauth:${oauthToken}`, () => st.q("SELECT * FROM tokens WHERE token = ? AND kind = 'oauth'").get(oauthToken) as TokenRow | undefined);
     if (!row) fail(2094);
     if (row.revoked) fail(2095);
+    // pCloud knows no expiry for OAuth tokens; one made to expire is simply no longer valid
+    if (isExpired(ctx, row, now())) fail(2094);
     const user = st.user(row.userid);
     if (!user || user.deactivated) fail(2094);
     if (ctx.emu.quirks.strictRegions && ctx.emu.regionOfHost(ctx.host) !== null && ctx.emu.regionOfHost(ctx.host) !== user.locationid) fail(2094);
@@ -111,7 +130,9 @@ export function authenticate(ctx: Ctx, def: MethodDef): void {
   if (auth) {
     const row = st.cachedRow(`token:auth:${auth}`, () => st.q("SELECT * FROM tokens WHERE token = ? AND kind = 'auth'").get(auth) as TokenRow | undefined);
     const t = now();
-    if (!row || row.revoked || row.expires < t || row.lastused + row.inactiveexpire < t) fail(2000);
+    if (!row || row.revoked) fail(2000);
+    // pclsync tells an expired login (2205, 2229) from a wrong one (2000): docs/pcloud/errors.md §5
+    if (isExpired(ctx, row, t)) fail(2205);
     // one write per second at most: a busy client would otherwise commit (and grow the WAL) per request
     if (row.lastused !== t) {
       st.q('UPDATE tokens SET lastused = ? WHERE id = ?').run(t, row.id);

@@ -8,6 +8,8 @@ describe('PcloudError reason', () => {
   it('names what a code says beyond its kind, keeping the kind', () => {
     expect(err(2095)).toMatchObject({ kind: 'auth', reason: 'tokenRevoked' });
     expect(err(2094)).toMatchObject({ kind: 'auth', reason: undefined });
+    expect(err(2205)).toMatchObject({ kind: 'auth', reason: 'tokenExpired' });
+    expect(err(2229)).toMatchObject({ kind: 'auth', reason: 'tokenExpired' });
     expect(err(2014, 'sharefolder')).toMatchObject({ kind: 'forbidden', reason: 'emailUnverified' });
     expect(err(2003)).toMatchObject({ kind: 'forbidden', reason: undefined });
     expect(err(2009)).toMatchObject({ kind: 'notFound', reason: 'fileNotFound' });

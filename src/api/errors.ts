@@ -12,6 +12,8 @@ export type { ErrorKind } from './protocol/errors';
 export type ErrorReason =
   /** 2095 (kind auth): the token was revoked, not merely expired or missing. */
   | 'tokenRevoked'
+  /** 2205, 2229 (kind auth): the login ran out of time; signing in again is all it takes. */
+  | 'tokenExpired'
   /** 2014 (kind forbidden): sharing and links need a verified e-mail address. */
   | 'emailUnverified'
   /** 1029 (kind badRequest): the call works on a file only (e.g. saving from a folder link without one). */
@@ -29,6 +31,8 @@ export type LinkState = 'linkUnknown' | 'linkDeleted' | 'linkRemoved' | 'linkExp
 
 const REASON_BY_CODE: Readonly<Record<number, ErrorReason>> = {
   2095: 'tokenRevoked',
+  2205: 'tokenExpired',
+  2229: 'tokenExpired',
   2014: 'emailUnverified',
   1029: 'fileRequired',
   2009: 'fileNotFound',

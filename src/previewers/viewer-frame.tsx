@@ -1,3 +1,4 @@
+import { displayName } from '../i18n/display-name';
 import { useEffect, useRef, type ReactNode } from 'react';
 import * as RD from '@radix-ui/react-dialog';
 import type { FileMetadata } from '../api/protocol/types';
@@ -86,7 +87,7 @@ export function ViewerFrame({
           <header className="viewer-bar">
             <div className="viewer-heading">
               <RD.Title className="viewer-title" dir="auto">
-                {file.name}
+                {displayName(file.name)}
               </RD.Title>
               {heading}
             </div>

@@ -13,6 +13,7 @@ export function splitName(name: string, keep = 6): { head: string; tail: string 
   return { head: name.slice(0, at), tail: name.slice(at) };
 }
 
+import { displayName } from '../i18n/display-name';
 import { usePhoneLayout } from './use-phone';
 
 /** Roughly how many characters two lines of a phone row hold (picture and checkbox take ~112 px). */
@@ -22,7 +23,8 @@ const twoLines = () => Math.floor(((window.innerWidth - 112) / 7.6) * 1.8);
  * A file name that shortens in the middle (`holiday-pho…0412.jpg`), so the extension and the end
  * that tells versions apart stay readable (CSS clamps the head: one line on desktop, two on phones).
  */
-export function MiddleName({ name }: { name: string }) {
+export function MiddleName({ name: raw }: { name: string }) {
+  const name = displayName(raw);
   const phone = usePhoneLayout();
   const { head, tail } = splitName(name);
   // on two lines a split name that needs no shortening would leave a gap before its tail: such

@@ -1,3 +1,4 @@
+import { displayName } from '../i18n/display-name';
 import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { finishedCleared, uploadsMinimizedToggled, useUploadItems, useUploadsMinimized, type UploadItem } from '../stores/uploads';
 import { formatBytes } from '../lib/format';
@@ -51,9 +52,9 @@ const UploadRow = memo(function UploadRow({ i, engine, choose, t, c }: { i: Uplo
             : null;
   return (
     <li className={`upload-item ${i.status}`}>
-      <div className="upload-name" dir="auto" title={i.dir ? `${i.dir}/${i.name}` : i.name}>
-        {i.dir ? <span className="muted">{i.dir}/</span> : null}
-        {i.name}
+      <div className="upload-name" dir="auto" title={displayName(i.dir ? `${i.dir}/${i.name}` : i.name)}>
+        {i.dir ? <span className="muted">{displayName(i.dir)}/</span> : null}
+        {displayName(i.name)}
       </div>
       <progress max={i.size || 1} value={shown} aria-label={t('progressOf', { name: i.name })} />
       <div className="upload-meta">

@@ -1,3 +1,4 @@
+import { displayName } from '../i18n/display-name';
 import { useState } from 'react';
 import type { FolderMetadata, Metadata } from '../api/protocol/types';
 import { useSubfolders } from '../queries/pending-deletes';
@@ -95,7 +96,7 @@ export function FolderPickerDialog({
         {folders.map((f) => (
           <li key={f.id}>
             <button className="picker-item" disabled={exclude.has(f.folderid)} onClick={() => setStack([...stack, { id: f.folderid, name: f.name }])}>
-              <ItemIcon item={f} /> <span dir="auto">{f.name}</span>
+              <ItemIcon item={f} /> <span dir="auto">{displayName(f.name)}</span>
             </button>
           </li>
         ))}

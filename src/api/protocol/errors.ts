@@ -131,6 +131,8 @@ export const RESULT_MESSAGES: Readonly<Record<number, string>> = Object.freeze({
   2261: "Paid account required.", // emulator-invented
   2271: "User is already with this mail.",
   2272: "Wrong 'password' provided.",
+  2205: "Your login has expired, please log in again.", // emulator-invented
+  2229: "Your login has expired.", // emulator-invented
   2297: "Two-factor authentication required.", // emulator-invented
   2321: "This account is in another region.", // emulator-invented
   3000: "SSL error occured. Check sslerror for more information.",
@@ -146,6 +148,8 @@ export const RESULT_MESSAGES: Readonly<Record<number, string>> = Object.freeze({
   5004: "Read error. Try reopening the file.",
   6000: "Not modified",
   6001: "Same thumbnail as an earlier line.", // emulator-invented
+  6002: "Subscription cancelled.", // emulator-invented
+  6003: "Subscription timed out.", // emulator-invented
   7001: "Invalid link 'code'.",
   7002: "This link is deleted by the owner.",
   7003: "This link is deleted bacause of copyright complaint.",
@@ -174,7 +178,7 @@ export type ErrorKind =
   | 'unknown';
 
 const KIND_BY_CODE: Readonly<Record<number, ErrorKind>> = {
-  1000: 'auth', 2000: 'auth', 2094: 'auth', 2095: 'auth',
+  1000: 'auth', 2000: 'auth', 2094: 'auth', 2095: 'auth', 2205: 'auth', 2229: 'auth',
   2002: 'notFound', 2005: 'notFound', 2009: 'notFound', 2029: 'notFound', 2040: 'notFound',
   2065: 'notFound', 1900: 'notFound', 1901: 'notFound', 2067: 'notFound',
   2001: 'invalidName',

@@ -1,5 +1,6 @@
 // Save a selection as a zip file inside pCloud (savezip), with the server's progress
 // (savezipprogress, polled by progresshash) and a link to the result.
+import { displayName } from '../../i18n/display-name';
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
@@ -77,7 +78,7 @@ export default function ZipSaveDialog({ items, folder, onClose }: DialogProps) {
     <Dialog open onOpenChange={(o) => !o && !picking && onClose()} title={t('saveTitle')}>
       {result ? (
         <div className="archive-result" role="status">
-          <p>{t.rich('saved', { name: <span dir="auto">{result.name}</span>, size: formatBytes(result.size) })}</p>
+          <p>{t.rich('saved', { name: <span dir="auto">{displayName(result.name)}</span>, size: formatBytes(result.size) })}</p>
           <p>
             <Link to={`${paths.folder((result.parentfolderid ?? target))}?view=${result.fileid}`} onClick={onClose}>
               {t('openFile', { name: result.name })}

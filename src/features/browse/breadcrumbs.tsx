@@ -1,3 +1,4 @@
+import { displayName } from '../../i18n/display-name';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import type { DragEvent } from 'react';
@@ -67,11 +68,11 @@ export function Breadcrumbs({ folder, onDropItems }: { folder: FolderMetadata | 
           <li key={c.id}>
             {i === crumbs.length - 1 ? (
               <span aria-current="page" dir="auto" {...drop(c.id)}>
-                {c.name}
+                {displayName(c.name)}
               </span>
             ) : (
               <Link to={paths.folder(c.id)} dir="auto" {...drop(c.id)}>
-                {c.name}
+                {displayName(c.name)}
               </Link>
             )}
           </li>

@@ -1,3 +1,4 @@
+import { displayName } from '../../i18n/display-name';
 import { useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
@@ -77,7 +78,7 @@ export function CommandPalette({ open, onOpenChange, ctx, items }: { open: boole
               <Cmdk.Group heading={t('paletteHere')}>
                 {items.slice(0, 500).map((m) => (
                   <Cmdk.Item key={m.id} value={`go ${m.name} ${m.id}`} onSelect={() => run(() => ctx.ui.open(m))}>
-                    <ItemIcon item={m} size={18} /> <span dir="auto">{m.name}</span>
+                    <ItemIcon item={m} size={18} /> <span dir="auto">{displayName(m.name)}</span>
                   </Cmdk.Item>
                 ))}
               </Cmdk.Group>
@@ -85,7 +86,7 @@ export function CommandPalette({ open, onOpenChange, ctx, items }: { open: boole
                 <Cmdk.Group heading={t('folders')}>
                   {folderHits.map((f) => (
                     <Cmdk.Item key={f.folderid} value={`folder ${f.path} ${f.folderid}`} keywords={[search]} onSelect={() => run(() => navigate(paths.folder(f.folderid)))}>
-                      <ItemIcon item={{ isfolder: true, icon: 'folder' }} size={18} /> <span dir="auto">{f.name}</span>
+                      <ItemIcon item={{ isfolder: true, icon: 'folder' }} size={18} /> <span dir="auto">{displayName(f.name)}</span>
                       <small className="muted" dir="auto">
                         {' '}
                         {f.path}

@@ -1,3 +1,4 @@
+import { displayName } from '../../i18n/display-name';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FolderMetadata, Metadata } from '../../api/protocol/types';
@@ -69,7 +70,7 @@ export function DetailsPanel({ items, folder, onClose }: { items: readonly Metad
         <>
           <div className="details-title">
             <ItemIcon item={item} size={40} />
-            <strong dir="auto">{item.isfolder && item.folderid === 0 ? t('myFiles') : item.name}</strong>
+            <strong dir="auto">{item.isfolder && item.folderid === 0 ? t('myFiles') : displayName(item.name)}</strong>
           </div>
           <dl className="facts">
             {!item.isfolder && <FileFacts item={item} />}

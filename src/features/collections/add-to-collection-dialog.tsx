@@ -1,5 +1,6 @@
 // "Add to playlist…": append the selected songs to an existing playlist or to a new one
 // (collection_linkfiles / collection_create with fileids), then say which files were refused.
+import { displayName } from '../../i18n/display-name';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
@@ -91,11 +92,11 @@ export default function AddToCollectionDialog({ items, onClose }: DialogProps) {
   if (outcome) {
     body = (
       <div className="import-report" role="status">
-        <p>{t.rich('addedOf', { added: outcome.added, total: files.length, name: <span dir="auto">{outcome.collection.name}</span> })}</p>
+        <p>{t.rich('addedOf', { added: outcome.added, total: files.length, name: <span dir="auto">{displayName(outcome.collection.name)}</span> })}</p>
         {outcome.refused.length > 0 && (
           <ul aria-label={t('notAdded')}>
             {outcome.refused.map((r) => (
-              <li key={r.name}>{t.rich('refusedItem', { name: <span dir="auto">{r.name}</span>, reason: r.message })}</li>
+              <li key={r.name}>{t.rich('refusedItem', { name: <span dir="auto">{displayName(r.name)}</span>, reason: r.message })}</li>
             ))}
           </ul>
         )}
@@ -127,7 +128,7 @@ export default function AddToCollectionDialog({ items, onClose }: DialogProps) {
           {mine.map((c) => (
             <label key={c.id}>
               <input type="radio" name="collection" value={c.id} checked={selected === String(c.id)} onChange={() => setChoice(String(c.id))} />
-              <span dir="auto">{c.name}</span>
+              <span dir="auto">{displayName(c.name)}</span>
               <span className="muted">{tc('items', { count: c.items })}</span>
             </label>
           ))}

@@ -1,5 +1,6 @@
 // One playlist: its tracks in order, reordering (drag and drop, or Move up / Move down from the
 // keyboard → collection_move), removing tracks, and playing it in the mini-player.
+import { displayName } from '../../i18n/display-name';
 import { useRef, useState, type DragEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
@@ -134,7 +135,7 @@ export function CollectionDetail({ collectionid }: { collectionid: number }) {
       </p>
       <div className="collections-head">
         <h1 id="collection-title" className="page-title" dir="auto">
-          {collection.name}
+          {displayName(collection.name)}
         </h1>
         <button className="btn primary" disabled={audio.length === 0} onClick={() => play()}>
           <Icon name="play" /> {t('play')}
@@ -199,7 +200,7 @@ export function CollectionDetail({ collectionid }: { collectionid: number }) {
                 <div className="track-main">
                   <span dir="auto">{trackLabel(item)}</span>
                   <span className="muted">
-                    {item.name !== trackLabel(item) ? `${item.name} · ` : ''}
+                    {item.name !== trackLabel(item) ? `${displayName(item.name)} · ` : ''}
                     {formatBytes(item.size)}
                   </span>
                 </div>

@@ -1,5 +1,6 @@
 // Playlists (pCloud collections): the list at /collections, one playlist at /collections/:id.
 // pCloud refuses collection_* to OAuth tokens (1000 → 'oauthRefused'): explained, not an error.
+import { displayName } from '../../i18n/display-name';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
@@ -96,7 +97,7 @@ function CollectionList() {
                 <Icon name="music" size={22} />
                 <div className="collection-main">
                   <Link to={paths.collection(c.id)} dir="auto">
-                    {c.name}
+                    {displayName(c.name)}
                   </Link>
                   <span className="muted">
                     {t('rowMeta', { items: tc('items', { count: c.items }), date: formatDate(c.modified, t.locale) })}

@@ -1,6 +1,7 @@
 // Import an .m3u / .m3u8 playlist — from this device or from the account — as a pCloud playlist:
 // parse it, match its entries to audio files of the account, create the collection, and report the
 // lines that matched nothing.
+import { displayName } from '../../i18n/display-name';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -126,7 +127,7 @@ export function ImportPlaylistDialog({ onClose }: { onClose: () => void }) {
       {report ? (
         <div className="import-report" role="status">
           <p>
-            {t.rich('createdWith', { count: report.added, name: <span dir="auto">{report.collection.name}</span> })}
+            {t.rich('createdWith', { count: report.added, name: <span dir="auto">{displayName(report.collection.name)}</span> })}
             {report.duplicates > 0 && ` ${t('repeated', { count: report.duplicates })}`}
           </p>
           {report.unmatched.length === 0 ? (

@@ -1,3 +1,4 @@
+import { displayName } from '../../i18n/display-name';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { contentUrl } from '../../api/client';
@@ -221,8 +222,8 @@ export function MiniPlayer() {
       />
       <Art track={track} />
       <div className="mp-info">
-        <div className="mp-title" dir="auto" title={track.name}>
-          {title}
+        <div className="mp-title" dir="auto" title={displayName(track.name)}>
+          {displayName(title)}
         </div>
         <div className="mp-sub muted" dir="auto">
           {error ? (

@@ -1,3 +1,4 @@
+import { displayName } from '../../i18n/display-name';
 import { useMemo } from 'react';
 import type { FileMetadata } from '../../api/types';
 import type { PublicLink } from '../../queries/public';
@@ -32,7 +33,7 @@ export function FileLinkView({ link, file }: { link: PublicLink; file: FileMetad
         <header className="pub-file-head">
           <div className="pub-file-title">
             <h1 id="pub-file-name" dir="auto">
-              {file.name}
+              {displayName(file.name)}
             </h1>
             <p className="muted">
               {t('sizeAndDate', { size: formatBytes(file.size, t.locale), date: formatDate(file.modified, t.locale) })}

@@ -2,6 +2,7 @@
 // "Download as zip", previews in an overlay. The position lives in the URL (`folder`, `view`) so
 // Back, reload and shared addresses all land in the same place. The list and the grid are
 // virtualised against the page's scroll, so a folder of thousands of files stays light.
+import { displayName } from '../../i18n/display-name';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useLocationState, useSearchParams } from '../../routing/location';
@@ -107,18 +108,18 @@ export function FolderLinkView({ link, root }: { link: PublicLink; root: FolderM
     <PublicFrame title={current.name}>
       <div className="pub-folder">
         <div className="pub-head">
-          <h1 className="sr-only">{current.name}</h1>
+          <h1 className="sr-only">{displayName(current.name)}</h1>
           <nav aria-label={t('folderPath')} className="crumbs pub-crumbs">
             <ol>
               {crumbs.map((f, i) => (
                 <li key={f.folderid}>
                   {i === crumbs.length - 1 ? (
                     <span aria-current="page" dir="auto">
-                      {f.name}
+                      {displayName(f.name)}
                     </span>
                   ) : (
                     <Link to={href(link.code, i === 0 ? null : f.folderid)} dir="auto">
-                      {f.name}
+                      {displayName(f.name)}
                     </Link>
                   )}
                 </li>
@@ -405,7 +406,7 @@ function Item({ m, thumb, grid, selected, onToggle, to, onDownload, busy, t }: I
       <Link to={to} state={m.isfolder ? undefined : { preview: true }} className="pub-open" data-part="open" aria-label={m.isfolder ? t('openFolder', { name: m.name }) : t('previewItem', { name: m.name })}>
         <span className="pub-thumb">{thumb ? <img src={thumb} alt="" loading="lazy" referrerPolicy="no-referrer" /> : <ItemIcon item={m} size={grid ? 56 : 28} />}</span>
         <span className="pub-name" dir="auto">
-          {m.name}
+          {displayName(m.name)}
         </span>
       </Link>
       <span className="pub-meta muted">{m.isfolder ? describeContents(m.contents ?? []) : t('sizeAndDate', { size: formatBytes(m.size, t.locale), date: formatDate(m.modified, t.locale) })}</span>

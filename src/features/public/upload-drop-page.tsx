@@ -1,6 +1,7 @@
 // `/puplink?code=…`: the anonymous drop page of an upload link. The visitor sees only the owner's
 // message, gives their name (pCloud needs it as `names`), and sends files one request each, through
 // the same upload engine as the signed-in app with the upload-link transport.
+import { displayName } from '../../i18n/display-name';
 import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useSearchParams } from '../../routing/location';
 import { useQuery } from '@tanstack/react-query';
@@ -200,7 +201,7 @@ function DropForm({ link, comment, mail }: { link: PublicLink; comment: string; 
                 {items.map((q) => (
                   <li key={q.id} className={`drop-item ${q.status === 'waiting' ? 'queued' : q.status}`}>
                     <span className="drop-item-name" dir="auto">
-                      {q.name}
+                      {displayName(q.name)}
                     </span>
                     <span className="drop-item-state" aria-live={q.status === 'uploading' ? 'off' : 'polite'}>
                       {q.status === 'waiting' && t('waiting', { size: formatBytes(q.size, t.locale) })}

@@ -1,4 +1,5 @@
 // The "Public links" tab: every link with its target, dates, counters and row actions.
+import { displayName } from '../../i18n/display-name';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
@@ -27,7 +28,7 @@ function Target({ link, t }: { link: Publink; t: LinksT }) {
   const m = link.metadata;
   const name = (
     <span className="links-name" dir="auto">
-      {m.name}
+      {displayName(m.name)}
     </span>
   );
   if (isTreeLink(link))

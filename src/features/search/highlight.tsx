@@ -1,3 +1,4 @@
+import { displayName } from '../../i18n/display-name';
 import type { ReactNode } from 'react';
 
 /** Case and accents folded, one entry per character of `s` (so positions map back to it). */
@@ -15,7 +16,7 @@ export function queryWords(q: string): string[] {
  * never parsed as HTML.
  */
 export function highlight(name: string, words: readonly string[]): ReactNode {
-  if (!words.length) return name;
+  if (!words.length) return displayName(name);
   const chars = [...name];
   const folded = foldChars(name);
   // folded text and the character each of its positions came from
@@ -35,7 +36,7 @@ export function highlight(name: string, words: readonly string[]): ReactNode {
   let start = 0;
   for (let i = 1; i <= chars.length; i++) {
     if (i === chars.length || hit[i] !== hit[start]) {
-      const piece = chars.slice(start, i).join('');
+      const piece = displayName(chars.slice(start, i).join(''));
       out.push(hit[start] ? <mark key={start} className="hit">{piece}</mark> : piece);
       start = i;
     }

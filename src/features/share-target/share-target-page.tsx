@@ -1,6 +1,7 @@
 // /share-target: files shared to the installed app from the phone's share sheet. The service
 // worker (src/sw.ts) kept them in IndexedDB; here the user picks a folder and they join the
 // ordinary upload queue (src/uploads/session-uploads.ts).
+import { displayName } from '../../i18n/display-name';
 import { useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import { useSearchParams } from '../../routing/location';
@@ -106,7 +107,7 @@ export default function ShareTargetPage() {
           <ul className="name-list" aria-label={t('sharedFiles')}>
             {files.map((f, i) => (
               <li key={`${i}-${f.name}`}>
-                <span dir="auto">{f.name}</span> <span className="muted">{formatBytes(f.size)}</span>
+                <span dir="auto">{displayName(f.name)}</span> <span className="muted">{formatBytes(f.size)}</span>
               </li>
             ))}
           </ul>

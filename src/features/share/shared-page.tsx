@@ -1,4 +1,5 @@
 // /shared: invitations waiting for me, folders others share with me, folders I share with others.
+import { displayName } from '../../i18n/display-name';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'wouter';
 import { useSearchParams } from '../../routing/location';
@@ -177,7 +178,7 @@ function SharedByMe({ shares, requests }: { shares: readonly Share[]; requests: 
             <ItemIcon item={FOLDER} size={28} />
             <div className="share-card-title">
               <Link to={paths.folder(f.folderid)} dir="auto">
-                {f.name}
+                {displayName(f.name)}
               </Link>
               <span className="muted share-sub">
                 {accessSummary(f, t)}

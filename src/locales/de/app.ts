@@ -37,4 +37,5 @@ export default {
   signOut: 'Abmelden',
   sessionRevoked: 'Diese Anmeldung wurde widerrufen. Bitte melden Sie sich erneut an.',
   sessionEnded: 'Ihre Sitzung ist beendet. Bitte melden Sie sich erneut an.',
+  sessionExpired: 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.',
 } satisfies Translation<typeof en.messages>;

@@ -37,4 +37,5 @@ export default defineMessages('app', {
   signOut: 'Sign out',
   sessionRevoked: 'This sign-in was revoked. Please sign in again.',
   sessionEnded: 'Your session has ended. Please sign in again.',
+  sessionExpired: 'Your sign-in has expired. Please sign in again.',
 });

@@ -1,3 +1,4 @@
+import { displayName } from '../../i18n/display-name';
 import { useEffect, useRef } from 'react';
 import { SpeedSelect } from '../video/playback-tools';
 import type { PreviewerProps } from '../source';
@@ -33,7 +34,7 @@ export default function AudioPreviewer({ file, source }: PreviewerProps) {
     <div className="audio-view">
       <ItemIcon item={file} size={96} />
       {file.title && <p className="audio-title" dir="auto">{[file.artist, file.title].filter(Boolean).join(' — ')}</p>}
-      <audio ref={element} controls preload="metadata" src={audio.data} aria-label={file.name} />
+      <audio ref={element} controls preload="metadata" src={audio.data} aria-label={displayName(file.name)} />
       <SpeedSelect media={element} />
     </div>
   );

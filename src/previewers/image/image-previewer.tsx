@@ -1,3 +1,4 @@
+import { displayName } from '../../i18n/display-name';
 import { useEffect, useRef, useState } from 'react';
 import type { FileMetadata } from '../../api/protocol/types';
 import type { PreviewerProps, ThumbSize } from '../source';
@@ -74,7 +75,7 @@ export default function ImagePreviewer({ file, source }: PreviewerProps) {
           <img
             ref={img}
             src={shown.data}
-            alt={file.name}
+            alt={displayName(file.name)}
             draggable={false}
             referrerPolicy="no-referrer"
             style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.scale * fit}) rotate(${view.turns * 90}deg)` }}

@@ -1,3 +1,4 @@
+import { displayName } from '../../i18n/display-name';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { FileMetadata } from '../../api/protocol/types';
 import type { PreviewerProps, PreviewSource, VideoRendition } from '../source';
@@ -40,7 +41,7 @@ export default function VideoPreviewer({ file, source }: PreviewerProps) {
     const cause = isRefererRefusal(progressive.error) || !hls.error || !hasHls ? progressive.error : hls.error;
     return <StreamRefused message={source.describeError(cause)} onDownload={onDownload} />;
   }
-  if (hls.data && hlsFailed === null) return <HlsVideo src={hls.data} resumeKey={resumeKey} label={file.name} aspect={aspect} onUnplayable={onUnplayable} tools={tools} />;
+  if (hls.data && hlsFailed === null) return <HlsVideo src={hls.data} resumeKey={resumeKey} label={displayName(file.name)} aspect={aspect} onUnplayable={onUnplayable} tools={tools} />;
   if (progressive.data) {
     return <ProgressiveVideo file={file} variants={progressive.data} resumeKey={resumeKey} aspect={aspect} onDownload={onDownload} tools={tools} />;
   }
@@ -94,7 +95,7 @@ function ProgressiveVideo({ file, variants, resumeKey, aspect, onDownload, tools
         autoPlay
         playsInline
         src={src}
-        aria-label={file.name}
+        aria-label={displayName(file.name)}
         data-stream="progressive"
         style={aspect ? { aspectRatio: aspect } : undefined}
         onError={() => {
