@@ -26,14 +26,15 @@ const twoLines = () => Math.floor(((window.innerWidth - 112) / 7.6) * 1.8);
 export function MiddleName({ name: raw }: { name: string }) {
   const name = displayName(raw);
   const phone = usePhoneLayout();
-  const { head, tail } = splitName(name);
+  // split as stored, so a bidi control's marker (display-name.ts) is never cut in two
+  const { head, tail } = splitName(raw);
   // on two lines a split name that needs no shortening would leave a gap before its tail: such
   // names are shown whole (the line clamp still guards a wrong guess)
   if (!tail || (phone && name.length <= twoLines())) return <>{name}</>;
   return (
     <>
-      <span className="name-head">{head}</span>
-      <span className="name-tail">{tail}</span>
+      <span className="name-head">{displayName(head)}</span>
+      <span className="name-tail">{displayName(tail)}</span>
     </>
   );
 }
