@@ -1,5 +1,5 @@
 // Everyday use (issue 15): what a person meets first in the list, deletes, names and media.
-import { test, expect, call, list, option, openApp, uploadMany } from './fixtures';
+import { test, expect, anonymousPage, call, list, newFolder, option, openApp, uploadMany } from './fixtures';
 
 test.describe('the long demo folder', () => {
   test.use({ signedInAs: 'demo' });
@@ -130,5 +130,55 @@ test.describe('the keyboard', () => {
     const input = page.getByRole('dialog', { name: 'Command palette' }).getByRole('combobox');
     await expect(input).toHaveValue('new f');
     await expect(page.getByRole('option', { name: /New folder/ })).toBeVisible();
+  });
+});
+
+test.describe('names with bidirectional controls', () => {
+  test.use({ signedInAs: 'verified' });
+  const RAW = 'invoice\u202Efdp.exe';
+  const SHOWN = 'invoice⟪RLO⟫fdp.exe';
+
+  test('read in stored order everywhere: list, folder title, breadcrumbs, viewer, toast, public page — raw in the rename field', async ({ page, browser, me }, info) => {
+    const folder = await newFolder(me.token, 'bills\u202Etxt.exe');
+    const [fileid] = await uploadMany(me.token, folder, [[RAW, 'MZ not really a program']]);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`/folder/${folder}`);
+    await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('bills⟪RLO⟫txt.exe');
+    await expect(page).toHaveTitle(/bills⟪RLO⟫txt\.exe/);
+    const row = option(page, SHOWN);
+    await expect(row).toBeVisible();
+    await expect(list(page)).not.toContainText(RAW);
+    await page.screenshot({ path: info.outputPath('bidi-list-1280.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(row).toBeVisible();
+    await page.screenshot({ path: info.outputPath('bidi-list-390.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // the rename field holds the name as stored, so what is saved is what was there
+    await row.click();
+    await page.keyboard.press('F2');
+    await expect(page.getByRole('textbox', { name: /name/i })).toHaveValue(RAW);
+    await page.keyboard.press('Escape');
+
+    await row.dblclick();
+    const viewer = page.getByRole('dialog');
+    await expect(viewer.getByRole('heading').first()).toHaveText(SHOWN);
+    await page.keyboard.press('Escape');
+    await expect(viewer).toHaveCount(0);
+
+    await row.click();
+    await list(page).press('Delete');
+    await expect(page.getByRole('region', { name: 'Notifications' })).toContainText(SHOWN);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(row).toBeVisible();
+
+    const { code } = await call<{ code: string }>(me.server.api, 'getfilepublink', { fileid }, me.token);
+    const stranger = await anonymousPage(browser);
+    await stranger.page.goto(`/publink/show?code=${encodeURIComponent(code)}`);
+    await expect(stranger.page.getByRole('main')).toContainText(SHOWN);
+    await expect(stranger.page).toHaveTitle(new RegExp(SHOWN.replace('.', '\\.')));
+    expect(await stranger.page.getByRole('main').innerText()).not.toContain(RAW);
+    await stranger.page.screenshot({ path: info.outputPath('bidi-public-1280.png') });
+    await stranger.context.close();
   });
 });
