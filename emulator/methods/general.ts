@@ -54,39 +54,75 @@ function eventsReply(ctx: Ctx, rows: { diffid: number; event: string; time: numb
   };
 }
 
+/**
+ * Holds a long poll until the user has a new event, the timeout passes or the client goes away.
+ * Waiters listen on their own user's channel only: an event wakes that user's polls and no one else's,
+ * so thousands of idle polls cost nothing per request or per change of other accounts.
+ */
+function waitForEvent(ctx: Ctx, userid: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const key = `user:${userid}`;
+    const done = () => {
+      clearTimeout(timer);
+      ctx.st.changes.off(key, done);
+      ctx.res.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ctx.emu.diffTimeoutMs);
+    ctx.st.changes.on(key, done);
+    ctx.res.on('close', done);
+  });
+}
+
+type EventRow = { diffid: number; event: string; time: number; body: string };
+
+function eventsAfter(ctx: Ctx, userid: number, since: number, limit: number): EventRow[] {
+  return ctx.st.q('SELECT * FROM events WHERE userid = ? AND diffid > ? ORDER BY diffid LIMIT ?').all(userid, since, limit) as EventRow[];
+}
+
+/**
+ * Undocumented `subscribe`: pCloud's own sync library keeps one long poll open for file changes,
+ * notifications and links (pclsync pdiff.c, `subscribefor=diff,notifications,publinks,uploadlinks,…`)
+ * and reads `from` to learn which stream answered. The emulator feeds the `diff` stream — the same
+ * events as `diff`, with `diffid`/`difflimit` — and has no notifications, teams or contacts and no
+ * link counters, so those streams never answer. A poll with nothing new answers 6003 at the timeout,
+ * which pclsync (like 6002, "cancelled") takes as "subscribe again" (docs/pcloud/errors.md §5).
+ */
+async function subscribe(ctx: Ctx) {
+  const user = me(ctx);
+  const streams = new Set((ctx.p.str('subscribefor') ?? '').split(',').map((s) => s.trim()));
+  const since = ctx.p.int('diffid', 1000) ?? 0;
+  const limit = ctx.p.int('difflimit', 1000) ?? 1_000_000;
+  const read = () => (streams.has('diff') ? eventsAfter(ctx, user.id, since, limit) : []);
+  let rows = read();
+  if (!rows.length) {
+    await waitForEvent(ctx, user.id);
+    rows = read();
+  }
+  if (!rows.length) fail(6003);
+  return { from: 'diff', ...eventsReply(ctx, rows, 0) };
+}
+
 async function diff(ctx: Ctx) {
   const user = me(ctx);
   const st = ctx.st;
   const limit = ctx.p.int('limit', 1000) ?? 1_000_000;
   const current = () => (st.q('SELECT COALESCE(MAX(diffid), 0) AS d FROM events WHERE userid = ?').get(user.id) as { d: number }).d;
-  type Row = { diffid: number; event: string; time: number; body: string };
   const last = ctx.p.int('last', 1000);
   if (last !== undefined) {
-    const rows = (st.q('SELECT * FROM events WHERE userid = ? ORDER BY diffid DESC LIMIT ?').all(user.id, Math.min(last, limit)) as Row[]).reverse();
+    const rows = (st.q('SELECT * FROM events WHERE userid = ? ORDER BY diffid DESC LIMIT ?').all(user.id, Math.min(last, limit)) as EventRow[]).reverse();
     return eventsReply(ctx, rows, current());
   }
   const after = ctx.p.date('after');
   if (after !== undefined && !ctx.p.has('diffid')) {
-    const rows = st.q('SELECT * FROM events WHERE userid = ? AND time > ? ORDER BY diffid LIMIT ?').all(user.id, after, limit) as Row[];
+    const rows = st.q('SELECT * FROM events WHERE userid = ? AND time > ? ORDER BY diffid LIMIT ?').all(user.id, after, limit) as EventRow[];
     return eventsReply(ctx, rows, current());
   }
   const since = ctx.p.int('diffid', 1000) ?? 0;
-  const query = () => st.q('SELECT * FROM events WHERE userid = ? AND diffid > ? ORDER BY diffid LIMIT ?').all(user.id, since, limit) as Row[];
-  let rows = query();
+  let rows = eventsAfter(ctx, user.id, since, limit);
   if (!rows.length && ctx.p.flag('block') && ctx.p.has('diffid')) {
-    await new Promise<void>((resolve) => {
-      const key = `user:${user.id}`;
-      const done = () => {
-        clearTimeout(timer);
-        st.changes.off(key, done);
-        ctx.res.off('close', done);
-        resolve();
-      };
-      const timer = setTimeout(done, ctx.emu.diffTimeoutMs);
-      st.changes.on(key, done);
-      ctx.res.on('close', done);
-    });
-    rows = query();
+    await waitForEvent(ctx, user.id);
+    rows = eventsAfter(ctx, user.id, since, limit);
   }
   return eventsReply(ctx, rows, rows.length ? 0 : Math.max(since, current()));
 }
@@ -164,6 +200,9 @@ export const generalMethods = () =>
       handler: (ctx) => ({ ip: ctx.req.socket.localAddress ?? '127.0.0.1', ipbin: ctx.req.socket.localAddress ?? '127.0.0.1', ipv6: '::1', hostname: ctx.host }),
     },
     { name: 'diff', auth: 'required', handler: diff },
+    { name: 'subscribe', auth: 'required', handler: subscribe },
+    // Undocumented: pclsync's keep-alive probe of its subscribe connection (`nop?id=ignore`); answers {result: 0}.
+    { name: 'nop', auth: 'none', handler: () => ({}) },
     {
       name: 'getfilehistory',
       auth: 'required',

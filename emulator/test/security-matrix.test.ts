@@ -64,7 +64,7 @@ const open: Entry = { may: ALL, params: none, control: false };
 const MATRIX: Record<string, Entry> = {
   // general
   getdigest: open, userinfo: account, supportedlanguages: open, setlanguage: account, feedback: open, currentserver: open,
-  diff: account, getip: open, getapiserver: open,
+  diff: account, getip: open, getapiserver: open, subscribe: { ...account, params: () => ({ subscribefor: 'diff', diffid: 0 }) }, nop: open,
   // each caller searches its own tree; the generic leak check below catches the owner's folder name
   search: { may: AUTHED, params: (fx) => ({ query: `sub-${fx.n}` }) },
   getfilehistory: { may: READ, params: file, control: false },

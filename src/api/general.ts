@@ -70,6 +70,40 @@ export function diff(params: DiffParams = {}, opts: CallOptions = {}): Promise<D
   return request<DiffResult>('diff', params, { ...opts, timeoutMs });
 }
 
+/** Streams `subscribe` can wait on; the emulator answers `diff` only (docs/pcloud/quirks.md §1). */
+export type SubscribeStream = 'diff' | 'notifications' | 'publinks' | 'uploadlinks' | 'teams' | 'users' | 'contacts';
+
+export interface SubscribeParams {
+  /** Comma-separated streams, e.g. `diff,notifications`. */
+  subscribefor: string;
+  diffid?: number;
+  difflimit?: number;
+  notificationid?: number;
+  publinkid?: number;
+  uploadlinkid?: number;
+}
+
+/** The stream that answered, with that stream's fields (`diff`: `diffid` + `entries`, like diff). */
+export interface SubscribeResult extends Partial<DiffResult> {
+  from: SubscribeStream;
+  notificationid?: number;
+  publinkid?: number;
+  uploadlinkid?: number;
+}
+
+/**
+ * Undocumented (pclsync): one long poll for several change streams. Nothing new within the server's
+ * wait answers 6003 (6002 when cancelled): subscribe again.
+ */
+export function subscribe(params: SubscribeParams, opts: CallOptions = {}): Promise<SubscribeResult> {
+  return request<SubscribeResult>('subscribe', params, { ...opts, timeoutMs: opts.timeoutMs ?? 90_000 });
+}
+
+/** Undocumented (pclsync): does nothing; checks that a connection still answers. */
+export async function nop(opts?: CallOptions): Promise<void> {
+  await request<Empty>('nop', {}, opts);
+}
+
 export function getFileHistory(params: { fileid: number }, opts?: CallOptions): Promise<{ entries: DiffEvent[] }> {
   return request<{ entries: DiffEvent[] }>('getfilehistory', params, opts);
 }

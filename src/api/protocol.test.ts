@@ -17,16 +17,16 @@ describe('RESULT_MESSAGES', () => {
   });
 
   it('has a message for every code, including invented ones', () => {
-    for (const code of [1054, 1101, 2055, 2061, 2064, 2067, 2068, 2071, 2072, 2092, 2261, 2297, 2321, 4010, 6001, 7009]) {
+    for (const code of [1054, 1101, 2055, 2061, 2064, 2067, 2068, 2071, 2072, 2092, 2205, 2229, 2261, 2297, 2321, 4010, 6001, 6002, 6003, 7009]) {
       expect(RESULT_MESSAGES[code]).toMatch(/\S/);
     }
-    expect(errorsSource.match(/\/\/ emulator-invented/g)).toHaveLength(16);
+    expect(errorsSource.match(/\/\/ emulator-invented/g)).toHaveLength(20);
   });
 });
 
 describe('errorKind', () => {
   it.each([
-    [1000, 'auth'], [2000, 'auth'], [2094, 'auth'], [2095, 'auth'],
+    [1000, 'auth'], [2000, 'auth'], [2094, 'auth'], [2095, 'auth'], [2205, 'auth'], [2229, 'auth'],
     [2002, 'notFound'], [2005, 'notFound'], [2009, 'notFound'], [1900, 'notFound'], [1901, 'notFound'],
     [2004, 'exists'], [2038, 'exists'], [2073, 'exists'],
     [2008, 'quota'], [7007, 'quota'], [7008, 'quota'], [2097, 'quota'],
@@ -43,9 +43,9 @@ describe('errorKind', () => {
 });
 
 describe('METHODS', () => {
-  it('has one row per method, 143 in all, with unique names', () => {
-    expect(METHODS).toHaveLength(143);
-    expect(new Set(METHODS.map((m) => m.name)).size).toBe(143);
+  it('has one row per method, 145 in all, with unique names', () => {
+    expect(METHODS).toHaveLength(145);
+    expect(new Set(METHODS.map((m) => m.name)).size).toBe(145);
   });
 
   it('flags OAuth refusals and undocumented methods', () => {

@@ -63,6 +63,8 @@ export const METHODS: readonly MethodInfo[] = Object.freeze([
   row("getip", "general", "no", "json"),
   row("getapiserver", "general", "no", "json"),
   row("search", "general", "yes", "json", { documented: false }),
+  row("subscribe", "general", "yes", "json", { documented: false }),
+  row("nop", "general", "no", "json", { documented: false }),
   row("createfolder", "folder", "yes", "json"),
   row("createfolderifnotexists", "folder", "yes", "json"),
   row("listfolder", "folder", "yes", "json"),

@@ -5,7 +5,7 @@ import { useLocation } from 'wouter';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { isOAuthRefusal } from '../../api/errors';
 import { paths } from '../../routing/paths';
-import { getT, LANGUAGES, setLanguage as showLanguage, useT } from '../../i18n';
+import { getT, LANGUAGES, setLanguage as showLanguage, useT, type Translate } from '../../i18n';
 import { errorMessage } from '../../i18n/error-message';
 import { formatBytes, formatDate } from '../../lib/format';
 import account from '../../locales/en/account';
@@ -157,11 +157,14 @@ function Devices({ labelledBy }: { labelledBy: string }) {
   );
 }
 
-/** The names of the languages the app has a catalogue for ("English and Deutsch"). */
-function catalogueLanguages(locale: string): string {
-  const names = Object.values(LANGUAGES);
+/** Each catalogue's name for a language (LANGUAGES holds each language's own name, for pickers). */
+const LANGUAGE_NAME_KEYS = { en: 'languageEn', de: 'languageDe' } as const satisfies Record<keyof typeof LANGUAGES, string>;
+
+/** The languages the app has a catalogue for, named in the reader's language ("Englisch und Deutsch"). */
+function catalogueLanguages(t: Translate<typeof account.messages>): string {
+  const names = Object.values(LANGUAGE_NAME_KEYS).map((key) => t(key));
   try {
-    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
+    return new Intl.ListFormat(t.locale, { type: 'conjunction' }).format(names);
   } catch {
     return names.join(', ');
   }
@@ -208,7 +211,7 @@ function LanguageSelect({ current }: { current: string }) {
         ))}
       </select>
       <span id={`${id}-hint`} className="muted">
-        {t('languageHint', { languages: catalogueLanguages(t.locale) })}
+        {t('languageHint', { languages: catalogueLanguages(t) })}
       </span>
       {languages.isError && (
         <span className="field-error" role="alert">
