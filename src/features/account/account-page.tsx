@@ -5,7 +5,7 @@ import { useLocation } from 'wouter';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { isOAuthRefusal } from '../../api/errors';
 import { paths } from '../../routing/paths';
-import { getT, LANGUAGES, setLanguage as showLanguage, useT, type Translate } from '../../i18n';
+import { getT, setLanguage as showLanguage, useT, type Language, type Translate } from '../../i18n';
 import { errorMessage } from '../../i18n/error-message';
 import { formatBytes, formatDate } from '../../lib/format';
 import account from '../../locales/en/account';
@@ -158,7 +158,7 @@ function Devices({ labelledBy }: { labelledBy: string }) {
 }
 
 /** Each catalogue's name for a language (LANGUAGES holds each language's own name, for pickers). */
-const LANGUAGE_NAME_KEYS = { en: 'languageEn', de: 'languageDe' } as const satisfies Record<keyof typeof LANGUAGES, string>;
+const LANGUAGE_NAME_KEYS = { en: 'languageEn', de: 'languageDe' } as const satisfies Record<Language, string>;
 
 /** The languages the app has a catalogue for, named in the reader's language ("Englisch und Deutsch"). */
 function catalogueLanguages(t: Translate<typeof account.messages>): string {

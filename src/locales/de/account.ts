@@ -24,6 +24,8 @@ export default {
   verificationFailed: 'Die Bestätigungs-E-Mail konnte nicht gesendet werden: {error}',
   language: 'Sprache',
   languageHint: 'pCloud Web gibt es auf {languages}; bei einer anderen Sprache wird es auf Englisch angezeigt.',
+  languageEn: 'Englisch',
+  languageDe: 'Deutsch',
   languagesError: 'Die Liste der Sprachen konnte nicht geladen werden.',
   languageSet: 'Sprache auf {language} umgestellt',
   languageFailed: 'Die Sprache konnte nicht geändert werden: {error}',

@@ -24,6 +24,9 @@ export default defineMessages('account', {
   verificationFailed: 'Could not send the verification e-mail: {error}',
   language: 'Language',
   languageHint: 'pCloud Web is available in {languages}; with another language it is shown in English.',
+  // each language the app has a catalogue for, named in this catalogue's language (in sentences)
+  languageEn: 'English',
+  languageDe: 'German',
   languagesError: 'The list of languages could not be loaded.',
   languageSet: 'Language set to {language}',
   languageFailed: 'Could not change the language: {error}',
