@@ -5,6 +5,7 @@ import common from '../locales/en/common';
 import viewer from '../locales/en/viewer';
 import { ItemIcon } from '../ui/icons';
 import type { PreviewSource } from './source';
+import { Button } from '../ui/button';
 
 /** A file with no previewer (or too big for one): what it is, and a download. Small, so not lazy. */
 export function OtherPreview({ file, source, note }: { file: FileMetadata; source: PreviewSource; note?: string }) {
@@ -22,9 +23,9 @@ export function OtherPreview({ file, source, note }: { file: FileMetadata; sourc
         <dt>{tc('modified')}</dt>
         <dd>{formatDate(file.modified, t.locale)}</dd>
       </dl>
-      <button className="btn primary" onClick={() => source.download(file)}>
+      <Button variant="primary" onClick={() => source.download(file)}>
         {tc('download')}
-      </button>
+      </Button>
     </div>
   );
 }

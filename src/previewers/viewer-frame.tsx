@@ -7,6 +7,7 @@ import viewer from '../locales/en/viewer';
 import { FilePreview } from './file-preview';
 import type { PreviewSource } from './source';
 import './viewer-frame.css';
+import { Button } from '../ui/button';
 
 /**
  * The full-screen viewer of the signed-in app and of public links: a bar (`heading`, `actions`,
@@ -98,15 +99,15 @@ export function ViewerFrame({
           </header>
           <div className="viewer-body">
             {prev && (
-              <button className="btn nav-prev" aria-label={t('previous')} onClick={() => onShow(prev.fileid)}>
+              <Button className="nav-prev" aria-label={t('previous')} onClick={() => onShow(prev.fileid)}>
                 ‹
-              </button>
+              </Button>
             )}
             <FilePreview key={file.fileid} file={file} source={source} />
             {next && (
-              <button className="btn nav-next" aria-label={t('next')} onClick={() => onShow(next.fileid)}>
+              <Button className="nav-next" aria-label={t('next')} onClick={() => onShow(next.fileid)}>
                 ›
-              </button>
+              </Button>
             )}
           </div>
         </RD.Content>

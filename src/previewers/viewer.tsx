@@ -11,11 +11,11 @@ import { findCover } from './audio/cover';
 import { galleryOf } from './file-preview';
 import { ViewerFrame } from './viewer-frame';
 import './viewer.css';
-import { Icon } from '../ui/icons';
 import { getT, useT } from '../i18n';
 import browse from '../locales/en/browse';
 import common from '../locales/en/common';
 import viewer from '../locales/en/viewer';
+import { Button } from '../ui/button';
 
 function isoDate(value: string): string | undefined {
   const t = toTime(value);
@@ -72,13 +72,13 @@ export default function Viewer({ items, fileid, onClose, onShow, onDownload }: {
       }
       actions={
         <>
-          <button className="btn" onClick={() => openDialog({ kind: 'revisions', items: [file] })} title={t('versionsHint')} aria-label={t('versions')}>
-            <Icon name="history" /> <span className="btn-label">{t('versions')}</span>
-          </button>
+          <Button icon="history" onClick={() => openDialog({ kind: 'revisions', items: [file] })} title={t('versionsHint')} aria-label={t('versions')}>
+            <span className="btn-label">{t('versions')}</span>
+          </Button>
           {/* named by aria-label too: the text is hidden on narrow screens (viewer-frame.css) */}
-          <button className="btn" onClick={() => onDownload(file)} aria-label={tc('download')}>
-            <Icon name="download" /> <span className="btn-label">{tc('download')}</span>
-          </button>
+          <Button icon="download" onClick={() => onDownload(file)} aria-label={tc('download')}>
+            <span className="btn-label">{tc('download')}</span>
+          </Button>
         </>
       }
     />

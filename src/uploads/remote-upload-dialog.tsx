@@ -11,6 +11,7 @@ import { errorMessage } from '../i18n/error-message';
 import common from '../locales/en/common';
 import upload from '../locales/en/upload';
 import './upload.css';
+import { Button } from '../ui/button';
 
 /** The links of the text, one per line, or the first line that is not a web link. */
 export function parseLinks(text: string): { urls: string[] } | { error: string } {
@@ -142,12 +143,12 @@ export default function RemoteUploadDialog({ folder, onClose }: DialogProps) {
             )}
           </div>
           <div className="dialog-actions">
-            <button type="button" className="btn" onClick={onClose}>
+            <Button onClick={onClose}>
               {c('cancel')}
-            </button>
-            <button type="submit" className="btn primary" disabled={start.isPending}>
+            </Button>
+            <Button variant="primary" type="submit" disabled={start.isPending}>
               {start.isPending ? t('starting') : t('upload')}
-            </button>
+            </Button>
           </div>
         </form>
       ) : (
@@ -163,9 +164,9 @@ export default function RemoteUploadDialog({ folder, onClose }: DialogProps) {
           </ul>
           {!finished && <p className="muted">{t('remoteCloseHint')}</p>}
           <div className="dialog-actions">
-            <button type="button" className="btn primary" onClick={onClose}>
+            <Button variant="primary" onClick={onClose}>
               {finished ? t('done') : c('close')}
-            </button>
+            </Button>
           </div>
         </>
       )}

@@ -3,6 +3,7 @@ import { Dialog } from '../ui/dialog';
 import type { ConflictChoice } from './signed-in-uploads';
 import { useT } from '../i18n';
 import upload from '../locales/en/upload';
+import { Button } from '../ui/button';
 
 export interface Question {
   names: string[];
@@ -29,15 +30,15 @@ export default function ConflictQuestion({ q }: { q: Question | null }) {
         {q.names.length > shown.length && <li className="muted">{t('andMore', { count: q.names.length - shown.length })}</li>}
       </ul>
       <div className="dialog-actions">
-        <button className="btn" onClick={() => q.resolve('skip')}>
+        <Button onClick={() => q.resolve('skip')}>
           {t('skipThem')}
-        </button>
-        <button className="btn" onClick={() => q.resolve('keep-both')}>
+        </Button>
+        <Button onClick={() => q.resolve('keep-both')}>
           {t('keepBoth')}
-        </button>
-        <button className="btn danger" onClick={() => q.resolve('replace')}>
+        </Button>
+        <Button variant="danger" onClick={() => q.resolve('replace')}>
           {t('replace')}
-        </button>
+        </Button>
       </div>
     </Dialog>
   );

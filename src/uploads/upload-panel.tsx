@@ -8,6 +8,7 @@ import { useT, type Translate } from '../i18n';
 import common from '../locales/en/common';
 import upload from '../locales/en/upload';
 import './upload.css';
+import { Button } from '../ui/button';
 
 type T = Translate<typeof upload.messages>;
 
@@ -61,14 +62,14 @@ const UploadRow = memo(function UploadRow({ i, engine, choose, t, c }: { i: Uplo
         <span className="upload-state">{state}</span>
         <span className="upload-buttons">
           {main && (
-            <button className="btn link" onClick={main.run} aria-label={main.label}>
+            <Button variant="ghost" onClick={main.run} aria-label={main.label}>
               {main.text}
-            </button>
+            </Button>
           )}
           {(i.status === 'uploading' || i.status === 'waiting' || i.status === 'paused' || i.status === 'interrupted') && (
-            <button className="btn link" onClick={() => engine?.cancel(i.id)} aria-label={t('cancelFile', { name: i.name })}>
+            <Button variant="ghost" onClick={() => engine?.cancel(i.id)} aria-label={t('cancelFile', { name: i.name })}>
               {c('cancel')}
-            </button>
+            </Button>
           )}
         </span>
       </div>
@@ -183,12 +184,12 @@ export function UploadPanel() {
           {title}
         </strong>
         {live}
-        <button className="btn link" onClick={() => setReopened(true)}>
+        <Button variant="ghost" onClick={() => setReopened(true)}>
           {t('showUploads')}
-        </button>
-        <button className="btn icon" onClick={finishedCleared} aria-label={t('clearFinished')} title={t('clearFinished')}>
+        </Button>
+        <Button square onClick={finishedCleared} aria-label={t('clearFinished')} title={t('clearFinished')}>
           <span aria-hidden="true">×</span>
-        </button>
+        </Button>
       </section>
     );
   }
@@ -209,9 +210,9 @@ export function UploadPanel() {
         <strong role="status" aria-live="off">
           {title}
         </strong>
-        <button className="btn icon" onClick={uploadsMinimizedToggled} aria-expanded={!minimized} aria-label={minimized ? t('showUploads') : t('minimiseUploads')}>
+        <Button square onClick={uploadsMinimizedToggled} aria-expanded={!minimized} aria-label={minimized ? t('showUploads') : t('minimiseUploads')}>
           <span aria-hidden="true">{minimized ? '▴' : '▾'}</span>
-        </button>
+        </Button>
       </header>
       {live}
       <div className="upload-total">
@@ -233,28 +234,28 @@ export function UploadPanel() {
           </ul>
           <footer className="upload-actions">
             {busy > 0 && (
-              <button className="btn" onClick={() => engine?.pauseAll()}>
+              <Button onClick={() => engine?.pauseAll()}>
                 {t('pauseAll')}
-              </button>
+              </Button>
             )}
             {paused > 0 && (
-              <button className="btn" onClick={() => engine?.resumeAll()}>
+              <Button onClick={() => engine?.resumeAll()}>
                 {t('resumeAll')}
-              </button>
+              </Button>
             )}
             {busy + paused + interrupted > 0 && (
-              <button className="btn" onClick={() => engine?.cancelAll()}>
+              <Button onClick={() => engine?.cancelAll()}>
                 {t('cancelAll')}
-              </button>
+              </Button>
             )}
             {failed > 0 && (
-              <button className="btn" onClick={() => engine?.retryFailed()}>
+              <Button onClick={() => engine?.retryFailed()}>
                 {t('retryFailed')}
-              </button>
+              </Button>
             )}
-            <button className="btn" onClick={finishedCleared}>
+            <Button onClick={finishedCleared}>
               {t('clearFinished')}
-            </button>
+            </Button>
           </footer>
         </>
       )}

@@ -11,6 +11,7 @@ import type { ConflictChoice } from './signed-in-uploads';
 import type { Question } from './upload-conflict-question';
 import { useT } from '../i18n';
 import upload from '../locales/en/upload-start';
+import { Button } from '../ui/button';
 
 // The engine and the hasher (~5 KB gzip) load with the first upload, not with the listing.
 const loadRunner = () => import('./session-uploads');
@@ -149,10 +150,9 @@ export function UploadButton({ disabled }: { disabled: boolean }) {
   };
   return (
     <>
-      <button
+      <Button variant="primary" icon="up"
         ref={button}
-        type="button"
-        className="btn primary"
+       
         disabled={disabled}
         aria-label={t('upload')}
         aria-haspopup="menu"
@@ -176,8 +176,8 @@ export function UploadButton({ disabled }: { disabled: boolean }) {
           show(true);
         }}
       >
-        <Icon name="up" /> <span className="btn-label">{t('upload')}</span>
-      </button>
+        <span className="btn-label">{t('upload')}</span>
+      </Button>
       {menu && <LazyPopupMenu {...menu} items={items} side="bottom" sideOffset={6} returnFocus={button.current} onClose={() => setMenu(null)} />}
     </>
   );

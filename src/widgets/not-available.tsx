@@ -6,6 +6,7 @@ import { useT } from '../i18n';
 import account from '../locales/en/account';
 import { useSession } from '../stores/session';
 import { switchToFullAccess } from '../commands/sign-out';
+import { Button } from '../ui/button';
 
 export const PCLOUD_WEB_TRASH = 'https://my.pcloud.com/#page=trash';
 export const PCLOUD_WEB_SETTINGS = 'https://my.pcloud.com/#page=settings';
@@ -22,9 +23,9 @@ export function FullAccessButton() {
   const t = useT(account);
   const qc = useQueryClient();
   return (
-    <button type="button" className="btn primary" onClick={() => void switchToFullAccess(qc)}>
+    <Button variant="primary" onClick={() => void switchToFullAccess(qc)}>
       {t('signInFullAccess')}
-    </button>
+    </Button>
   );
 }
 

@@ -16,6 +16,7 @@ import { getT, useT } from '../i18n';
 import common from '../locales/en/common';
 import viewer from '../locales/en/viewer';
 import './revisions.css';
+import { Button } from '../ui/button';
 
 const tv = getT(viewer);
 
@@ -53,9 +54,9 @@ export function RevisionList({ file, compact }: { file: FileMetadata; compact?: 
     return (
       <p className="field-error" role="alert">
         {t('loadFailed', { error: errorMessage(list.error) })}{' '}
-        <button className="btn link" onClick={() => void list.refetch()}>
+        <Button variant="ghost" onClick={() => void list.refetch()}>
           {tc('tryAgain')}
-        </button>
+        </Button>
       </p>
     );
   }
@@ -98,12 +99,12 @@ export function RevisionList({ file, compact }: { file: FileMetadata; compact?: 
                 <span className="muted">{formatBytes(rev.size)}</span>
               </div>
               <div className="revision-actions">
-                <button className="btn" aria-label={t('downloadVersion', { date: when })} onClick={() => void downloadRevision(current, rev)}>
+                <Button aria-label={t('downloadVersion', { date: when })} onClick={() => void downloadRevision(current, rev)}>
                   {tc('download')}
-                </button>
-                <button className="btn" disabled={revert.isPending} aria-label={t('restoreVersionOf', { date: when })} onClick={() => setConfirming(rev)}>
+                </Button>
+                <Button disabled={revert.isPending} aria-label={t('restoreVersionOf', { date: when })} onClick={() => setConfirming(rev)}>
                   {t('restore')}
-                </button>
+                </Button>
               </div>
             </li>
           );
@@ -116,12 +117,12 @@ export function RevisionList({ file, compact }: { file: FileMetadata; compact?: 
         description={confirming ? t('restoreDescription', { name: file.name, date: formatDate(confirming.created), size: formatBytes(confirming.size) }) : undefined}
       >
         <div className="dialog-actions">
-          <button className="btn" onClick={() => setConfirming(null)}>
+          <Button onClick={() => setConfirming(null)}>
             {tc('cancel')}
-          </button>
-          <button className="btn primary" onClick={() => confirming && restore(confirming)}>
+          </Button>
+          <Button variant="primary" onClick={() => confirming && restore(confirming)}>
             {t('restoreVersion')}
-          </button>
+          </Button>
         </div>
       </Dialog>
     </>

@@ -17,6 +17,7 @@ import { Dialog } from '../../ui/dialog';
 import { FullAccessButton, NotAvailableWithSignIn, PCLOUD_WEB_SETTINGS } from '../../widgets/not-available';
 import { signOutHere } from '../../commands/sign-out';
 import './account.css';
+import { Button } from '../../ui/button';
 
 /** listtokens marks the token of the call itself (not in the reference's field list, so optional). */
 const isCurrent = (t: object) => (t as { current?: boolean }).current === true;
@@ -72,9 +73,9 @@ function SignOutEverywhere() {
       ) : (
         <>
           <p className="muted">{t('signOutEverywhereText')}</p>
-          <button className="btn danger" disabled={tokens.isPending || busy} onClick={() => setConfirming(true)}>
+          <Button variant="danger" disabled={tokens.isPending || busy} onClick={() => setConfirming(true)}>
             {t('signOutEverywhere')}
-          </button>
+          </Button>
         </>
       )}
       {problem && (
@@ -89,12 +90,12 @@ function SignOutEverywhere() {
         description={t('signOutEverywhereWarning')}
       >
         <div className="dialog-actions">
-          <button className="btn" disabled={busy} onClick={() => setConfirming(false)}>
+          <Button disabled={busy} onClick={() => setConfirming(false)}>
             {tc('cancel')}
-          </button>
-          <button className="btn primary danger-fill" disabled={busy} onClick={() => void run()}>
+          </Button>
+          <Button variant="danger" filled disabled={busy} onClick={() => void run()}>
             {busy ? t('signingOut') : t('signOutEverywhere')}
-          </button>
+          </Button>
         </div>
       </Dialog>
     </>
@@ -114,9 +115,9 @@ function Devices({ labelledBy }: { labelledBy: string }) {
     return (
       <p className="field-error" role="alert">
         {t('devicesError', { error: errorMessage(tokens.error) })}{' '}
-        <button className="btn link" onClick={() => void tokens.refetch()}>
+        <Button variant="ghost" onClick={() => void tokens.refetch()}>
           {tc('tryAgain')}
-        </button>
+        </Button>
       </p>
     );
   }
@@ -134,8 +135,7 @@ function Devices({ labelledBy }: { labelledBy: string }) {
               {t('deviceDates', { created: formatDate(token.created, t.locale), expires: formatDate(token.expires, t.locale) })}
             </div>
           </div>
-          <button
-            className="btn danger"
+          <Button variant="danger"
             disabled={remove.isPending}
             aria-label={token.device ? t('signOutDevice', { device: token.device }) : t('signOutUnknownDevice')}
             onClick={() =>
@@ -150,7 +150,7 @@ function Devices({ labelledBy }: { labelledBy: string }) {
             }
           >
             {t('signOut')}
-          </button>
+          </Button>
         </li>
       ))}
     </ul>
@@ -234,9 +234,9 @@ export default function AccountPage() {
       <div className="state-box" role="alert">
         <h2>{t('loadError')}</h2>
         <p className="muted">{errorMessage(info.error)}</p>
-        <button className="btn primary" onClick={() => void info.refetch()}>
+        <Button variant="primary" onClick={() => void info.refetch()}>
           {tc('tryAgain')}
-        </button>
+        </Button>
       </div>
     );
   }
@@ -270,8 +270,7 @@ export default function AccountPage() {
             ) : (
               <span className="account-unverified">
                 <span>{t('notVerified')}</span>
-                <button
-                  className="btn"
+                <Button
                   disabled={sendVerification.isPending}
                   onClick={() =>
                     sendVerification.mutate(undefined, {
@@ -281,7 +280,7 @@ export default function AccountPage() {
                   }
                 >
                   {t('sendVerification')}
-                </button>
+                </Button>
               </span>
             )}
           </dd>

@@ -17,6 +17,7 @@ import common from '../../locales/en/common';
 import { summariseExtraction } from './extract-log';
 import { FolderName } from '../../widgets/folder-name';
 import '../../widgets/archive.css';
+import { Button } from '../../ui/button';
 
 type Overwrite = 'rename' | 'overwrite' | 'skip';
 const NO_EXCLUDE: ReadonlySet<number> = new Set();
@@ -118,9 +119,9 @@ export default function ExtractDialog({ items, folder, onClose }: DialogProps) {
             </details>
           )}
           <div className="dialog-actions">
-            <button className="btn primary" onClick={onClose}>
+            <Button variant="primary" onClick={onClose}>
               {t('done')}
-            </button>
+            </Button>
           </div>
         </div>
       ) : (
@@ -145,9 +146,9 @@ export default function ExtractDialog({ items, folder, onClose }: DialogProps) {
             </label>
             {where === 'other' && (
               <div>
-                <button type="button" className="btn" onClick={() => setPicking(true)}>
+                <Button onClick={() => setPicking(true)}>
                   {t('chooseFolder')}
-                </button>
+                </Button>
               </div>
             )}
           </fieldset>
@@ -177,12 +178,12 @@ export default function ExtractDialog({ items, folder, onClose }: DialogProps) {
             </p>
           )}
           <div className="dialog-actions">
-            <button type="button" className="btn" onClick={onClose}>
+            <Button onClick={onClose}>
               {c('cancel')}
-            </button>
-            <button type="submit" className="btn primary" disabled={busy}>
+            </Button>
+            <Button variant="primary" type="submit" disabled={busy}>
               {busy ? t('extracting') : t('extract')}
-            </button>
+            </Button>
           </div>
         </form>
       )}

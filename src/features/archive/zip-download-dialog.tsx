@@ -18,6 +18,7 @@ import archive from '../../locales/en/archive';
 import common from '../../locales/en/common';
 import { defaultZipName, describeSelection, treeOf } from './selection';
 import '../../widgets/archive.css';
+import { Button } from '../../ui/button';
 
 function startDownload(href: string, name: string) {
   const a = document.createElement('a');
@@ -55,9 +56,9 @@ function OneByOne({ items }: { items: readonly Metadata[] }) {
       )}
       {files.length > 0 && (
         <div className="dialog-actions">
-          <button className="btn primary" disabled={done !== null && done < files.length} onClick={() => void run()}>
+          <Button variant="primary" disabled={done !== null && done < files.length} onClick={() => void run()}>
             {t('downloadOneByOne')}
-          </button>
+          </Button>
         </div>
       )}
     </>
@@ -108,9 +109,9 @@ export default function ZipDownloadDialog({ items, folder, onClose }: DialogProp
           {t('prepareFailed', { error: errorMessage(link.error) })}
         </p>
         <div className="dialog-actions">
-          <button className="btn primary" onClick={() => void link.refetch()}>
+          <Button variant="primary" onClick={() => void link.refetch()}>
             {c('tryAgain')}
-          </button>
+          </Button>
         </div>
       </div>
     );
@@ -135,9 +136,9 @@ export default function ZipDownloadDialog({ items, folder, onClose }: DialogProp
     <Dialog open onOpenChange={(o) => !o && onClose()} title={t('downloadTitle')}>
       {body}
       <div className="dialog-actions">
-        <button className="btn" onClick={onClose}>
+        <Button onClick={onClose}>
           {c('close')}
-        </button>
+        </Button>
       </div>
     </Dialog>
   );

@@ -19,6 +19,7 @@ import common from '../../locales/en/common';
 import { FolderName } from '../../widgets/folder-name';
 import { defaultZipName, describeSelection, newProgressHash, treeOf } from './selection';
 import '../../widgets/archive.css';
+import { Button } from '../../ui/button';
 
 const NO_EXCLUDE: ReadonlySet<number> = new Set();
 const BAD_NAME = /[\\/:*?"<>|]/;
@@ -89,9 +90,9 @@ export default function ZipSaveDialog({ items, folder, onClose }: DialogProps) {
             </Link>
           </p>
           <div className="dialog-actions">
-            <button className="btn primary" onClick={onClose}>
+            <Button variant="primary" onClick={onClose}>
               {t('done')}
-            </button>
+            </Button>
           </div>
         </div>
       ) : (
@@ -113,9 +114,9 @@ export default function ZipSaveDialog({ items, folder, onClose }: DialogProps) {
             <span className="archive-dest-name" aria-label={t('destination')}>
               <FolderName folderid={target} />
             </span>
-            <button type="button" className="btn" disabled={save.isPending} onClick={() => setPicking(true)}>
+            <Button disabled={save.isPending} onClick={() => setPicking(true)}>
               {t('change')}
-            </button>
+            </Button>
           </div>
           {save.isPending && (
             <div className="archive-progress" role="status">
@@ -133,12 +134,12 @@ export default function ZipSaveDialog({ items, folder, onClose }: DialogProps) {
             </p>
           )}
           <div className="dialog-actions">
-            <button type="button" className="btn" onClick={onClose}>
+            <Button onClick={onClose}>
               {c('cancel')}
-            </button>
-            <button type="submit" className="btn primary" disabled={save.isPending}>
+            </Button>
+            <Button variant="primary" type="submit" disabled={save.isPending}>
               {save.isPending ? t('saving') : t('saveZip')}
-            </button>
+            </Button>
           </div>
         </form>
       )}

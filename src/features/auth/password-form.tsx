@@ -9,6 +9,7 @@ import type { RegionId } from '../../config';
 import { paths } from '../../routing/paths';
 import { takeReturnTo } from '../../stores/session';
 import { finishSecondStep, sendCodeBySms, sendCodeToDevices, signInWithPassword, type SecondStep } from './password-sign-in';
+import { Button } from '../../ui/button';
 
 type T = Translate<typeof auth.messages>;
 
@@ -109,30 +110,30 @@ function SecondStepForm({ step, onRestart }: { step: SecondStep; onRestart: (pro
       <label className="check">
         <input type="checkbox" checked={trust} onChange={(e) => setTrust(e.target.checked)} /> {t('trustDevice')}
       </label>
-      <button className="btn primary wide" type="submit" disabled={busy}>
+      <Button variant="primary" wide type="submit" disabled={busy}>
         {busy ? t('verifying') : t('verify')}
-      </button>
+      </Button>
       {!recovery && (
         <div className="second-step-send">
           {step.tfatype === 1 && (
-            <button type="button" className="btn" onClick={() => void send('sms')}>
+            <Button onClick={() => void send('sms')}>
               {t('sendSms')}
-            </button>
+            </Button>
           )}
           {step.hasdevices && (
-            <button type="button" className="btn" onClick={() => void send('devices')}>
+            <Button onClick={() => void send('devices')}>
               {t('sendToDevices')}
-            </button>
+            </Button>
           )}
         </div>
       )}
       <div className="second-step-links">
-        <button type="button" className="btn link" onClick={() => { setRecovery((r) => !r); setCode(''); setProblem(null); }}>
+        <Button variant="ghost" onClick={() => { setRecovery((r) => !r); setCode(''); setProblem(null); }}>
           {recovery ? t('useCodeInstead') : t('useRecoveryCode')}
-        </button>
-        <button type="button" className="btn link" onClick={() => onRestart(null)}>
+        </Button>
+        <Button variant="ghost" onClick={() => onRestart(null)}>
           {t('startOver')}
-        </button>
+        </Button>
       </div>
     </form>
   );
@@ -208,9 +209,9 @@ export function PasswordForm({ region, keep, serverHost }: { region: RegionId; k
           required
         />
       </div>
-      <button className="btn primary wide" type="submit" disabled={busy}>
+      <Button variant="primary" wide type="submit" disabled={busy}>
         {busy ? t('signingIn') : t('signInFullAccess')}
-      </button>
+      </Button>
     </form>
   );
 }

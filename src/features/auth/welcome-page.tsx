@@ -7,6 +7,7 @@ import { signInProblem, startSignIn } from './oauth';
 import { PasswordForm } from './password-form';
 import { passwordRegions } from './password-sign-in';
 import './auth.css';
+import { Button } from '../../ui/button';
 
 type T = Translate<typeof auth.messages>;
 
@@ -76,9 +77,9 @@ export default function WelcomePage() {
             if (oauthRegion) startSignIn(oauthRegion, keep);
           }}
         >
-          <button className="btn primary wide" type="submit" disabled={!oauthRegion} aria-describedby="oauth-hint">
+          <Button variant="primary" wide type="submit" disabled={!oauthRegion} aria-describedby="oauth-hint">
             {t('signIn')}
-          </button>
+          </Button>
           <p id="oauth-hint" className="muted small">
             {oauthRegion ? t('oauthHint') : t('oauthUnavailable')}
           </p>

@@ -12,6 +12,7 @@ import browse from '../../locales/en/browse';
 import common from '../../locales/en/common';
 // the versions' texts: loaded with the revision list below anyway
 import viewer from '../../locales/en/viewer';
+import { Button } from '../../ui/button';
 
 function FileFacts({ item }: { item: Extract<Metadata, { isfolder: false }> }) {
   const t = useT(browse);
@@ -32,9 +33,9 @@ function FileFacts({ item }: { item: Extract<Metadata, { isfolder: false }> }) {
       {/* the button gives way to the progress, then to the sums: read out as they change */}
       <dd aria-live="polite">
         {!wantSums ? (
-          <button className="btn link" onClick={() => setWantSums(true)}>
+          <Button variant="ghost" onClick={() => setWantSums(true)}>
             {t('computeChecksums')}
-          </button>
+          </Button>
         ) : sums.data ? (
           <code className="sums">
             SHA-1 {sums.data.sha1}
@@ -60,9 +61,9 @@ export function DetailsPanel({ items, folder, onClose }: { items: readonly Metad
     <aside className="details" aria-label={t('details')}>
       <div className="details-head">
         <h2>{t('details')}</h2>
-        <button className="btn icon" aria-label={t('closeDetails')} onClick={onClose}>
+        <Button square aria-label={t('closeDetails')} onClick={onClose}>
           ×
-        </button>
+        </Button>
       </div>
       {!item ? (
         <p className="muted">{t('selectionSummary', { count: items.length, size: formatBytes(items.reduce((n, m) => n + (m.isfolder ? 0 : m.size), 0)) })}</p>

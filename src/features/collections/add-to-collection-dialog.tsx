@@ -18,6 +18,7 @@ import { toast } from '../../stores/toasts';
 import { Dialog } from '../../ui/dialog';
 import { CollectionsUnavailable } from './collection-states';
 import './collections.css';
+import { Button } from '../../ui/button';
 
 const NEW = 'new';
 const tNow = getT(collections);
@@ -101,9 +102,9 @@ export default function AddToCollectionDialog({ items, onClose }: DialogProps) {
           </ul>
         )}
         <div className="dialog-actions">
-          <button className="btn" onClick={onClose}>
+          <Button onClick={onClose}>
             {tc('close')}
-          </button>
+          </Button>
           <Link className="btn primary" to={paths.collection(outcome.collection.id)} onClick={onClose}>
             {t('openPlaylist')}
           </Link>
@@ -149,12 +150,12 @@ export default function AddToCollectionDialog({ items, onClose }: DialogProps) {
           </p>
         )}
         <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose}>
+          <Button onClick={onClose}>
             {tc('cancel')}
-          </button>
-          <button type="submit" className="btn primary" disabled={busy || files.length === 0}>
+          </Button>
+          <Button variant="primary" type="submit" disabled={busy || files.length === 0}>
             {busy ? t('adding') : t('add')}
-          </button>
+          </Button>
         </div>
       </form>
     );

@@ -15,9 +15,9 @@ import common from '../../locales/en/common';
 import { collectionDetailsOptions, useMoveCollectionItem, useUnlinkCollectionFiles } from '../../queries/collections';
 import { playQueue, usePlayer } from '../../stores/player';
 import { toast } from '../../stores/toasts';
-import { Icon } from '../../ui/icons';
 import { DeleteCollectionDialog, RenameCollectionDialog } from './collection-dialogs';
 import { CollectionsUnavailable, LoadError } from './collection-states';
+import { Button } from '../../ui/button';
 
 const AUDIO = 3;
 const tNow = getT(collections);
@@ -137,17 +137,17 @@ export function CollectionDetail({ collectionid }: { collectionid: number }) {
         <h1 id="collection-title" className="page-title" dir="auto">
           {displayName(collection.name)}
         </h1>
-        <button className="btn primary" disabled={audio.length === 0} onClick={() => play()}>
-          <Icon name="play" /> {t('play')}
-        </button>
+        <Button variant="primary" icon="play" disabled={audio.length === 0} onClick={() => play()}>
+          {t('play')}
+        </Button>
         {editable && !collection.system && (
           <>
-            <button className="btn" onClick={() => setRenaming(true)}>
-              <Icon name="rename" /> {tc('rename')}
-            </button>
-            <button className="btn danger" onClick={() => setDeleting(true)}>
-              <Icon name="trash" /> {tc('delete')}
-            </button>
+            <Button icon="rename" onClick={() => setRenaming(true)}>
+              {tc('rename')}
+            </Button>
+            <Button variant="danger" icon="trash" onClick={() => setDeleting(true)}>
+              {tc('delete')}
+            </Button>
           </>
         )}
       </div>
@@ -206,33 +206,27 @@ export function CollectionDetail({ collectionid }: { collectionid: number }) {
                 </div>
                 <div className="row-buttons">
                   {item.category === AUDIO && (
-                    <button className="btn icon" aria-label={t('playItem', { name: item.name })} onClick={() => play(item)}>
-                      <Icon name="play" />
-                    </button>
+                    <Button icon="play" aria-label={t('playItem', { name: item.name })} onClick={() => play(item)} />
                   )}
                   {editable && (
                     <>
-                      <button
-                        className="btn icon"
+                      <Button square
                         data-move="up"
                         aria-label={t('moveUp', { name: item.name })}
                         disabled={index === 0 || move.isPending}
                         onClick={() => moveTo(index, index - 1, true)}
                       >
                         ↑
-                      </button>
-                      <button
-                        className="btn icon"
+                      </Button>
+                      <Button square
                         data-move="down"
                         aria-label={t('moveDown', { name: item.name })}
                         disabled={index === items.length - 1 || move.isPending}
                         onClick={() => moveTo(index, index + 1, true)}
                       >
                         ↓
-                      </button>
-                      <button className="btn icon danger" aria-label={t('removeItem', { name: item.name })} disabled={unlink.isPending} onClick={() => remove(item)}>
-                        <Icon name="close" />
-                      </button>
+                      </Button>
+                      <Button variant="danger" icon="close" aria-label={t('removeItem', { name: item.name })} disabled={unlink.isPending} onClick={() => remove(item)} />
                     </>
                   )}
                 </div>

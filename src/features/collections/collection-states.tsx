@@ -4,6 +4,7 @@ import { errorMessage } from '../../i18n/error-message';
 import collections from '../../locales/en/collections';
 import common from '../../locales/en/common';
 import { NotAvailableWithSignIn, PCLOUD_WEB_AUDIO } from '../../widgets/not-available';
+import { Button } from '../../ui/button';
 
 export function CollectionsUnavailable() {
   const t = useT(collections);
@@ -17,9 +18,9 @@ export function LoadError({ title, error, retry }: { title: string; error: unkno
     <div className="state-box" role="alert">
       <h2>{title}</h2>
       <p className="muted">{errorMessage(error)}</p>
-      <button className="btn primary" onClick={retry}>
+      <Button variant="primary" onClick={retry}>
         {tc('tryAgain')}
-      </button>
+      </Button>
     </div>
   );
 }

@@ -20,6 +20,7 @@ import { CollectionsUnavailable, LoadError } from './collection-states';
 import { DeleteCollectionDialog, RenameCollectionDialog } from './collection-dialogs';
 import { ImportPlaylistDialog } from './import-dialog';
 import './collections.css';
+import { Button } from '../../ui/button';
 
 const tNow = getT(collections);
 
@@ -56,9 +57,9 @@ function CreateForm() {
         <span>{t('newPlaylist')}</span>
         <input value={name} onChange={(e) => setName(e.target.value)} placeholder={tc('name')} dir="auto" aria-invalid={problem !== null} />
       </label>
-      <button className="btn primary" type="submit" disabled={create.isPending}>
-        <Icon name="plus" /> {t('create')}
-      </button>
+      <Button variant="primary" icon="plus" type="submit" disabled={create.isPending}>
+        {t('create')}
+      </Button>
       {problem && (
         <p className="field-error" role="alert">
           {problem}
@@ -105,12 +106,12 @@ function CollectionList() {
                 </div>
                 {c.ismine && !c.system && (
                   <div className="row-buttons">
-                    <button className="btn" aria-label={t('renameItem', { name: c.name })} onClick={() => setRenaming(c)}>
+                    <Button aria-label={t('renameItem', { name: c.name })} onClick={() => setRenaming(c)}>
                       {tc('rename')}
-                    </button>
-                    <button className="btn danger" aria-label={t('deleteItem', { name: c.name })} onClick={() => setDeleting(c)}>
+                    </Button>
+                    <Button variant="danger" aria-label={t('deleteItem', { name: c.name })} onClick={() => setDeleting(c)}>
                       {tc('delete')}
-                    </button>
+                    </Button>
                   </div>
                 )}
               </li>
@@ -129,9 +130,9 @@ function CollectionList() {
           {t('title')}
         </h1>
         {available && (
-          <button className="btn" onClick={() => setImporting(true)} disabled={list.isPending}>
-            <Icon name="upload" /> {t('importM3u')}
-          </button>
+          <Button icon="upload" onClick={() => setImporting(true)} disabled={list.isPending}>
+            {t('importM3u')}
+          </Button>
         )}
       </div>
       {body}

@@ -18,6 +18,7 @@ import { FolderPickerDialog } from '../../widgets/dialogs';
 import { FolderName } from '../../widgets/folder-name';
 import '../../widgets/archive.css';
 import { decodePlaylist, matchPlaylist, parseM3u, playlistNameOf, type PlaylistEntry } from './m3u';
+import { Button } from '../../ui/button';
 
 const PLAYLIST = /\.m3u8?$/i;
 const AUDIO = 3;
@@ -148,9 +149,9 @@ export function ImportPlaylistDialog({ onClose }: { onClose: () => void }) {
             </>
           )}
           <div className="dialog-actions">
-            <button className="btn" onClick={onClose}>
+            <Button onClick={onClose}>
               {tc('close')}
-            </button>
+            </Button>
             <Link className="btn primary" to={paths.collection(report.collection.id)} onClick={onClose}>
               {t('openPlaylist')}
             </Link>
@@ -219,13 +220,13 @@ export function ImportPlaylistDialog({ onClose }: { onClose: () => void }) {
             <span className="archive-dest-name" aria-label={t('scopeLabel')}>
               {scope === 0 ? t('allFiles') : <FolderName folderid={scope} />}
             </span>
-            <button type="button" className="btn" disabled={busy !== null} onClick={() => setPicking(true)}>
+            <Button disabled={busy !== null} onClick={() => setPicking(true)}>
               {t('change')}
-            </button>
+            </Button>
             {scope !== 0 && (
-              <button type="button" className="btn link" disabled={busy !== null} onClick={() => setScope(0)}>
+              <Button variant="ghost" disabled={busy !== null} onClick={() => setScope(0)}>
                 {t('allFiles')}
-              </button>
+              </Button>
             )}
           </div>
           <label className="field">
@@ -252,12 +253,12 @@ export function ImportPlaylistDialog({ onClose }: { onClose: () => void }) {
             </p>
           )}
           <div className="dialog-actions">
-            <button type="button" className="btn" onClick={onClose}>
+            <Button onClick={onClose}>
               {tc('cancel')}
-            </button>
-            <button type="submit" className="btn primary" disabled={busy !== null}>
+            </Button>
+            <Button variant="primary" type="submit" disabled={busy !== null}>
               {t('import')}
-            </button>
+            </Button>
           </div>
         </form>
       )}

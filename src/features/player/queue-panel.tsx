@@ -4,6 +4,7 @@ import { Icon } from '../../ui/icons';
 import { formatClock, trackArtist, trackTitle } from './track';
 import { useT } from '../../i18n';
 import player from '../../locales/en/player';
+import { Button } from '../../ui/button';
 
 /** The player's queue: every track in order; pick one to play it, or take it out. */
 export function QueuePanel({ id, onClose }: { id: string; onClose: () => void }) {
@@ -36,9 +37,7 @@ export function QueuePanel({ id, onClose }: { id: string; onClose: () => void })
           {source ? t('queueFrom', { source }) : t('queue')}
           <span className="muted"> {t(shuffle ? 'trackCountShuffled' : 'trackCount', { count: queue.length })}</span>
         </h2>
-        <button className="btn icon" aria-label={t('closeQueue')} onClick={onClose}>
-          <Icon name="close" />
-        </button>
+        <Button icon="close" aria-label={t('closeQueue')} onClick={onClose} />
       </div>
       <ol className="mp-queue-list">
         {queue.map((track, i) => {
@@ -59,9 +58,9 @@ export function QueuePanel({ id, onClose }: { id: string; onClose: () => void })
                 </span>
                 {track.duration && <span className="muted mp-queue-len">{formatClock(Number(track.duration))}</span>}
               </button>
-              <button className="btn icon" aria-label={t('removeTrack', { title })} title={t('removeFromQueue')} onClick={() => removedFromQueue(i)}>
+              <Button square aria-label={t('removeTrack', { title })} title={t('removeFromQueue')} onClick={() => removedFromQueue(i)}>
                 <Icon name="close" size={14} />
-              </button>
+              </Button>
             </li>
           );
         })}

@@ -6,7 +6,6 @@ import { useT } from '../../i18n';
 import { formatBytes, formatDate } from '../../lib/format';
 import common from '../../locales/en/common';
 import pub from '../../locales/en/public';
-import { Icon } from '../../ui/icons';
 import { PublicFrame } from './frame';
 import { fileKind } from '../../lib/file-kind';
 import { previewerFor } from '../../previewers';
@@ -15,6 +14,7 @@ import { publicSource } from '../../previewers/public-source';
 import { actionError } from './problems';
 import { SaveButton } from './save-button';
 import { useDownloads } from './use-downloads';
+import { Button } from '../../ui/button';
 
 /** A link to one file: its preview, what it is, and what a visitor may do with it. */
 export function FileLinkView({ link, file }: { link: PublicLink; file: FileMetadata }) {
@@ -40,10 +40,9 @@ export function FileLinkView({ link, file }: { link: PublicLink; file: FileMetad
             </p>
           </div>
           <div className="pub-file-actions">
-            <button className="btn primary" onClick={download} disabled={busy !== null} aria-busy={busy !== null || undefined}>
-              <Icon name="download" />
+            <Button variant="primary" icon="download" onClick={download} disabled={busy !== null} aria-busy={busy !== null || undefined}>
               {busy ? t('starting') : tc('download')}
-            </button>
+            </Button>
             <SaveButton link={link} target={{ kind: 'file', fileid: file.fileid, name: file.name }} />
           </div>
         </header>

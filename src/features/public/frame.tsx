@@ -5,6 +5,7 @@ import pub from '../../locales/en/public';
 import { Toaster } from '../../ui/toaster';
 import type { LinkProblem } from './problems';
 import './public.css';
+import { Button } from '../../ui/button';
 
 /** The bare page around anonymous views: no app shell, no account menu. */
 export function PublicFrame({ title, children, actions }: { title?: string; children: ReactNode; actions?: ReactNode }) {
@@ -42,9 +43,9 @@ export function ProblemPage({ problem, onRetry, children }: { problem: LinkProbl
         <h1 id="pub-problem-title">{problem.title}</h1>
         <p className="muted">{problem.detail}</p>
         {problem.retry && onRetry && (
-          <button className="btn primary" onClick={onRetry}>
+          <Button variant="primary" onClick={onRetry}>
             {tc('tryAgain')}
-          </button>
+          </Button>
         )}
         {children}
       </section>

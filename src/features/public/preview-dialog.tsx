@@ -5,11 +5,11 @@ import { useT } from '../../i18n';
 import { formatBytes } from '../../lib/format';
 import common from '../../locales/en/common';
 import pub from '../../locales/en/public';
-import { Icon } from '../../ui/icons';
 import { publicSource } from '../../previewers/public-source';
 import { ViewerFrame } from '../../previewers/viewer-frame';
 import { actionError } from './problems';
 import { SaveButton } from './save-button';
+import { Button } from '../../ui/button';
 
 /**
  * Full-screen preview of one file of a folder link (the app's viewer over the link's source);
@@ -65,10 +65,9 @@ export function PreviewDialog({
       actions={
         <>
           {/* on a phone the label is hidden: the button keeps its name */}
-          <button className="btn" onClick={() => onDownload(file)} disabled={downloading} aria-label={tc('download')}>
-            <Icon name="download" />
+          <Button icon="download" onClick={() => onDownload(file)} disabled={downloading} aria-label={tc('download')}>
             <span className="btn-label">{tc('download')}</span>
-          </button>
+          </Button>
           <SaveButton link={link} target={{ kind: 'file', fileid: file.fileid, name: file.name }} label={tc('save')} />
         </>
       }

@@ -10,10 +10,10 @@ import { copyPubFileMutation, savePubZipMutation } from '../../queries/publinks'
 import { fileParam, type PublicLink } from '../../queries/public';
 import { useSession } from '../../stores/session';
 import { toast } from '../../stores/toasts';
-import { Icon } from '../../ui/icons';
 import { FolderPickerDialog } from '../../widgets/dialogs';
 import { actionError } from './problems';
 import { zipName } from './tree';
+import { Button } from '../../ui/button';
 
 export type SaveTarget =
   | { kind: 'file'; fileid: number; name: string }
@@ -56,10 +56,9 @@ export function SaveButton({ link, target, label }: { link: PublicLink; target: 
 
   return (
     <>
-      <button className="btn" onClick={() => setPicking(true)} disabled={busy} aria-busy={busy || undefined}>
-        <Icon name="copy" />
+      <Button icon="copy" onClick={() => setPicking(true)} disabled={busy} aria-busy={busy || undefined}>
         {busy ? t('saving') : (label ?? t('saveToPcloud'))}
-      </button>
+      </Button>
       {picking && (
         <FolderPickerDialog open title={t('saveToPcloud')} action={tc('save')} onClose={() => setPicking(false)} onPick={(id) => void save(id)} exclude={NO_EXCLUSIONS} />
       )}

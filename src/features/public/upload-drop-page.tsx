@@ -16,6 +16,7 @@ import { Icon } from '../../ui/icons';
 import { Loading, ProblemPage, PublicFrame } from './frame';
 import { publicApiBases } from './hosts';
 import { actionError, linkProblem, type LinkProblem } from './problems';
+import { Button } from '../../ui/button';
 
 const NAME_KEY = 'pcloud.uploader.name';
 
@@ -172,9 +173,9 @@ function DropForm({ link, comment, mail }: { link: PublicLink; comment: string; 
           >
             <Icon name="upload" size={32} />
             <p>{t('dragHere')}</p>
-            <button type="button" className="btn" onClick={() => pickerRef.current?.click()}>
+            <Button onClick={() => pickerRef.current?.click()}>
               {t('chooseFiles')}
-            </button>
+            </Button>
             <input
               ref={pickerRef}
               type="file"
@@ -211,9 +212,9 @@ function DropForm({ link, comment, mail }: { link: PublicLink; comment: string; 
                     </span>
                     <progress max={Math.max(1, q.size)} value={q.status === 'done' ? Math.max(1, q.size) : q.loaded} aria-label={t('itemProgress', { name: q.name })} />
                     {(q.status === 'waiting' || q.status === 'failed') && !running && (
-                      <button type="button" className="btn icon drop-remove" aria-label={t('removeItem', { name: q.name })} onClick={() => queue.kept((x) => x.id !== q.id)}>
+                      <Button square className="drop-remove" aria-label={t('removeItem', { name: q.name })} onClick={() => queue.kept((x) => x.id !== q.id)}>
                         <Icon name="close" size={16} />
-                      </button>
+                      </Button>
                     )}
                   </li>
                 ))}
@@ -234,35 +235,33 @@ function DropForm({ link, comment, mail }: { link: PublicLink; comment: string; 
 
           <div className="drop-actions">
             {running ? (
-              <button
-                type="button"
-                className="btn"
+              <Button
+               
                 onClick={() => {
                   engine.stop();
                   setRunning(false);
                 }}
               >
                 {t('stop')}
-              </button>
+              </Button>
             ) : (
               <>
                 {summary.failed > 0 && (
-                  <button
-                    type="button"
-                    className="btn"
+                  <Button
+                   
                     onClick={() => run(true)}
                   >
                     {t('retryFailed')}
-                  </button>
+                  </Button>
                 )}
                 {summary.done > 0 && (
-                  <button type="button" className="btn" onClick={() => queue.kept((x) => x.status !== 'done')}>
+                  <Button onClick={() => queue.kept((x) => x.status !== 'done')}>
                     {t('clearUploaded')}
-                  </button>
+                  </Button>
                 )}
-                <button type="submit" className="btn primary" disabled={summary.waiting === 0}>
+                <Button variant="primary" type="submit" disabled={summary.waiting === 0}>
                   {summary.waiting > 0 ? t('uploadCount', { count: summary.waiting }) : t('upload')}
-                </button>
+                </Button>
               </>
             )}
           </div>

@@ -23,6 +23,7 @@ import {
   type PublinkForm,
   type UploadLinkForm,
 } from './link-options';
+import { Button } from '../../ui/button';
 
 /** An API failure as a calm inline message, with the one fix we can offer when there is one. */
 export function LinkError({ error }: { error: unknown }) {
@@ -35,9 +36,8 @@ export function LinkError({ error }: { error: unknown }) {
     <div className="inline-alert link-alert" role="alert">
       {unverified ? t('needsVerifiedEmail') : errorMessage(error)}
       {unverified && (
-        <button
-          type="button"
-          className="btn"
+        <Button
+         
           disabled={send.isPending || send.isSuccess}
           onClick={() =>
             send.mutate(undefined, {
@@ -47,7 +47,7 @@ export function LinkError({ error }: { error: unknown }) {
           }
         >
           {send.isSuccess ? t('emailSent') : t('sendVerification')}
-        </button>
+        </Button>
       )}
     </div>
   );
@@ -79,12 +79,12 @@ export function PublinkEditForm({ link, onDone, onCancel }: { link: Publink; onD
       <PublinkOptionsFields form={form} onChange={setForm} errors={errors} />
       <LinkError error={change.error} />
       <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onCancel}>
+        <Button onClick={onCancel}>
           {tc('cancel')}
-        </button>
-        <button type="submit" className="btn primary" disabled={change.isPending}>
+        </Button>
+        <Button variant="primary" type="submit" disabled={change.isPending}>
           {change.isPending ? t('saving') : t('saveChanges')}
-        </button>
+        </Button>
       </div>
     </form>
   );
@@ -116,12 +116,12 @@ export function UploadLinkEditForm({ link, onDone, onCancel }: { link: UploadLin
       <UploadLinkOptionsFields form={form} onChange={setForm} errors={errors} commentEditable={false} />
       <LinkError error={change.error} />
       <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onCancel}>
+        <Button onClick={onCancel}>
           {tc('cancel')}
-        </button>
-        <button type="submit" className="btn primary" disabled={change.isPending}>
+        </Button>
+        <Button variant="primary" type="submit" disabled={change.isPending}>
           {change.isPending ? t('saving') : t('saveChanges')}
-        </button>
+        </Button>
       </div>
     </form>
   );

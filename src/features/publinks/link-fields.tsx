@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import links from '../../locales/en/links';
 import type { Errors, PublinkForm, SizeUnit, UploadLinkForm } from './link-options';
 import { toDateInput } from './link-options';
+import { Button } from '../../ui/button';
 
 function Field({ label, hint, error, children, id }: { label: string; hint?: string; error?: string; children: (describedBy: string | undefined) => ReactNode; id: string }) {
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -44,9 +45,9 @@ export function ExpiryField({ value, onChange, error }: { value: string; onChang
             aria-describedby={describedBy}
           />
           {value && (
-            <button type="button" className="btn link" onClick={() => onChange('')}>
+            <Button variant="ghost" onClick={() => onChange('')}>
               {t('noExpiry')}
-            </button>
+            </Button>
           )}
         </span>
       )}

@@ -9,6 +9,7 @@ import { Icon } from '../../ui/icons';
 import { errorMessage } from '../../i18n/error-message';
 import { CopyButton } from './link-share';
 import { QrCode } from './qr-code';
+import { Button } from '../../ui/button';
 
 /** Which list: public links or upload links (their words differ). */
 export type ListKind = 'public' | 'upload';
@@ -68,9 +69,9 @@ export function ShowMore({ shown, total, onMore }: { shown: number; total: numbe
   return (
     <div className="links-more">
       <span className="muted">{t('showing', { shown, total })}</span>
-      <button type="button" className="btn" onClick={onMore}>
+      <Button onClick={onMore}>
         {t('showMore')}
-      </button>
+      </Button>
     </div>
   );
 }
@@ -88,9 +89,9 @@ export function QrDialog({ url, name, onClose }: { url: string; name: string; on
         <CopyButton text={url} what="Link" className="btn">
           <Icon name="copy" /> {t('copyLink')}
         </CopyButton>
-        <button type="button" className="btn primary" onClick={onClose}>
+        <Button variant="primary" onClick={onClose}>
           {tc('close')}
-        </button>
+        </Button>
       </div>
     </Dialog>
   );
@@ -102,12 +103,12 @@ export function ConfirmDelete({ title, description, busy, onCancel, onConfirm }:
   return (
     <Dialog open onOpenChange={(o) => !o && onCancel()} title={title} description={description}>
       <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onCancel}>
+        <Button onClick={onCancel}>
           {tc('cancel')}
-        </button>
-        <button type="button" className="btn primary danger-fill" disabled={busy} onClick={onConfirm}>
+        </Button>
+        <Button variant="danger" filled disabled={busy} onClick={onConfirm}>
           {t('deleteLink')}
-        </button>
+        </Button>
       </div>
     </Dialog>
   );
@@ -122,9 +123,9 @@ export function ListState({ pending, error, retry, kind }: { pending: boolean; e
       <div className="state-box" role="alert">
         <h2>{t(kind === 'upload' ? 'loadUploadFailed' : 'loadPublicFailed')}</h2>
         <p className="muted">{errorMessage(error)}</p>
-        <button type="button" className="btn primary" onClick={retry}>
+        <Button variant="primary" onClick={retry}>
           {tc('tryAgain')}
-        </button>
+        </Button>
       </div>
     );
   return null;

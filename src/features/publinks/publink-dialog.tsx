@@ -11,13 +11,13 @@ import { publinkListOptions, useCreatePublink, useCreateTreePublink, useDeletePu
 import type { DialogProps } from '../../stores/dialogs';
 import { toast } from '../../stores/toasts';
 import { Dialog } from '../../ui/dialog';
-import { Icon } from '../../ui/icons';
 import { errorMessage } from '../../i18n/error-message';
 import { LinkError, PublinkEditForm } from './edit-forms';
 import { PublinkOptionsFields } from './link-fields';
 import { checkPublinkForm, emptyPublinkForm, publinkCreateParams, type Errors, type PublinkForm } from './link-options';
 import { isTreeLink, LinkShareBox, PublinkFacts, useOnRealPcloud, viewerUrl } from './link-share';
 import './links.css';
+import { Button } from '../../ui/button';
 
 type Target =
   | { kind: 'file'; fileid: number; name: string }
@@ -99,9 +99,9 @@ function CreateForm({ target, defaultName, onCreated }: { target: Target; defaul
       <PublinkOptionsFields form={form} onChange={setForm} errors={errors} />
       <LinkError error={error} />
       <div className="dialog-actions">
-        <button type="submit" className="btn primary" disabled={pending}>
-          <Icon name="link" /> {pending ? t('creating') : t('createLink')}
-        </button>
+        <Button variant="primary" icon="link" type="submit" disabled={pending}>
+          {pending ? t('creating') : t('createLink')}
+        </Button>
       </div>
     </form>
   );
@@ -130,22 +130,22 @@ function LinkView({ link, onEdit, onDeleted }: { link: Publink | PublinkCreated;
         <div className="link-confirm" role="group" aria-label={t('confirmDeletion')}>
           <p>{t('deleteConfirm')}</p>
           <div className="dialog-actions">
-            <button type="button" className="btn" onClick={() => setConfirming(false)}>
+            <Button onClick={() => setConfirming(false)}>
               {t('keepLink')}
-            </button>
-            <button type="button" className="btn primary danger-fill" disabled={del.isPending} onClick={() => void remove()}>
+            </Button>
+            <Button variant="danger" filled disabled={del.isPending} onClick={() => void remove()}>
               {t('deleteLink')}
-            </button>
+            </Button>
           </div>
         </div>
       ) : (
         <div className="dialog-actions">
-          <button type="button" className="btn danger" onClick={() => setConfirming(true)}>
-            <Icon name="trash" /> {t('deleteLink')}
-          </button>
-          <button type="button" className="btn" disabled={!full} onClick={onEdit}>
-            <Icon name="rename" /> {t('changeOptions')}
-          </button>
+          <Button variant="danger" icon="trash" onClick={() => setConfirming(true)}>
+            {t('deleteLink')}
+          </Button>
+          <Button icon="rename" disabled={!full} onClick={onEdit}>
+            {t('changeOptions')}
+          </Button>
         </div>
       )}
     </>
@@ -189,9 +189,9 @@ export default function PublinkDialog({ items, folder, onClose }: DialogProps) {
         {list.isError && target.kind !== 'tree' && (
           <div className="inline-alert link-alert" role="alert">
             {t('existingFailed', { error: errorMessage(list.error) })}
-            <button type="button" className="btn" onClick={() => void list.refetch()}>
+            <Button onClick={() => void list.refetch()}>
               {tc('tryAgain')}
-            </button>
+            </Button>
           </div>
         )}
         <CreateForm target={target} defaultName={defaultName} onCreated={setCreated} />

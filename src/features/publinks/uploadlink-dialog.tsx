@@ -12,12 +12,12 @@ import { uploadLinkListOptions, useCreateUploadLink } from '../../queries/upload
 import type { DialogProps } from '../../stores/dialogs';
 import { toast } from '../../stores/toasts';
 import { Dialog } from '../../ui/dialog';
-import { Icon } from '../../ui/icons';
 import { LinkError } from './edit-forms';
 import { UploadLinkOptionsFields } from './link-fields';
 import { checkUploadLinkForm, emptyUploadLinkForm, uploadLinkCreateParams, type Errors, type UploadLinkForm } from './link-options';
 import { CopyButton, dropUrl, LinkShareBox, UploadLinkFacts, useOnRealPcloud } from './link-share';
 import './links.css';
+import { Button } from '../../ui/button';
 
 function Created({ created, listed, onClose }: { created: UploadLinkCreated; listed: UploadLink | undefined; onClose: () => void }) {
   const real = useOnRealPcloud();
@@ -44,9 +44,9 @@ function Created({ created, listed, onClose }: { created: UploadLinkCreated; lis
         <Link className="btn plain-link" to={`${paths.links}?tab=upload`} onClick={onClose}>
           {t('manageUploadLinks')}
         </Link>
-        <button type="button" className="btn primary" onClick={onClose}>
+        <Button variant="primary" onClick={onClose}>
           {t('done')}
-        </button>
+        </Button>
       </div>
     </>
   );
@@ -101,12 +101,12 @@ export default function UploadLinkDialog({ items, folder, onClose }: DialogProps
           <UploadLinkOptionsFields form={form} onChange={setForm} errors={errors} commentEditable />
           <LinkError error={create.error} />
           <div className="dialog-actions">
-            <button type="button" className="btn" onClick={onClose}>
+            <Button onClick={onClose}>
               {tc('cancel')}
-            </button>
-            <button type="submit" className="btn primary" disabled={create.isPending}>
-              <Icon name="upload" /> {create.isPending ? t('creating') : t('createUploadLink')}
-            </button>
+            </Button>
+            <Button variant="primary" icon="upload" type="submit" disabled={create.isPending}>
+              {create.isPending ? t('creating') : t('createUploadLink')}
+            </Button>
           </div>
         </form>
       )}

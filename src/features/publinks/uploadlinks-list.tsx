@@ -17,6 +17,7 @@ import { UploadLinkEditForm } from './edit-forms';
 import { uploadLinkExpiry } from './link-options';
 import { CopyButton, dropUrl, expiryText, filesText, spaceText, uploadLinkProblem, type LinksT } from './link-share';
 import { ConfirmDelete, ListState, ListTools, QrDialog, ShowMore, usePagedFilter } from './list-parts';
+import { Button } from '../../ui/button';
 
 const folderName = (l: UploadLink, t: LinksT) => (!l.metadata ? t('deletedFolder') : l.metadata.folderid === 0 ? t('myFiles') : l.metadata.name);
 const createdAt = (l: UploadLink) => toTime(l.created);
@@ -116,15 +117,9 @@ export function UploadLinksList() {
                       <CopyButton text={dropUrl(l.code)} what="UploadLink" className="btn icon" label={t('copyUploadLinkTo', { name })} title={t('copyLink')}>
                         <Icon name="copy" />
                       </CopyButton>
-                      <button type="button" className="btn icon" aria-label={t('qrOfUploadLinkTo', { name })} title={t('qrCode')} onClick={() => setQr(l)}>
-                        <Icon name="qr" />
-                      </button>
-                      <button type="button" className="btn icon" aria-label={t('changeUploadLinkTo', { name })} title={t('changeLimits')} onClick={() => setEditing(l)}>
-                        <Icon name="rename" />
-                      </button>
-                      <button type="button" className="btn icon danger" aria-label={t('deleteUploadLinkTo', { name })} title={t('deleteLink')} onClick={() => setDeleting(l)}>
-                        <Icon name="trash" />
-                      </button>
+                      <Button icon="qr" aria-label={t('qrOfUploadLinkTo', { name })} title={t('qrCode')} onClick={() => setQr(l)} />
+                      <Button icon="rename" aria-label={t('changeUploadLinkTo', { name })} title={t('changeLimits')} onClick={() => setEditing(l)} />
+                      <Button variant="danger" icon="trash" aria-label={t('deleteUploadLinkTo', { name })} title={t('deleteLink')} onClick={() => setDeleting(l)} />
                     </div>
                   </td>
                 </tr>

@@ -5,6 +5,7 @@ import { RevisionList } from '../../widgets/revision-list';
 import { useT } from '../../i18n';
 import common from '../../locales/en/common';
 import viewer from '../../locales/en/viewer';
+import { Button } from '../../ui/button';
 
 export default function RevisionsDialog({ items, onClose }: DialogProps) {
   const t = useT(viewer);
@@ -14,9 +15,9 @@ export default function RevisionsDialog({ items, onClose }: DialogProps) {
     <Dialog open onOpenChange={(o) => !o && onClose()} title={file ? t('dialogTitle', { name: file.name }) : t('versions')} wide>
       {file ? <RevisionList file={file} /> : <p className="muted">{t('selectOneFile')}</p>}
       <div className="dialog-actions">
-        <button className="btn" onClick={onClose}>
+        <Button onClick={onClose}>
           {tc('close')}
-        </button>
+        </Button>
       </div>
     </Dialog>
   );

@@ -12,6 +12,7 @@ import { ResultsView } from './results-view';
 import { useT } from '../../i18n';
 import common from '../../locales/en/common';
 import search from '../../locales/en/search';
+import { Button } from '../../ui/button';
 
 export default function PhotosPage() {
   const [params, setParams] = useSearchParams();
@@ -64,9 +65,9 @@ export default function PhotosPage() {
           <div className="state-box" role="alert">
             <h2>{t('failed')}</h2>
             <p className="muted">{errorMessage(result.error)}</p>
-            <button className="btn primary" onClick={() => void result.refetch()}>
+            <Button variant="primary" onClick={() => void result.refetch()}>
               {tCommon('tryAgain')}
-            </button>
+            </Button>
           </div>
         ) : !result.data ? (
           <div className="loading" role="status" aria-label={t('searching')} />

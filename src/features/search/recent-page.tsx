@@ -8,6 +8,7 @@ import { ResultsView } from './results-view';
 import { useT } from '../../i18n';
 import common from '../../locales/en/common';
 import search from '../../locales/en/search';
+import { Button } from '../../ui/button';
 
 const dayKey = (d: Date) => `${d.getFullYear()}-${d.getMonth()}-${d.getDate()}`;
 
@@ -48,9 +49,9 @@ export default function RecentPage() {
           <div className="state-box" role="alert">
             <h2>{t('failed')}</h2>
             <p className="muted">{errorMessage(recent.error)}</p>
-            <button className="btn primary" onClick={() => void recent.refetch()}>
+            <Button variant="primary" onClick={() => void recent.refetch()}>
               {tCommon('tryAgain')}
-            </button>
+            </Button>
           </div>
         ) : !recent.data ? (
           <div className="loading" role="status" aria-label={t('searching')} />

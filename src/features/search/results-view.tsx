@@ -25,6 +25,7 @@ import browse from '../../locales/en/browse';
 import common from '../../locales/en/common';
 import search from '../../locales/en/search';
 import './search.css';
+import { Button } from '../../ui/button';
 
 const loadDialogs = () => import('../../widgets/dialogs');
 const FolderPickerDialog = lazy(() => loadDialogs().then((m) => ({ default: m.FolderPickerDialog })));
@@ -122,16 +123,16 @@ export function ResultsView(props: ResultsViewProps) {
   return (
     <>
       <div className="toolbar" role="toolbar" aria-label={tb('fileActions')}>
-        <button className="btn" disabled={!one} onClick={() => one && openLocation(one)}>
-          <Icon name="up" /> <span className="btn-label">{t('openLocation')}</span>
-        </button>
+        <Button icon="up" disabled={!one} onClick={() => one && openLocation(one)}>
+          <span className="btn-label">{t('openLocation')}</span>
+        </Button>
         {TOOLBAR.map((id) => {
           const c = commandById(id);
           const enabled = c.enabled(ctx);
           return (
-            <button key={id} className="btn" data-cmd={id} disabled={!enabled} aria-label={c.label} title={c.shortcut ? `${c.label} (${shortcutLabel(c.shortcut)})` : c.label} onClick={() => c.run(ctx)}>
+            <Button key={id} data-cmd={id} disabled={!enabled} aria-label={c.label} title={c.shortcut ? `${c.label} (${shortcutLabel(c.shortcut)})` : c.label} onClick={() => c.run(ctx)}>
               <Icon name={ICONS[id]} /> <span className="btn-label cmd-label">{c.label}</span>
-            </button>
+            </Button>
           );
         })}
       </div>

@@ -14,6 +14,7 @@ import { highlight, queryWords } from './highlight';
 import { useT } from '../../i18n';
 import common from '../../locales/en/common';
 import search from '../../locales/en/search';
+import { Button } from '../../ui/button';
 
 export const TYPES = ['image', 'video', 'audio', 'document', 'archive', 'folder'] as const;
 type SearchType = (typeof TYPES)[number];
@@ -99,9 +100,9 @@ export default function SearchPage() {
           <div className="state-box" role="alert">
             <h2>{t('failed')}</h2>
             <p className="muted">{errorMessage(result.error)}</p>
-            <button className="btn primary" onClick={() => void result.refetch()}>
+            <Button variant="primary" onClick={() => void result.refetch()}>
               {tCommon('tryAgain')}
-            </button>
+            </Button>
           </div>
         ) : !result.data ? (
           <div className="loading" role="status" aria-label={t('searching')} />

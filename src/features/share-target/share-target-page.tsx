@@ -15,6 +15,7 @@ import { formatBytes } from '../../lib/format';
 import { pendingShares, shareHandled, type SharedBatch } from './inbox';
 import { useT } from '../../i18n';
 import uploadText from '../../locales/en/upload';
+import { Button } from '../../ui/button';
 
 const NO_EXCLUSIONS: ReadonlySet<number> = new Set();
 
@@ -115,12 +116,12 @@ export default function ShareTargetPage() {
             <p className="muted">{t.rich('alsoShared', { notes: <span dir="auto">{notes.join(' · ')}</span> })}</p>
           )}
           <div className="dialog-actions start">
-            <button className="btn primary" disabled={!online || busy} aria-describedby={online ? undefined : 'share-offline-reason'} onClick={() => setPicking(true)}>
+            <Button variant="primary" disabled={!online || busy} aria-describedby={online ? undefined : 'share-offline-reason'} onClick={() => setPicking(true)}>
               {t('chooseTargetFolder')}
-            </button>
-            <button className="btn" disabled={busy} onClick={() => void discard()}>
+            </Button>
+            <Button disabled={busy} onClick={() => void discard()}>
               {t('discard')}
-            </button>
+            </Button>
           </div>
           {!online && (
             <p id="share-offline-reason" className="muted">

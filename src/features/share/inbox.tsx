@@ -17,6 +17,7 @@ import { ItemIcon } from '../../ui/icons';
 import { FolderPickerDialog } from '../../widgets/dialogs';
 import { errorMessage } from '../../i18n/error-message';
 import { permissionLabel } from './permissions';
+import { Button } from '../../ui/button';
 
 const FOLDER = { isfolder: true, icon: 'folder' } as const;
 const NO_EXCLUDE: ReadonlySet<number> = new Set();
@@ -99,9 +100,9 @@ function AcceptDialog({ request, onClose }: { request: ShareRequest; onClose: ()
             <span className="muted">{t('placeIn')}</span>
             <ItemIcon item={FOLDER} size={18} />
             <PlaceName folderid={parent} />
-            <button type="button" className="btn" onClick={() => setPicking(true)}>
+            <Button onClick={() => setPicking(true)}>
               {t('change')}
-            </button>
+            </Button>
           </div>
           <label className="share-check share-gap">
             <input type="checkbox" checked={always} onChange={(e) => setAlways(e.target.checked)} />
@@ -113,12 +114,12 @@ function AcceptDialog({ request, onClose }: { request: ShareRequest; onClose: ()
             </p>
           )}
           <div className="dialog-actions">
-            <button type="button" className="btn" onClick={onClose}>
+            <Button onClick={onClose}>
               {tc('cancel')}
-            </button>
-            <button type="submit" className="btn primary" disabled={!!problem || accept.isPending}>
+            </Button>
+            <Button variant="primary" type="submit" disabled={!!problem || accept.isPending}>
               {accept.isPending ? t('accepting') : t('accept')}
-            </button>
+            </Button>
           </div>
         </form>
       </Dialog>
@@ -174,12 +175,12 @@ function DeclineDialog({ request, onClose }: { request: ShareRequest; onClose: (
         </p>
       )}
       <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onClose}>
+        <Button onClick={onClose}>
           {t('keepIt')}
-        </button>
-        <button type="button" className="btn primary danger-fill" disabled={decline.isPending} onClick={() => void submit()}>
+        </Button>
+        <Button variant="danger" filled disabled={decline.isPending} onClick={() => void submit()}>
           {t('decline')}
-        </button>
+        </Button>
       </div>
     </Dialog>
   );
@@ -220,24 +221,22 @@ export function Inbox({ requests }: { requests: readonly ShareRequest[] }) {
               </div>
               <div className="share-card-actions">
                 {/* each button's name includes the folder's: "Accept… Holiday", "Decline Holiday" */}
-                <button
-                  type="button"
+                <Button variant="primary"
+                 
                   id={`${ids}-${r.sharerequestid}-accept`}
                   aria-labelledby={`${ids}-${r.sharerequestid}-accept ${ids}-${r.sharerequestid}-name`}
-                  className="btn primary"
                   onClick={() => setPending({ kind: 'accept', request: r })}
                 >
                   {t('acceptEllipsis')}
-                </button>
-                <button
-                  type="button"
+                </Button>
+                <Button
+                 
                   id={`${ids}-${r.sharerequestid}-decline`}
                   aria-labelledby={`${ids}-${r.sharerequestid}-decline ${ids}-${r.sharerequestid}-name`}
-                  className="btn"
                   onClick={() => setPending({ kind: 'decline', request: r })}
                 >
                   {t('decline')}
-                </button>
+                </Button>
               </div>
             </div>
             {r.message && (

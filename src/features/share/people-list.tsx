@@ -12,6 +12,7 @@ import {
 import { toast } from '../../stores/toasts';
 import { errorMessage } from '../../i18n/error-message';
 import { levelOf, permissionLabel } from './permissions';
+import { Button } from '../../ui/button';
 
 /** View / Edit, plus the share's own mix when it is neither (so the current value is always shown). */
 export function PermissionSelect({ bits, label, onChange, disabled }: { bits: number; label: string; onChange: (bits: number) => void; disabled?: boolean }) {
@@ -101,14 +102,13 @@ export function PeopleList({ shares, requests, parentfolderid, label }: PeopleLi
                 )
               }
             />
-            <button
-              type="button"
-              className="btn danger"
+            <Button variant="danger"
+             
               aria-label={t('removeAccessFor', { who })}
               onClick={() => void attempt(key, () => remove.mutateAsync({ shareid: s.shareid, parentfolderid }), t('removeFailed', { who }), t('removed', { who }))}
             >
               {tc('remove')}
-            </button>
+            </Button>
             {errors.get(key) && (
               <p className="field-error share-row-error" role="alert">
                 {errors.get(key)}
@@ -130,16 +130,15 @@ export function PeopleList({ shares, requests, parentfolderid, label }: PeopleLi
               <span className="muted share-sub">{t('invitationPending', { date: formatDate(r.expires, t.locale) })}</span>
             </div>
             <span className="share-perm-text">{permissionLabel(permissionBits(r), t)}</span>
-            <button
-              type="button"
-              className="btn"
+            <Button
+             
               aria-label={t('cancelInvitationTo', { who })}
               onClick={() =>
                 void attempt(key, () => cancel.mutateAsync({ sharerequestid: r.sharerequestid, parentfolderid }), t('cancelFailed', { who }), t('invitationCancelled', { who }))
               }
             >
               {t('cancelInvitation')}
-            </button>
+            </Button>
             {errors.get(key) && (
               <p className="field-error share-row-error" role="alert">
                 {errors.get(key)}

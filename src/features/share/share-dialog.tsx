@@ -17,6 +17,7 @@ import { errorMessage } from '../../i18n/error-message';
 import { Initial, PeopleList } from './people-list';
 import { ADVANCED_RIGHTS, levelOf, parseEmails } from './permissions';
 import './share.css';
+import { Button } from '../../ui/button';
 
 interface Failure {
   email: string;
@@ -143,9 +144,9 @@ function InviteForm({ folder, ownEmail }: { folder: FolderMetadata; ownEmail?: s
         </div>
       )}
       <div className="dialog-actions">
-        <button type="submit" className="btn primary" disabled={busy}>
+        <Button variant="primary" type="submit" disabled={busy}>
           {busy ? t('sending') : t('sendInvitation')}
-        </button>
+        </Button>
       </div>
     </form>
   );
@@ -193,9 +194,9 @@ export default function ShareDialog({ items, onClose }: DialogProps) {
         ) : lists.isError ? (
           <div className="inline-alert" role="alert">
             {t('loadPeopleFailed', { error: errorMessage(lists.error) })}{' '}
-            <button type="button" className="btn link" onClick={() => void lists.refetch()}>
+            <Button variant="ghost" onClick={() => void lists.refetch()}>
               {tc('tryAgain')}
-            </button>
+            </Button>
           </div>
         ) : (
           <PeopleList shares={shares} requests={requests} parentfolderid={folder.parentfolderid} label={t('peopleWithAccessTo', { name: folder.name })} />

@@ -15,12 +15,13 @@ import { permissionBits, shareListOptions, useRemoveShare } from '../../queries/
 import { openDialog } from '../../stores/dialogs';
 import { toast } from '../../stores/toasts';
 import { Dialog } from '../../ui/dialog';
-import { Icon, ItemIcon } from '../../ui/icons';
+import { ItemIcon } from '../../ui/icons';
 import { errorMessage } from '../../i18n/error-message';
 import { Inbox } from './inbox';
 import { PeopleList } from './people-list';
 import { permissionLabel, type ShareT } from './permissions';
 import './share.css';
+import { Button } from '../../ui/button';
 
 // labels are share-namespace keys, translated at render
 const TABS = [
@@ -59,12 +60,12 @@ function LeaveDialog({ leaving, onClose }: { leaving: Share; onClose: () => void
         </p>
       )}
       <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onClose}>
+        <Button onClick={onClose}>
           {t('stay')}
-        </button>
-        <button type="button" className="btn primary danger-fill" disabled={remove.isPending} onClick={() => void leave()}>
+        </Button>
+        <Button variant="danger" filled disabled={remove.isPending} onClick={() => void leave()}>
           {t('leaveFolder')}
-        </button>
+        </Button>
       </div>
     </Dialog>
   );
@@ -105,9 +106,9 @@ function SharedWithMe({ shares }: { shares: readonly Share[] }) {
                 <Link className="btn" to={paths.folder(s.folderid)} aria-label={t('openName', { name: s.sharename })}>
                   {tc('open')}
                 </Link>
-                <button type="button" className="btn danger" aria-label={t('leaveName', { name: s.sharename })} onClick={() => setLeaving(s)}>
+                <Button variant="danger" aria-label={t('leaveName', { name: s.sharename })} onClick={() => setLeaving(s)}>
                   {t('leave')}
-                </button>
+                </Button>
               </div>
             </div>
           </li>
@@ -185,9 +186,9 @@ function SharedByMe({ shares, requests }: { shares: readonly Share[]; requests: 
               </span>
             </div>
             <div className="share-card-actions">
-              <button type="button" className="btn" aria-label={t('inviteTo', { name: f.name })} onClick={() => void manage(f.folderid)}>
-                <Icon name="share" /> {t('invite')}
-              </button>
+              <Button icon="share" aria-label={t('inviteTo', { name: f.name })} onClick={() => void manage(f.folderid)}>
+                {t('invite')}
+              </Button>
             </div>
           </div>
           <PeopleList shares={f.shares} requests={f.requests} label={t('peopleWithAccessTo', { name: f.name })} />
@@ -249,9 +250,9 @@ export default function SharedPage() {
       <div className="state-box" role="alert">
         <h2>{t('loadFailed')}</h2>
         <p className="muted">{errorMessage(lists.error)}</p>
-        <button className="btn primary" onClick={() => void lists.refetch()}>
+        <Button variant="primary" onClick={() => void lists.refetch()}>
           {tc('tryAgain')}
-        </button>
+        </Button>
       </div>
     );
   } else if (tab === 'invitations') {
@@ -268,9 +269,9 @@ export default function SharedPage() {
       {invitations.length > 0 && tab !== 'invitations' && (
         <p className="share-banner" role="status">
           <span>{t('waiting', { count: invitations.length })}</span>
-          <button type="button" className="btn" onClick={() => choose('invitations')}>
+          <Button onClick={() => choose('invitations')}>
             {t('showInvitations')}
-          </button>
+          </Button>
         </p>
       )}
       <div className="share-tabs" role="tablist" aria-label={t('tabsLabel')} onKeyDown={onTabKey}>

@@ -9,6 +9,7 @@ import { SheetTable } from './sheet-table';
 import { MAX_ROWS, readOds, readXlsx, type Sheet } from './sheets';
 import '../doc.css';
 import './office.css';
+import { Button } from '../../ui/button';
 
 const TEXT_SHEETS = new Set(['csv', 'tsv']);
 
@@ -52,9 +53,9 @@ function Workbook({ sheets, error, source }: { sheets: Sheet[] | undefined; erro
       {sheets.length > 1 && (
         <div className="doc-tools sheet-tabs" role="tablist" aria-label={t('sheetTabs')}>
           {sheets.map((s, i) => (
-            <button key={i} role="tab" className="btn" aria-selected={i === at} aria-pressed={i === at} onClick={() => setAt(i)}>
+            <Button key={i} role="tab" aria-selected={i === at} aria-pressed={i === at} onClick={() => setAt(i)}>
               {s.name}
-            </button>
+            </Button>
           ))}
         </div>
       )}

@@ -8,6 +8,7 @@ import { PdfPage, type PageSize } from './pdf-page';
 import { Thumbnails } from './thumbnails';
 import '../doc.css';
 import './pdf.css';
+import { Button } from '../../ui/button';
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4];
 const GAP = 12;
@@ -142,20 +143,20 @@ function PdfDocument({ doc, first, name }: { doc: PDFDocumentProxy; first: PageS
   return (
     <div className="doc-frame pdf-frame">
       <div className="doc-tools" role="toolbar" aria-label={t('pdfToolbar')}>
-        <button className="btn" aria-pressed={thumbs} onClick={() => setThumbs((v) => !v)} aria-label={t('showThumbnails')} title={t('showThumbnails')}>
+        <Button aria-pressed={thumbs} onClick={() => setThumbs((v) => !v)} aria-label={t('showThumbnails')} title={t('showThumbnails')}>
           ▤
-        </button>
+        </Button>
         <span className="doc-status">{t('pageOf', { page: current + 1, count })}</span>
-        <button className="btn" onClick={() => zoom(-1)} aria-label={t('zoomOut')} title={t('zoomOut')}>
+        <Button onClick={() => zoom(-1)} aria-label={t('zoomOut')} title={t('zoomOut')}>
           −
-        </button>
+        </Button>
         <span className="doc-status">{t('zoomLevel', { percent: Math.round(scale * 100) })}</span>
-        <button className="btn" onClick={() => zoom(1)} aria-label={t('zoomIn')} title={t('zoomIn')}>
+        <Button onClick={() => zoom(1)} aria-label={t('zoomIn')} title={t('zoomIn')}>
           +
-        </button>
-        <button className="btn" aria-pressed={fit} onClick={() => setFit(true)}>
+        </Button>
+        <Button aria-pressed={fit} onClick={() => setFit(true)}>
           {t('fitWidth')}
-        </button>
+        </Button>
         <span className="spacer" />
         <form
           className="pdf-find"
@@ -166,12 +167,12 @@ function PdfDocument({ doc, first, name }: { doc: PDFDocumentProxy; first: PageS
           }}
         >
           <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} aria-label={t('find')} placeholder={t('find')} />
-          <button type="button" className="btn" onClick={() => void find(-1)} aria-label={t('findPrevious')} disabled={!total}>
+          <Button onClick={() => void find(-1)} aria-label={t('findPrevious')} disabled={!total}>
             ↑
-          </button>
-          <button type="submit" className="btn" aria-label={t('findNext')}>
+          </Button>
+          <Button type="submit" aria-label={t('findNext')}>
             ↓
-          </button>
+          </Button>
         </form>
         <span className="doc-status" role="status">
           {search ? (total ? t('findPosition', { index: search.index + 1, count: total }) : t('findResult', { count: 0 })) : ''}
