@@ -2,7 +2,8 @@
 // emulator, same run. Prints one `name value unit` line per figure.
 //  - one 1 GiB file: the app (upload_* chunks + checksum check) vs `curl -T` (uploadfile, raw PUT)
 //  - 1,000 files of 10 KB: the app (uploadfile, adaptive concurrency) vs a sequential `curl -F` loop
-// `--quick` uses 256 MiB and 200 files. Everything it creates is deleted at the end.
+// `--quick` uses 256 MiB and 200 files. Each figure is the median of RUNS runs, each into its own
+// folder, with min and max beside it (bench/stats.ts). Everything it creates is deleted at the end.
 import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream, promises as fsp } from 'node:fs';
 import { once } from 'node:events';
@@ -11,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { RUNS, printLoad, repeat, timing } from './stats';
 
 const quick = process.argv.includes('--quick');
 const BIG_MB = quick ? 256 : 1024;
@@ -72,7 +74,10 @@ function curl(args: string[]): string {
 
 async function api(base: string, method: string, params: Record<string, string | number>, token: string): Promise<Record<string, unknown>> {
   const body = new URLSearchParams(Object.entries({ ...params, access_token: token }).map(([k, v]): [string, string] => [k, String(v)]));
-  const reply = (await (await fetch(`${base}/${method}`, { method: 'POST', body })).json()) as Record<string, unknown>;
+  // a kept-alive socket the server closed while a long upload ran fails once: ask again (createfolder
+  // and the like are harmless to repeat here, each run names its own folder)
+  const send = () => fetch(`${base}/${method}`, { method: 'POST', body });
+  const reply = (await (await send().catch(send)).json()) as Record<string, unknown>;
   if (reply.result !== 0) throw new Error(`${method}: ${String(reply.result)} ${String(reply.error)}`);
   return reply;
 }
@@ -108,7 +113,17 @@ async function appUpload(page: Page, files: string[], timeoutMs: number): Promis
   return seconds;
 }
 
+/** A new folder for one run, opened in the app so that its upload lands there. */
+async function runFolder(page: Page, appUrl: string, base: string, token: string, name: string): Promise<number> {
+  const { folderid } = (await api(base, 'createfolder', { folderid: 0, name }, token)).metadata as { folderid: number };
+  await page.goto(`${appUrl}/folder/${folderid}`);
+  // an empty folder shows no list: its breadcrumb says the page is there
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByText(name, { exact: true }).waitFor();
+  return folderid;
+}
+
 async function main(): Promise<void> {
+  printLoad('start');
   const work = await fsp.mkdtemp(join(tmpdir(), 'pcloud-bench-upload-'));
   const dataDir = join(work, 'data');
   const appDir = join(work, 'app');
@@ -116,7 +131,8 @@ async function main(): Promise<void> {
   let browser: Browser | null = null;
   try {
     execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', appDir, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
-    tsx(['user', 'add', EMAIL, PASSWORD], dataDir);
+    // every run keeps its uploads (one folder each): room for all of them
+    tsx(['user', 'add', EMAIL, PASSWORD, '--quota', '1T'], dataDir);
     const token = tsx(['token', EMAIL], dataDir).split('\n').pop()!.trim();
     const apiPort = await freePort();
     const appPort = await freePort();
@@ -131,23 +147,27 @@ async function main(): Promise<void> {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
     });
     const page = await browser.newPage();
-    await signIn(page, `http://127.0.0.1:${appPort}`);
+    const appUrl = `http://127.0.0.1:${appPort}`;
+    await signIn(page, appUrl);
 
     // ---- one big file ------------------------------------------------------------------------
     const big = join(work, 'big.bin');
     await writeBigFile(big, BIG_MB);
-    const appBig = await appUpload(page, [big], 15 * 60_000);
     const bytes = BIG_MB * MB;
-    const curlFolder = (await api(base, 'createfolder', { folderid: 0, name: 'curl' }, token)).metadata as { folderid: number };
-    const t1 = performance.now();
-    curl(['-T', big, `${base}/uploadfile?folderid=${curlFolder.folderid}&filename=big.bin&nopartial=1&access_token=${token}`]);
-    const curlBig = (performance.now() - t1) / 1000;
+    const bigRuns = await repeat(RUNS, async (i) => {
+      await runFolder(page, appUrl, base, token, `app-big-${i}`);
+      const app = await appUpload(page, [big], 15 * 60_000);
+      const curlFolder = (await api(base, 'createfolder', { folderid: 0, name: `curl-big-${i}` }, token)).metadata as { folderid: number };
+      const t1 = performance.now();
+      curl(['-T', big, `${base}/uploadfile?folderid=${curlFolder.folderid}&filename=big.bin&nopartial=1&access_token=${token}`]);
+      return { app, curl: (performance.now() - t1) / 1000 };
+    });
     await fsp.rm(big, { force: true });
     const label = quick ? `${BIG_MB}mib` : '1gib';
-    line(`upload_${label}_app_seconds`, appBig, 's');
-    line(`upload_${label}_app_throughput`, bytes / MB / appBig, 'MB/s');
-    line(`upload_${label}_curl_seconds`, curlBig, 's');
-    line(`upload_${label}_curl_throughput`, bytes / MB / curlBig, 'MB/s');
+    const appBig = timing(`upload_${label}_app_seconds`, bigRuns.map((r) => r.app), 's', 3).median;
+    timing(`upload_${label}_app_throughput`, bigRuns.map((r) => bytes / MB / r.app), 'MB/s', 1);
+    const curlBig = timing(`upload_${label}_curl_seconds`, bigRuns.map((r) => r.curl), 's', 3).median;
+    timing(`upload_${label}_curl_throughput`, bigRuns.map((r) => bytes / MB / r.curl), 'MB/s', 1);
     line(`upload_${label}_app_vs_curl`, curlBig / appBig, 'x');
 
     // ---- many small files --------------------------------------------------------------------
@@ -159,15 +179,20 @@ async function main(): Promise<void> {
       await fsp.writeFile(p, randomBytes(SMALL_SIZE));
       smalls.push(p);
     }
-    const appSmall = await appUpload(page, smalls, 10 * 60_000);
-    const t2 = performance.now();
-    for (const p of smalls) curl(['-F', `file=@${p}`, `${base}/uploadfile?folderid=${curlFolder.folderid}&nopartial=1&access_token=${token}`]);
-    const curlSmall = (performance.now() - t2) / 1000;
-    line(`upload_${SMALL_COUNT}x10k_app_seconds`, appSmall, 's');
-    line(`upload_${SMALL_COUNT}x10k_app_rate`, SMALL_COUNT / appSmall, 'files/s');
-    line(`upload_${SMALL_COUNT}x10k_curl_loop_seconds`, curlSmall, 's');
-    line(`upload_${SMALL_COUNT}x10k_curl_loop_rate`, SMALL_COUNT / curlSmall, 'files/s');
+    const smallRuns = await repeat(RUNS, async (i) => {
+      await runFolder(page, appUrl, base, token, `app-small-${i}`);
+      const app = await appUpload(page, smalls, 10 * 60_000);
+      const curlFolder = (await api(base, 'createfolder', { folderid: 0, name: `curl-small-${i}` }, token)).metadata as { folderid: number };
+      const t2 = performance.now();
+      for (const p of smalls) curl(['-F', `file=@${p}`, `${base}/uploadfile?folderid=${curlFolder.folderid}&nopartial=1&access_token=${token}`]);
+      return { app, curl: (performance.now() - t2) / 1000 };
+    });
+    const appSmall = timing(`upload_${SMALL_COUNT}x10k_app_seconds`, smallRuns.map((r) => r.app), 's', 3).median;
+    timing(`upload_${SMALL_COUNT}x10k_app_rate`, smallRuns.map((r) => SMALL_COUNT / r.app), 'files/s', 1);
+    const curlSmall = timing(`upload_${SMALL_COUNT}x10k_curl_loop_seconds`, smallRuns.map((r) => r.curl), 's', 3).median;
+    timing(`upload_${SMALL_COUNT}x10k_curl_loop_rate`, smallRuns.map((r) => SMALL_COUNT / r.curl), 'files/s', 1);
     line(`upload_${SMALL_COUNT}x10k_app_vs_curl_loop`, curlSmall / appSmall, 'x');
+    printLoad('end');
   } finally {
     await browser?.close().catch(() => undefined);
     if (server && server.exitCode === null) {
