@@ -1,4 +1,9 @@
 // Everyday use (issue 15): what a person meets first in the list, deletes, names and media.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect, anonymousPage, call, list, newFolder, option, openApp, uploadMany } from './fixtures';
 
 test.describe('the long demo folder', () => {
@@ -179,6 +184,73 @@ test.describe('names with bidirectional controls', () => {
     await expect(stranger.page).toHaveTitle(new RegExp(SHOWN.replace('.', '\\.')));
     expect(await stranger.page.getByRole('main').innerText()).not.toContain(RAW);
     await stranger.page.screenshot({ path: info.outputPath('bidi-public-1280.png') });
+    await stranger.context.close();
+  });
+});
+
+/** A 4-second 320×180 test video, made with ffmpeg (installed with the emulator's media tools). */
+function testVideo(): Buffer {
+  const out = join(mkdtempSync(join(tmpdir(), 'video-')), 'clip.mp4');
+  execFileSync('ffmpeg', ['-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=320x180:rate=10', '-t', '4', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', out]);
+  return readFileSync(out);
+}
+
+const boxOf = async (l: Locator) => {
+  const b = (await l.boundingBox())!;
+  return { x: Math.round(b.x), y: Math.round(b.y), width: Math.round(b.width), height: Math.round(b.height) };
+};
+
+/** Holds the requests matching `url` until the returned function is called. */
+async function hold(page: Page, url: RegExp): Promise<() => void> {
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  await page.route(url, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+test.describe('a video before its stream arrives', () => {
+  test.use({ signedInAs: 'verified' });
+
+  test('keeps its box, shows the thumbnail, and the first click plays — in the app and on a public link', async ({ page, browser, me }, info) => {
+    const [fileid] = await uploadMany(me.token, 0, [['clip.mp4', testVideo()]]);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openApp(page);
+    const release = await hold(page, /\/gethlslink$/);
+    await option(page, 'clip.mp4').dblclick();
+    const viewer = page.getByRole('dialog');
+    const waiting = viewer.getByRole('status', { name: 'Loading video' });
+    await expect(waiting).toBeVisible();
+    await expect.poll(() => waiting.evaluate((el) => getComputedStyle(el).backgroundImage)).toMatch(/^url\(/);
+    const before = await boxOf(waiting);
+    expect(before.width / before.height).toBeCloseTo(16 / 9, 1);
+    await page.screenshot({ path: info.outputPath('video-waiting-1280.png') });
+    release();
+    const video = viewer.locator('video');
+    await expect(video).toHaveAttribute('poster', /.+/);
+    expect(await boxOf(video)).toEqual(before);
+    await video.click();
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => !v.paused && v.currentTime > 0), { timeout: 30_000 }).toBe(true);
+    expect(await boxOf(video)).toEqual(before);
+
+    const { code } = await call<{ code: string }>(me.server.api, 'getfilepublink', { fileid }, me.token);
+    const stranger = await anonymousPage(browser, { width: 390, height: 844 });
+    const releasePublic = await hold(stranger.page, /\/getpubvideolinks$/);
+    await stranger.page.goto(`/publink/show?code=${encodeURIComponent(code)}`);
+    const publicWaiting = stranger.page.getByRole('status', { name: 'Loading video' });
+    await expect(publicWaiting).toBeVisible();
+    await expect.poll(() => publicWaiting.evaluate((el) => getComputedStyle(el).backgroundImage)).toMatch(/^url\(/);
+    const publicBefore = await boxOf(publicWaiting);
+    await stranger.page.screenshot({ path: info.outputPath('video-waiting-public-390.png') });
+    releasePublic();
+    const publicVideo = stranger.page.locator('video');
+    await expect(publicVideo).toHaveAttribute('poster', /.+/);
+    expect(await boxOf(publicVideo)).toEqual(publicBefore);
+    await publicVideo.click();
+    await expect.poll(() => publicVideo.evaluate((v: HTMLVideoElement) => !v.paused && v.currentTime > 0), { timeout: 30_000 }).toBe(true);
+    await stranger.page.screenshot({ path: info.outputPath('video-playing-public-390.png') });
     await stranger.context.close();
   });
 });

@@ -26,7 +26,7 @@ interface HlsHandle {
  * `onUnplayable` is called when neither works or the stream fails for good, so the caller can
  * fall back to progressive playback (getvideolinks).
  */
-export function HlsVideo({ src, resumeKey, label, aspect, onUnplayable, tools }: { src: string; resumeKey: string; label: string; aspect?: string; onUnplayable: (reason: string) => void; tools?: (video: RefObject<HTMLVideoElement | null>) => ReactNode }) {
+export function HlsVideo({ src, resumeKey, label, aspect, poster, onUnplayable, tools }: { src: string; resumeKey: string; label: string; aspect?: string; poster?: string; onUnplayable: (reason: string) => void; tools?: (video: RefObject<HTMLVideoElement | null>) => ReactNode }) {
   const ref = useRef<HTMLVideoElement>(null);
   const t = useT(player);
   const [levels, setLevels] = useState<{ height: number; index: number }[]>([]);
@@ -106,7 +106,7 @@ export function HlsVideo({ src, resumeKey, label, aspect, onUnplayable, tools }:
 
   return (
     <div className="video-box" onKeyDown={(e) => videoKeyDown(e, ref.current)}>
-      <video ref={ref} controls playsInline aria-label={label} className="viewer-video" data-stream="hls" style={aspect ? { aspectRatio: aspect } : undefined} />
+      <video ref={ref} controls playsInline poster={poster} aria-label={label} className="viewer-video" data-stream="hls" style={aspect ? { aspectRatio: aspect } : undefined} />
       <div className="video-tools">
         {tools?.(ref)}
         {levels.length > 1 && (

@@ -28,7 +28,10 @@ export default function VideoPreviewer({ file, source }: PreviewerProps) {
   const onUnplayable = useCallback((reason: string) => setHlsFailed(reason), []);
   const resumeKey = `pcloud.resume.${file.fileid}`;
   // the frame's shape is known from the listing: the box has its final size before the first frame
-  const aspect = file.width && file.height ? `${file.rotate === 90 || file.rotate === 270 ? `${file.height} / ${file.width}` : `${file.width} / ${file.height}`}` : undefined;
+  // (16:9 when the listing does not say, e.g. some public links: the picture is letterboxed in it),
+  // and pCloud's thumbnail shows in it until the video has its own — nothing moves under the pointer
+  const aspect = file.width && file.height ? `${file.rotate === 90 || file.rotate === 270 ? `${file.height} / ${file.width}` : `${file.width} / ${file.height}`}` : '16 / 9';
+  const poster = source.useThumbUrl(file.thumb ? file : undefined, POSTER_SIZE).data;
   const hasHls = source.hasHls;
   const tools = useCallback((video: RefObject<HTMLVideoElement | null>) => <PlaybackTools video={video} file={file} source={source} />, [file, source]);
   useEffect(() => {
@@ -41,12 +44,25 @@ export default function VideoPreviewer({ file, source }: PreviewerProps) {
     const cause = isRefererRefusal(progressive.error) || !hls.error || !hasHls ? progressive.error : hls.error;
     return <StreamRefused message={source.describeError(cause)} onDownload={onDownload} />;
   }
-  if (hls.data && hlsFailed === null) return <HlsVideo src={hls.data} resumeKey={resumeKey} label={displayName(file.name)} aspect={aspect} onUnplayable={onUnplayable} tools={tools} />;
+  if (hls.data && hlsFailed === null) return <HlsVideo src={hls.data} resumeKey={resumeKey} label={displayName(file.name)} aspect={aspect} poster={poster} onUnplayable={onUnplayable} tools={tools} />;
   if (progressive.data) {
-    return <ProgressiveVideo file={file} variants={progressive.data} resumeKey={resumeKey} aspect={aspect} onDownload={onDownload} tools={tools} />;
+    return <ProgressiveVideo file={file} variants={progressive.data} resumeKey={resumeKey} aspect={aspect} poster={poster} onDownload={onDownload} tools={tools} />;
   }
-  return <div className="loading" role="status" aria-label={t('loadingVideo')} />;
+  // the player's box, at the player's size, while its stream link is on its way
+  return (
+    <div className="video-box">
+      <div
+        className="viewer-video video-waiting"
+        role="status"
+        aria-label={t('loadingVideo')}
+        style={{ aspectRatio: aspect, ...(poster ? { backgroundImage: `url("${poster}")` } : {}) }}
+      />
+    </div>
+  );
 }
+
+/** Within getthumblink's and getpubthumb's limits (sides divisible by 4, at most 2048×1024); pCloud keeps the shape. */
+const POSTER_SIZE = '1280x720';
 
 /** Subtitles, speed and picture-in-picture: the same under either player. */
 function PlaybackTools({ video, file, source }: { video: RefObject<HTMLVideoElement | null>; file: FileMetadata; source: PreviewSource }) {
@@ -72,7 +88,7 @@ function StreamRefused({ message, onDownload }: { message: string; onDownload: (
 }
 
 /** The progressive renditions' MP4 variants in a plain <video>; switching quality keeps the position. */
-function ProgressiveVideo({ file, variants, resumeKey, aspect, onDownload, tools }: { file: FileMetadata; variants: readonly VideoRendition[]; resumeKey: string; aspect?: string; onDownload: () => void; tools: (video: RefObject<HTMLVideoElement | null>) => ReactNode }) {
+function ProgressiveVideo({ file, variants, resumeKey, aspect, poster, onDownload, tools }: { file: FileMetadata; variants: readonly VideoRendition[]; resumeKey: string; aspect?: string; poster?: string; onDownload: () => void; tools: (video: RefObject<HTMLVideoElement | null>) => ReactNode }) {
   const ref = useRef<HTMLVideoElement>(null);
   const canPlayOriginal = useMemo(() => document.createElement('video').canPlayType(file.contenttype) !== '', [file.contenttype]);
   const [chosen, setChosen] = useState(() => pickVariant(variants, canPlayOriginal, preferredHeight()));
@@ -95,6 +111,7 @@ function ProgressiveVideo({ file, variants, resumeKey, aspect, onDownload, tools
         autoPlay
         playsInline
         src={src}
+        poster={poster}
         aria-label={displayName(file.name)}
         data-stream="progressive"
         style={aspect ? { aspectRatio: aspect } : undefined}
