@@ -132,7 +132,7 @@ test.describe('default server', () => {
     await runOn(page, ['Docs', 'notes.txt'], 'Download as zip');
     const dialog = page.getByRole('dialog', { name: 'Download as zip' });
     // faithful pCloud refuses getzip to OAuth tokens; the link variant may or may not be refused
-    await expect(dialog.getByText(/has started|does not let apps signed in this way download a zip/)).toBeVisible();
+    await expect(dialog.getByText(/has started|does not let apps signed in through its sign-in page download a zip/)).toBeVisible();
     await expect(dialog.getByRole('alert')).toHaveCount(0);
   });
 });

@@ -2,11 +2,14 @@
 import { isAbortError, PcloudError, PcloudNetworkError } from '../api/errors';
 import errors from '../locales/en/errors';
 import { getT } from './index';
+import { serverName } from './server-name';
 
 const t = getT(errors);
 
 export function errorMessage(err: unknown): string {
   if (err instanceof PcloudError) {
+    // a method closed to this kind of sign-in, not a dead session: say who refuses and the way round
+    if (err.kind === 'oauthRefused') return t('oauthRefused', { server: serverName() });
     const key = `c${err.code}`;
     // codes the catalogue does not word show pCloud's own (English) message
     return key in errors.messages ? t(key as 'c1000') : err.message;

@@ -1,6 +1,7 @@
 // Download a selection as one zip: getziplink builds a signed content URL (no token in it), then the
 // browser's own download takes over. pCloud may refuse zips to OAuth sign-ins (1000): explained, with
 // a way to fetch the files one by one instead.
+import { serverName } from '../../i18n/server-name';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { contentUrl } from '../../api/client';
@@ -95,7 +96,7 @@ export default function ZipDownloadDialog({ items, folder, onClose }: DialogProp
     body = (
       <div className="archive-result" role="status">
         <p>
-          <strong>{t('zipRefused')}</strong> {t('zipRefusedSafe')}
+          <strong>{t('zipRefused', { server: serverName() })}</strong> {t('zipRefusedSafe')}
         </p>
         <OneByOne items={items} />
         <p className="muted">{t('zipFullAccess')}</p>

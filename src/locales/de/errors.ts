@@ -7,6 +7,7 @@ export default {
   timeout: 'Der Server hat zu lange nicht geantwortet. Versuchen Sie es erneut.',
   badReply: 'Der Server hat eine unlesbare Antwort geschickt. Versuchen Sie es erneut.',
   httpStatus: 'Der Server hat mit HTTP {status} geantwortet. Versuchen Sie es gleich noch einmal.',
+  oauthRefused: '{server} erlaubt Apps, die über die Anmeldeseite angemeldet sind, diese Aktion nicht. Melden Sie sich mit E-Mail und Passwort an (voller Zugriff), um sie hier auszuführen.',
   c1000: 'Bitte melden Sie sich erneut an.',
   c2000: 'Die Anmeldung ist fehlgeschlagen.',
   c2001: 'pCloud akzeptiert diesen Namen nicht.',

@@ -8,6 +8,8 @@ export default defineMessages('errors', {
   timeout: 'The server took too long to answer. Try again.',
   badReply: 'The server sent a reply the app could not read. Try again.',
   httpStatus: 'The server answered with HTTP {status}. Try again in a moment.',
+  // a method refused to a sign-in through the server's own page (OAuth): {server} is pCloud or the local server
+  oauthRefused: '{server} does not let apps signed in through its sign-in page do this. Sign in with your e-mail and password (full access) to do it here.',
   c1000: 'Please sign in again.',
   c2000: 'Sign-in failed.',
   c2001: 'pCloud does not accept this name.',
