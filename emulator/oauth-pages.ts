@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Emulator } from './server';
-import { findApp, issueOAuthToken, newAuthCode, redirectAllowed, type AppRow } from './methods/oauth';
+import { findApp, issueOAuthToken, newAuthCode, redirectAllowed, type AppRow } from './domain/oauth';
 import { checkPassword } from './store/ops';
 import { loginThrottled, noteLoginFailure } from './login-throttle';
 import { messageFor } from './errors';

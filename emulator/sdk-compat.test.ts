@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TestServer, type Json, type TestUser } from './testing';
-import { registerApp } from './methods/oauth';
+import { registerApp } from './domain/oauth';
 
 const require = createRequire(import.meta.url);
 

@@ -8,7 +8,7 @@ import { Emulator } from './server';
 import type { EmulatorOptions, Quirks } from './config';
 import { createUser } from './store/ops';
 import type { UserRow } from './store/model';
-import { BUNDLED_APP, findApp, issueOAuthToken } from './methods/oauth';
+import { BUNDLED_APP, findApp, issueOAuthToken } from './domain/oauth';
 import { issueToken } from './http/authenticate';
 
 /** A parsed pCloud reply; `hash` values stay exact (as decimal strings). */

@@ -1,6 +1,5 @@
 // Two-factor accounts (docs/pcloud/methods-core.md §7): the authenticator secret, recovery codes,
-// the short-lived tokens a 2297 answer hands out, and trusted devices. The tables live here, created
-// on first use, because nothing else in the store needs them.
+// the short-lived tokens a 2297 answer hands out, and trusted devices (tables in store/schema.ts).
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -13,19 +12,6 @@ export const TFA_AUTHENTICATOR = 2;
 export const TFA_TOKEN_TTL = 600;
 export const TRUST_TTL = 30 * 24 * 3600;
 export const RECOVERY_CODES = 8;
-
-const ready = new WeakSet<Storage>();
-
-export function tfaTables(st: Storage): void {
-  if (ready.has(st)) return;
-  st.db.exec(`
-    CREATE TABLE IF NOT EXISTS tfa_accounts (userid INTEGER PRIMARY KEY, sealed TEXT NOT NULL, tfatype INTEGER NOT NULL);
-    CREATE TABLE IF NOT EXISTS tfa_recovery (userid INTEGER NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (userid, hash));
-    CREATE TABLE IF NOT EXISTS tfa_pending (token TEXT PRIMARY KEY, userid INTEGER NOT NULL, expires INTEGER NOT NULL, device TEXT NOT NULL, deviceid TEXT NOT NULL);
-    CREATE TABLE IF NOT EXISTS tfa_trusted (userid INTEGER NOT NULL, deviceid TEXT NOT NULL, expires INTEGER NOT NULL, PRIMARY KEY (userid, deviceid));
-  `);
-  ready.add(st);
-}
 
 // ---- TOTP (RFC 6238 over RFC 4226, SHA-1, 30-second steps, 6 digits) ---------------------------
 
@@ -90,7 +76,6 @@ const hashCode = (code: string) => createHash('sha256').update(code.replace(/[\s
 
 /** Turns two-factor on for a user; returns the authenticator secret and fresh recovery codes. */
 export function enableTfa(st: Storage, userid: number): { secret: string; recovery: string[] } {
-  tfaTables(st);
   const secret = base32(randomBytes(20));
   const recovery = Array.from({ length: RECOVERY_CODES }, () => randomBytes(5).toString('hex'));
   st.db.transaction(() => {
@@ -103,7 +88,6 @@ export function enableTfa(st: Storage, userid: number): { secret: string; recove
 }
 
 export function tfaAccount(st: Storage, userid: number): { secret: string; tfatype: number } | null {
-  tfaTables(st);
   const row = st.db.prepare('SELECT sealed, tfatype FROM tfa_accounts WHERE userid = ?').get(userid) as { sealed: string; tfatype: number } | undefined;
   const secret = row ? st.vault.unseal(row.sealed) : null;
   return row && secret ? { secret, tfatype: row.tfatype } : null;
@@ -116,19 +100,16 @@ export function codeMatches(st: Storage, userid: number, code: string): boolean 
 
 /** A recovery code works once. */
 export function useRecoveryCode(st: Storage, userid: number, code: string): boolean {
-  tfaTables(st);
   return st.db.prepare('DELETE FROM tfa_recovery WHERE userid = ? AND hash = ?').run(userid, hashCode(code)).changes === 1;
 }
 
 export function isTrusted(st: Storage, userid: number, deviceid: string | undefined, now: number): boolean {
   if (!deviceid) return false;
-  tfaTables(st);
   const row = st.db.prepare('SELECT expires FROM tfa_trusted WHERE userid = ? AND deviceid = ?').get(userid, deviceid) as { expires: number } | undefined;
   return row !== undefined && row.expires > now;
 }
 
 export function trustDevice(st: Storage, userid: number, deviceid: string, now: number): void {
-  tfaTables(st);
   st.db.prepare('INSERT OR REPLACE INTO tfa_trusted (userid, deviceid, expires) VALUES (?, ?, ?)').run(userid, deviceid, now + TRUST_TTL);
 }
 
@@ -142,7 +123,6 @@ export interface PendingLogin {
 
 /** The token a 2297 answer carries; the device fields of the first step are kept for the second. */
 export function startPending(st: Storage, userid: number, device: string, deviceid: string, now: number): string {
-  tfaTables(st);
   const token = randomBytes(24).toString('base64url');
   st.db.prepare('DELETE FROM tfa_pending WHERE expires < ?').run(now);
   st.db.prepare('INSERT INTO tfa_pending (token, userid, expires, device, deviceid) VALUES (?, ?, ?, ?, ?)').run(token, userid, now + TFA_TOKEN_TTL, device, deviceid);
@@ -150,7 +130,6 @@ export function startPending(st: Storage, userid: number, device: string, device
 }
 
 export function pendingLogin(st: Storage, token: string): PendingLogin | null {
-  tfaTables(st);
   return (st.db.prepare('SELECT * FROM tfa_pending WHERE token = ?').get(token) as PendingLogin | undefined) ?? null;
 }
 

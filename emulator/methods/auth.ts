@@ -24,16 +24,16 @@ export function checkNewPassword(pw: string): void {
 
 export function newCode(ctx: Pick<Ctx, 'st'>, kind: string, userid: number, data: string | null = null, ttl = CODE_TTL): string {
   const code = randomBytes(12).toString('hex');
-  ctx.st.q('INSERT INTO codes (code, kind, userid, data, expires) VALUES (?, ?, ?, ?, ?)').run(code, kind, userid, data, now() + ttl);
+  ctx.st.accounts.createCode({ code, kind, userid, data, expires: now() + ttl });
   return code;
 }
 
 function takeCode(ctx: Ctx, kind: string, expiredCode = 2012): { userid: number; data: string | null } {
   const code = ctx.p.require('code', 1022);
-  const row = ctx.st.q('SELECT * FROM codes WHERE code = ? AND kind = ?').get(code, kind) as { userid: number; data: string | null; expires: number } | undefined;
+  const row = ctx.st.accounts.code(code, kind);
   if (!row) fail(2012);
   if (row.expires < now()) fail(expiredCode);
-  ctx.st.q('DELETE FROM codes WHERE code = ?').run(code);
+  ctx.st.accounts.deleteCode(code);
   return row;
 }
 
@@ -49,7 +49,7 @@ function link(ctx: Ctx, what: string, code: string): string {
 function setPassword(ctx: Ctx, user: UserRow, pw: string, keep: number | null): void {
   ctx.st.db.transaction(() => {
     setUserPassword(ctx.st, user.id, pw);
-    ctx.st.q('UPDATE tokens SET revoked = 1 WHERE userid = ? AND revoked = 0 AND id != ?').run(user.id, keep ?? -1);
+    ctx.st.tokens.revokeAllBut(user.id, keep);
   })();
 }
 
@@ -70,9 +70,9 @@ export const authMethods = () =>
         checkNewPassword(password);
         const user = createUser(ctx.st, mail, password, { verified: false });
         const lang = ctx.p.str('language');
-        if (lang && lang in LANGUAGES) ctx.st.q('UPDATE users SET language = ? WHERE id = ?').run(lang, user.id);
+        if (lang && lang in LANGUAGES) ctx.st.accounts.setLanguage(user.id, lang);
         const referer = ctx.p.int('referer', 1000);
-        if (referer !== undefined && ctx.st.user(referer)) ctx.st.q('INSERT INTO invites (userid, email, created) VALUES (?, ?, ?)').run(referer, mail, now());
+        if (referer !== undefined && ctx.st.user(referer)) ctx.st.accounts.addInvite(referer, mail, now());
         ctx.st.event(user.id, 'reset', {});
         userChanged(ctx, user.id);
         const code = newCode(ctx, 'verifyemail', user.id);
@@ -96,12 +96,12 @@ export const authMethods = () =>
       auth: 'none',
       handler(ctx) {
         const code = ctx.p.require('code', 1022);
-        const row = ctx.st.q("SELECT * FROM codes WHERE code = ? AND kind = 'verifyemail'").get(code) as { userid: number } | undefined;
+        const row = ctx.st.accounts.code(code, 'verifyemail');
         if (!row) fail(2012);
         const user = ctx.st.user(row.userid)!;
         if (user.emailverified) fail(2013);
-        ctx.st.q('DELETE FROM codes WHERE code = ?').run(code);
-        ctx.st.q('UPDATE users SET emailverified = 1 WHERE id = ?').run(user.id);
+        ctx.st.accounts.deleteCode(code);
+        ctx.st.accounts.setVerified(user.id);
         userChanged(ctx, user.id);
         return { email: user.email, userid: user.id };
       },
@@ -159,9 +159,9 @@ export const authMethods = () =>
       auth: 'required',
       handler(ctx) {
         // An invite is someone who registered with `referer` = my userid; pending until they verify.
-        const invited = ctx.st.q('SELECT email FROM invites WHERE userid = ? ORDER BY id').all(me(ctx).id) as { email: string }[];
+        const invited = ctx.st.accounts.invited(me(ctx).id);
         const mask = (e: string) => e.replace(/^(.)[^@]*/, (_m, a: string) => `${a}**`);
-        return { invites: invited.map((r) => ({ email: mask(r.email), is_pending: !ctx.st.userByEmail(r.email)?.emailverified })) };
+        return { invites: invited.map((email) => ({ email: mask(email), is_pending: !ctx.st.userByEmail(email)?.emailverified })) };
       },
     },
     {
@@ -170,7 +170,7 @@ export const authMethods = () =>
       handler(ctx) {
         // Invalidates the token the call was made with (an auth token, or — our choice — an OAuth token).
         if (!ctx.token) return { auth_deleted: false };
-        ctx.st.q('UPDATE tokens SET revoked = 1 WHERE id = ?').run(ctx.token.id);
+        ctx.st.tokens.revoke(ctx.token.id);
         return { auth_deleted: true };
       },
     },
@@ -179,9 +179,7 @@ export const authMethods = () =>
       auth: 'required',
       oauth: false,
       handler(ctx) {
-        const rows = ctx.st.q("SELECT * FROM tokens WHERE userid = ? AND revoked = 0 AND kind = 'auth' AND expires > ? ORDER BY id").all(me(ctx).id, now()) as {
-          id: number; device: string; created: number; expires: number; lastused: number; inactiveexpire: number;
-        }[];
+        const rows = ctx.st.tokens.sessions(me(ctx).id, now());
         return {
           tokens: rows.map((t) => ({
             tokenid: t.id,
@@ -200,8 +198,7 @@ export const authMethods = () =>
       handler(ctx) {
         const id = ctx.p.int('tokenid', 2102);
         if (id === undefined) fail(1076);
-        const info = ctx.st.q('UPDATE tokens SET revoked = 1 WHERE id = ? AND userid = ? AND revoked = 0').run(id, me(ctx).id);
-        if (!info.changes) fail(2102);
+        if (!ctx.st.tokens.revokeOwned(id, me(ctx).id)) fail(2102);
         return {};
       },
     },
@@ -237,7 +234,7 @@ export const authMethods = () =>
         const { userid, data } = takeCode(ctx, 'changemail2', 2074);
         if (userid !== user.id || !data) fail(2012);
         if (ctx.st.userByEmail(data)) fail(2038);
-        ctx.st.q('UPDATE users SET email = ?, emailverified = 1 WHERE id = ?').run(data, user.id);
+        ctx.st.accounts.setEmail(user.id, data);
         userChanged(ctx, user.id);
         return {};
       },
@@ -262,8 +259,8 @@ export const authMethods = () =>
         if (!checkPassword(user.password, password)) fail(2272);
         const { userid } = takeCode(ctx, 'deactivate', 2074);
         if (userid !== user.id) fail(2012);
-        ctx.st.q('UPDATE users SET deactivated = 1 WHERE id = ?').run(user.id);
-        ctx.st.q('UPDATE tokens SET revoked = 1 WHERE userid = ?').run(user.id);
+        ctx.st.accounts.deactivate(user.id);
+        ctx.st.tokens.revokeAll(user.id);
         return {};
       },
     },

@@ -218,7 +218,7 @@ export const fileMethods = () =>
         let blobKey: string | undefined;
         const revisionid = ctx.p.int('revisionid', 2029);
         if (revisionid !== undefined) {
-          const rev = ctx.st.q('SELECT blob FROM revisions WHERE id = ? AND fileid = ?').get(revisionid, row.id) as { blob: string } | undefined;
+          const rev = ctx.st.files.revision(revisionid, row.id);
           if (!rev) fail(2029);
           blobKey = rev.blob;
         }

@@ -4,7 +4,8 @@ import { generalMethods } from './general';
 import { folderMethods } from './folder';
 import { fileMethods } from './file';
 import { authMethods } from './auth';
-import { oauthMethods, ensureBundledApp } from './oauth';
+import { oauthMethods } from './oauth';
+import { ensureBundledApp } from '../domain/oauth';
 import { streamingMethods, registerFileContent } from './streaming';
 import { revisionMethods } from './revisions';
 import { trashMethods } from './trash';
@@ -38,8 +39,8 @@ export function allMethods(emu: Emulator): MethodDef[] {
     ...fileopsMethods(emu),
     ...thumbnailMethods(),
     ...archivingMethods(emu),
-    ...collectionMethods(emu),
-    ...newsletterMethods(emu),
+    ...collectionMethods(),
+    ...newsletterMethods(),
     ...transferMethods(emu),
     ...sharingMethods(emu),
     ...publinkMethods(emu),

@@ -3,42 +3,12 @@
 // `newsletter_unsibscribemail` is the documented (misspelled) name; `newsletter_unsubscribemail` is an alias.
 import { randomBytes } from 'node:crypto';
 import { defineMethods, me, type Ctx, type MethodDef } from '../registry';
-import type { Emulator } from '../server';
 import type { Storage } from '../store/storage';
 import { now } from '../store/model';
 import { fail } from '../errors';
 import { sendMail } from '../mail';
 
-interface SubscriberRow {
-  email: string;
-  subscribed: number;
-  verified: number;
-}
-
-interface CodeRow {
-  code: string;
-  email: string;
-  kind: 'verify' | 'unsubscribe';
-  used: number;
-}
-
-export function ensureNewsletterTables(st: Storage): void {
-  st.db.exec(`
-    CREATE TABLE IF NOT EXISTS newsletter_subscribers (
-      email TEXT PRIMARY KEY,
-      subscribed INTEGER NOT NULL DEFAULT 0,
-      verified INTEGER NOT NULL DEFAULT 0,
-      modified INTEGER NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS newsletter_codes (
-      code TEXT PRIMARY KEY,
-      email TEXT NOT NULL,
-      kind TEXT NOT NULL,
-      used INTEGER NOT NULL DEFAULT 0,
-      created INTEGER NOT NULL
-    );
-  `);
-}
+import type { NewsletterCodeRow as CodeRow, SubscriberRow } from '../store/repos/newsletter';
 
 const MAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 
@@ -49,31 +19,27 @@ function mailArg(ctx: Ctx): string {
 }
 
 function subscriber(st: Storage, email: string): SubscriberRow | undefined {
-  return st.q('SELECT * FROM newsletter_subscribers WHERE email = ?').get(email) as SubscriberRow | undefined;
+  return st.newsletter.subscriber(email);
 }
 
 function upsert(st: Storage, email: string, fields: { subscribed?: number; verified?: number }): void {
-  const cur = subscriber(st, email);
-  st.q('INSERT OR REPLACE INTO newsletter_subscribers (email, subscribed, verified, modified) VALUES (?, ?, ?, ?)').run(
-    email, fields.subscribed ?? cur?.subscribed ?? 0, fields.verified ?? cur?.verified ?? 0, now(),
-  );
+  st.newsletter.upsert(email, fields, now());
 }
 
 function newCode(st: Storage, email: string, kind: CodeRow['kind']): string {
   const code = randomBytes(12).toString('hex');
-  st.q('INSERT INTO newsletter_codes (code, email, kind, created) VALUES (?, ?, ?, ?)').run(code, email, kind, now());
+  st.newsletter.createCode(code, email, kind, now());
   return code;
 }
 
 function codeArg(ctx: Ctx, kind: CodeRow['kind']): CodeRow {
   const code = ctx.p.require('code', 1022).trim();
-  const row = ctx.st.q('SELECT * FROM newsletter_codes WHERE code = ? AND kind = ?').get(code, kind) as CodeRow | undefined;
+  const row = ctx.st.newsletter.code(code, kind);
   if (!row) fail(2012);
   return row;
 }
 
-export function newsletterMethods(emu: Emulator): MethodDef[] {
-  ensureNewsletterTables(emu.st);
+export function newsletterMethods(): MethodDef[] {
   const unsubscribeMail = {
     auth: 'none' as const,
     async handler(ctx: Ctx) {
@@ -115,7 +81,7 @@ export function newsletterMethods(emu: Emulator): MethodDef[] {
         const code = codeArg(ctx, 'verify');
         if (subscriber(ctx.st, code.email)?.verified === 1) fail(2013);
         upsert(ctx.st, code.email, { verified: 1 });
-        ctx.st.q('UPDATE newsletter_codes SET used = 1 WHERE code = ?').run(code.code);
+        ctx.st.newsletter.markUsed(code.code);
         return { email: code.email };
       },
     },
@@ -125,7 +91,7 @@ export function newsletterMethods(emu: Emulator): MethodDef[] {
       handler(ctx) {
         const code = codeArg(ctx, 'unsubscribe');
         if (code.used) fail(2012);
-        ctx.st.q('UPDATE newsletter_codes SET used = 1 WHERE code = ?').run(code.code);
+        ctx.st.newsletter.markUsed(code.code);
         if (subscriber(ctx.st, code.email)) upsert(ctx.st, code.email, { subscribed: 0 });
         return {};
       },

@@ -25,69 +25,23 @@ import { PDate, now } from '../store/model';
 import type { Meta, Storage } from '../store/storage';
 import { ApiError, fail, messageFor } from '../errors';
 import { fileArg, folderArg, times } from './common';
-import { audioLinkReply, checkReferer, downloadGrant, mediaOf, sendTextFile, videoLinksReply, type GrantWrap } from './streaming';
-import { pool, saveThumb, sendThumb, thumbLink, thumbOf, thumbSpec } from './thumbnails';
-import { buildZip, resolveTree, saveZip, streamZip, treeSpec, type TreeSpec as ZipTree, type ZipItem } from './archiving';
-import { visibleItems, type CollectionRow } from './collections';
+import { audioLinkReply, checkReferer, downloadGrant, mediaOf, sendTextFile, videoLinksReply, type GrantWrap } from '../domain/content-links';
+import { pool, saveThumb, sendThumb, thumbLink, thumbOf, thumbSpec } from '../domain/thumbs';
+import { buildZip, resolveTree, saveZip, streamZip, treeSpec, type TreeSpec as ZipTree, type ZipItem } from '../domain/zip';
+import { visibleItems } from '../domain/collections';
+import type { CollectionRow } from '../store/repos/collections';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { listing } from './folder';
+import { listing } from '../domain/listing';
 import { copyFile, destination } from '../store/ops';
 import { guardContent, plain, sendFile, type LinkGrant } from '../content';
 
-interface LinkRow {
-  id: number;
-  owner: number;
-  code: string;
-  shortcode: string | null;
-  kind: 'file' | 'folder' | 'tree' | 'collection';
-  fileid: number | null;
-  folderid: number | null;
-  collectionid: number | null;
-  tree: string | null; // JSON TreeSpec
-  created: number;
-  modified: number;
-  expire: number | null;
-  maxdownloads: number | null;
-  maxtraffic: number | null;
-  downloads: number;
-  traffic: number;
-  password: string | null;
-  deleted: number;
-}
+import type { LinkChange, LinkRow } from '../store/repos/links';
 
 interface TreeSpec {
   name: string;
   fileids: number[];
   folderids: number[];
   folderid: number | null;
-}
-
-function ensureTables(st: Storage): void {
-  st.db.exec(`
-    CREATE TABLE IF NOT EXISTS publinks (
-      id INTEGER PRIMARY KEY,
-      owner INTEGER NOT NULL,
-      code TEXT NOT NULL UNIQUE,
-      shortcode TEXT UNIQUE,
-      kind TEXT NOT NULL,              -- file, folder, tree, collection
-      fileid INTEGER,
-      folderid INTEGER,
-      collectionid INTEGER,
-      tree TEXT,                       -- JSON {name, fileids, folderids, folderid} of a tree link
-      created INTEGER NOT NULL,
-      modified INTEGER NOT NULL,
-      expire INTEGER,
-      maxdownloads INTEGER,
-      maxtraffic INTEGER,
-      downloads INTEGER NOT NULL DEFAULT 0,
-      traffic INTEGER NOT NULL DEFAULT 0,
-      password TEXT,
-      deleted INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE INDEX IF NOT EXISTS publinks_owner ON publinks(owner);
-  `);
-  const cols = st.db.prepare('PRAGMA table_info(publinks)').all() as { name: string }[];
-  if (!cols.some((c) => c.name === 'collectionid')) st.db.exec('ALTER TABLE publinks ADD COLUMN collectionid INTEGER');
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -116,7 +70,7 @@ class Links {
   constructor(readonly st: Storage) {}
 
   byId(owner: number, id: number): LinkRow | undefined {
-    return this.st.q('SELECT * FROM publinks WHERE id = ? AND owner = ? AND deleted = 0').get(id, owner) as LinkRow | undefined;
+    return this.st.links.owned(owner, id);
   }
 
   target(l: LinkRow): { file?: FileRow; folder?: FolderRow } | null {
@@ -133,7 +87,7 @@ class Links {
   }
 
   collection(l: LinkRow): CollectionRow | undefined {
-    return this.st.q('SELECT * FROM collections WHERE id = ? AND userid = ?').get(l.collectionid, l.owner) as CollectionRow | undefined;
+    return l.collectionid === null ? undefined : this.st.collections.owned(l.collectionid, l.owner);
   }
 
   /**
@@ -152,7 +106,7 @@ class Links {
   resolve(ctx: Ctx, limits = true): LinkRow {
     const code = ctx.p.str('code');
     if (!code) fail(1028);
-    const l = this.st.q('SELECT * FROM publinks WHERE code = ? OR shortcode = ?').get(code, code) as LinkRow | undefined;
+    const l = this.st.links.byCode(code);
     if (!l) fail(7001);
     if (l.deleted || !this.target(l)) fail(7002);
     if (l.expire !== null && l.expire < now()) fail(7004);
@@ -344,17 +298,12 @@ class Links {
     const password = ctx.p.str('linkpassword') || null;
     const t = now();
     let code = (kind === 'file' ? 'XZ' : 'kZ') + randomCode(32);
-    while (this.st.q('SELECT 1 FROM publinks WHERE code = ? OR shortcode = ?').get(code, code)) code = (kind === 'file' ? 'XZ' : 'kZ') + randomCode(32);
+    while (this.st.links.codeTaken(code)) code = (kind === 'file' ? 'XZ' : 'kZ') + randomCode(32);
     const shortcode = ctx.p.flag('shortlink') ? this.newShortcode() : null;
-    const id = Number(
-      this.st
-        .q('INSERT INTO publinks (owner, code, shortcode, kind, fileid, folderid, collectionid, tree, created, modified, expire, maxdownloads, maxtraffic, password) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(
-          user.id, code, shortcode, kind, target.fileid ?? null, target.folderid ?? null, target.collectionid ?? null,
-          target.tree ? JSON.stringify(target.tree) : null, t, t, expire, maxdownloads, maxtraffic, password,
-        )
-        .lastInsertRowid,
-    );
+    const id = this.st.links.create({
+      owner: user.id, code, shortcode, kind, fileid: target.fileid ?? null, folderid: target.folderid ?? null, collectionid: target.collectionid ?? null,
+      tree: target.tree ? JSON.stringify(target.tree) : null, created: t, expire, maxdownloads, maxtraffic, password,
+    });
     const out: Meta = { linkid: id, code, link: linkUrl(user, code) };
     if (shortcode) Object.assign(out, { shortcode, shortlink: shortUrl(user, shortcode) });
     return out;
@@ -362,7 +311,7 @@ class Links {
 
   newShortcode(): string {
     let s = randomCode(8);
-    while (this.st.q('SELECT 1 FROM publinks WHERE code = ? OR shortcode = ?').get(s, s)) s = randomCode(8);
+    while (this.st.links.codeTaken(s)) s = randomCode(8);
     return s;
   }
 }
@@ -387,7 +336,7 @@ enum Count {
 }
 
 function alive(emu: Emulator, links: Links, id: number): LinkRow | null {
-  const l = emu.st.q('SELECT * FROM publinks WHERE id = ?').get(id) as LinkRow | undefined;
+  const l = emu.st.links.byId(id);
   if (!l || l.deleted || (l.expire !== null && l.expire < now()) || !links.target(l)) return null;
   return l;
 }
@@ -425,10 +374,7 @@ function admit(
   const fromStart = !range || /^bytes=0*-/.test(range);
   let reserved = false;
   if (count === Count.Download && req.method !== 'HEAD' && (fromStart || !seen)) {
-    const taken = emu.st
-      .q('UPDATE publinks SET downloads = downloads + 1 WHERE id = ? AND (maxdownloads IS NULL OR downloads < maxdownloads)')
-      .run(l.id).changes;
-    if (taken === 0) return 7006;
+    if (!emu.st.links.reserveDownload(l.id)) return 7006;
     reserved = true;
   } else if (!seen && l.maxdownloads && l.downloads >= l.maxdownloads) {
     return 7006;
@@ -461,7 +407,7 @@ function countOn(emu: Emulator, res: ServerResponse, linkid: number, count: Coun
   let pending = 0;
   const flush = () => {
     if (pending === 0 || count === Count.None) return;
-    emu.st.q('UPDATE publinks SET traffic = traffic + ? WHERE id = ?').run(pending, linkid);
+    emu.st.links.addTraffic(linkid, pending);
     pending = 0;
   };
   let failed = false;
@@ -501,7 +447,7 @@ function countOn(emu: Emulator, res: ServerResponse, linkid: number, count: Coun
     if (done) return;
     done = true;
     if (failed || res.statusCode >= 400 || res.getHeader('X-Error') !== undefined) {
-      if (reserved) emu.st.q('UPDATE publinks SET downloads = MAX(0, downloads - 1) WHERE id = ?').run(linkid);
+      if (reserved) emu.st.links.releaseDownload(linkid);
       return;
     }
     if (res.writableFinished) sent(last);
@@ -549,7 +495,6 @@ function parseIds(ctx: Ctx, name: string, bad: number): number[] {
 }
 
 export function publinkMethods(emu: Emulator) {
-  ensureTables(emu.st);
   const st = emu.st;
   const links = new Links(st);
   registerPublinkContent(emu, links);
@@ -639,7 +584,7 @@ export function publinkMethods(emu: Emulator) {
       name: 'listpublinks',
       auth: 'required',
       handler(ctx) {
-        const rows = st.q('SELECT * FROM publinks WHERE owner = ? AND deleted = 0 ORDER BY id').all(me(ctx).id) as LinkRow[];
+        const rows = st.links.list(me(ctx).id);
         return { publinks: rows.map((l) => links.object(l, true)).filter((m) => m !== null) };
       },
     },
@@ -647,7 +592,7 @@ export function publinkMethods(emu: Emulator) {
       name: 'listplshort',
       auth: 'required',
       handler(ctx) {
-        const rows = st.q('SELECT * FROM publinks WHERE owner = ? AND deleted = 0 ORDER BY id').all(me(ctx).id) as LinkRow[];
+        const rows = st.links.list(me(ctx).id);
         return { publinks: rows.map((l) => links.object(l, false)) };
       },
     },
@@ -659,7 +604,7 @@ export function publinkMethods(emu: Emulator) {
         if (id === undefined) fail(1030);
         const l = links.byId(me(ctx).id, id);
         if (!l) fail(2027);
-        st.q('UPDATE publinks SET deleted = 1, modified = ? WHERE id = ?').run(now(), l.id);
+        st.links.delete(l.id, now());
         return {};
       },
     },
@@ -674,16 +619,17 @@ export function publinkMethods(emu: Emulator) {
         const maxtraffic = ctx.p.int('maxtraffic', 1000);
         const l = links.byId(me(ctx).id, id);
         if (!l) fail(2027);
-        const set = (col: string, v: unknown) => st.q(`UPDATE publinks SET ${col} = ? WHERE id = ?`).run(v, l.id);
-        if (ctx.p.flag('deleteshortlink')) set('shortcode', null);
-        if (ctx.p.flag('shortlink') && !l.shortcode) set('shortcode', links.newShortcode());
-        if (ctx.p.flag('deleteexpire')) set('expire', null);
-        else if (expire !== undefined) set('expire', expire);
-        if (maxdownloads !== undefined) set('maxdownloads', maxdownloads || null);
-        if (maxtraffic !== undefined) set('maxtraffic', maxtraffic || null);
-        if (ctx.p.flag('deletepassword')) set('password', null);
-        else if (ctx.p.str('linkpassword')) set('password', ctx.p.str('linkpassword'));
-        set('modified', now());
+        const change: LinkChange = {};
+        if (ctx.p.flag('deleteshortlink')) change.shortcode = null;
+        if (ctx.p.flag('shortlink') && !l.shortcode) change.shortcode = links.newShortcode();
+        if (ctx.p.flag('deleteexpire')) change.expire = null;
+        else if (expire !== undefined) change.expire = expire;
+        if (maxdownloads !== undefined) change.maxdownloads = maxdownloads || null;
+        if (maxtraffic !== undefined) change.maxtraffic = maxtraffic || null;
+        if (ctx.p.flag('deletepassword')) change.password = null;
+        else if (ctx.p.str('linkpassword')) change.password = ctx.p.str('linkpassword');
+        change.modified = now();
+        st.links.change(l.id, change);
         const after = links.byId(l.owner, l.id)!;
         const owner = st.user(l.owner);
         return after.shortcode && ctx.p.flag('shortlink') ? { shortcode: after.shortcode, shortlink: shortUrl(owner, after.shortcode) } : {};
@@ -695,7 +641,7 @@ export function publinkMethods(emu: Emulator) {
       handler(ctx) {
         const id = ctx.p.int('collectionid', 2065);
         if (id === undefined) fail(1057);
-        const c = st.q('SELECT * FROM collections WHERE id = ? AND userid = ?').get(id, me(ctx).id) as CollectionRow | undefined;
+        const c = st.collections.owned(id, me(ctx).id);
         if (!c) fail(2065);
         return links.create(ctx, 'collection', { collectionid: c.id });
       },

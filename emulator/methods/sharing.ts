@@ -1,11 +1,13 @@
 // Folder shares between users (docs/pcloud/methods-sharing.md): share requests mailed by code, accepted shares
-// mounted in the recipient's root, permission bits enforced through the storage hooks.
+// mounted in the recipient's root; the rows live in store/repos/shares.ts, what they grant in
+// store/share-access.ts.
 import { randomBytes } from 'node:crypto';
 import { defineMethods, me, type Ctx } from '../registry';
 import type { Emulator } from '../server';
 import type { FolderRow, UserRow } from '../store/model';
 import { PDate, now, validName } from '../store/model';
-import type { Meta, Perms, Storage } from '../store/storage';
+import type { Meta, Storage } from '../store/storage';
+import type { ShareRequestRow as RequestRow, ShareRow } from '../store/repos/shares';
 import { fail } from '../errors';
 import { sendMail } from '../mail';
 import { folderArg } from './common';
@@ -13,72 +15,6 @@ import { validEmail } from './general';
 
 /** How long a share request stays pending (the docs example: three weeks). */
 const REQUEST_TTL = 21 * 24 * 3600;
-
-interface RequestRow {
-  id: number;
-  folderid: number;
-  owner: number;
-  tomail: string;
-  name: string;
-  message: string | null;
-  perms: number;
-  created: number;
-  expires: number;
-  code: string;
-}
-
-interface ShareRow {
-  id: number;
-  folderid: number;
-  owner: number;
-  touserid: number;
-  mount: number;
-  name: string;
-  perms: number;
-  created: number;
-}
-
-function ensureTables(st: Storage): void {
-  st.db.exec(`
-    CREATE TABLE IF NOT EXISTS sharerequests (
-      id INTEGER PRIMARY KEY,
-      folderid INTEGER NOT NULL,
-      owner INTEGER NOT NULL,
-      tomail TEXT NOT NULL COLLATE NOCASE,
-      name TEXT NOT NULL,
-      message TEXT,
-      perms INTEGER NOT NULL,
-      created INTEGER NOT NULL,
-      expires INTEGER NOT NULL,
-      code TEXT NOT NULL UNIQUE
-    );
-    CREATE INDEX IF NOT EXISTS sharerequests_folder ON sharerequests(folderid);
-    CREATE INDEX IF NOT EXISTS sharerequests_mail ON sharerequests(tomail);
-    CREATE TABLE IF NOT EXISTS shares (
-      id INTEGER PRIMARY KEY,
-      folderid INTEGER NOT NULL,
-      owner INTEGER NOT NULL,
-      touserid INTEGER NOT NULL,
-      mount INTEGER NOT NULL,          -- the recipient's folder the share appears in (their root)
-      name TEXT NOT NULL,
-      perms INTEGER NOT NULL,          -- bits: 1 create, 2 modify, 4 delete, 8 manage
-      created INTEGER NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS shares_folder ON shares(folderid);
-    CREATE INDEX IF NOT EXISTS shares_to ON shares(touserid);
-    CREATE INDEX IF NOT EXISTS shares_mount ON shares(mount);
-    CREATE TABLE IF NOT EXISTS sharepolicies (
-      userid INTEGER NOT NULL,         -- the recipient
-      fromuserid INTEGER NOT NULL,     -- the sender
-      policy TEXT NOT NULL,            -- 'block' (declineshare block) or 'always' (acceptshare always)
-      PRIMARY KEY (userid, fromuserid)
-    );
-  `);
-}
-
-export function bitsToPerms(bits: number): Perms {
-  return { mine: false, read: true, create: (bits & 1) !== 0, modify: (bits & 2) !== 0, delete: (bits & 4) !== 0 };
-}
 
 function permFlags(bits: number): Meta {
   const m: Meta = { canread: true, cancreate: (bits & 1) !== 0, canmodify: (bits & 2) !== 0, candelete: (bits & 4) !== 0 };
@@ -117,75 +53,15 @@ class Shares {
   }
 
   request(id: number): RequestRow | undefined {
-    return this.st.q('SELECT * FROM sharerequests WHERE id = ? AND expires >= ?').get(id, now()) as RequestRow | undefined;
+    return this.st.shares.request(id, now());
   }
 
   requestByCode(code: string): RequestRow | undefined {
-    return this.st.q('SELECT * FROM sharerequests WHERE code = ? AND expires >= ?').get(code, now()) as RequestRow | undefined;
+    return this.st.shares.requestByCode(code, now());
   }
 
   share(id: number): ShareRow | undefined {
-    return this.st.q('SELECT * FROM shares WHERE id = ?').get(id) as ShareRow | undefined;
-  }
-
-  /** The accepted share giving `userid` access to `folder` (itself or its closest shared ancestor). */
-  shareFor(userid: number, folder: FolderRow): ShareRow | undefined {
-    const stmt = this.st.q('SELECT * FROM shares WHERE folderid = ? AND touserid = ?');
-    let cur: FolderRow | undefined = folder;
-    while (cur) {
-      const s = stmt.get(cur.id, userid) as ShareRow | undefined;
-      if (s) return s;
-      cur = cur.parent !== null ? this.st.folderRow(cur.parent) : undefined;
-    }
-    return undefined;
-  }
-
-  /** Whether `userid` reaches `folder`, an ancestor or a descendant of it through a share. */
-  hasAccess(userid: number, folder: FolderRow): boolean {
-    if (this.shareFor(userid, folder)) return true;
-    const shares = this.st.q('SELECT folderid FROM shares WHERE touserid = ?').all(userid) as { folderid: number }[];
-    return shares.some((s) => this.st.isAncestor(folder.id, s.folderid));
-  }
-
-  install(): void {
-    const st = this.st;
-    st.sharePerms = (userid, folder) => {
-      const s = this.shareFor(userid, folder);
-      if (!s) return null;
-      const shared = st.folderRow(s.folderid);
-      if (!shared || shared.deleted !== 0) return null;
-      return bitsToPerms(s.perms);
-    };
-    st.isShared = (folder) =>
-      st.q('SELECT 1 FROM shares WHERE folderid = ? LIMIT 1').get(folder.id) !== undefined ||
-      st.q('SELECT 1 FROM sharerequests WHERE folderid = ? AND expires >= ? LIMIT 1').get(folder.id, now()) !== undefined;
-    st.viewersOf = (folder) => {
-      const out = new Set<number>();
-      const stmt = st.q('SELECT touserid FROM shares WHERE folderid = ?');
-      for (let cur: FolderRow | undefined = folder; cur; cur = cur.parent !== null ? st.folderRow(cur.parent) : undefined) {
-        for (const r of stmt.all(cur.id) as { touserid: number }[]) out.add(r.touserid);
-      }
-      return [...out];
-    };
-    st.mountedFolders = (parent) =>
-      // the recipient sees the share under the name they accepted it with
-      st.q('SELECT f.*, s.name AS name FROM shares s JOIN folders f ON f.id = s.folderid WHERE s.mount = ? AND f.deleted = 0').all(parent) as FolderRow[];
-    st.mountName = (userid, folder) => {
-      const s = st.q('SELECT name FROM shares WHERE folderid = ? AND touserid = ?').get(folder.id, userid) as { name: string } | undefined;
-      return s ? s.name : null;
-    };
-    st.shareRootOf = (userid, folder) => this.shareFor(userid, folder)?.folderid ?? null;
-    st.moveMount = (user, folder, parent, name) => {
-      if (!validName(name)) fail(2001);
-      const clash = st.childFolder(parent.id, name);
-      if (clash && clash.id !== folder.id) fail(2004);
-      st.q('UPDATE shares SET mount = ?, name = ? WHERE folderid = ? AND touserid = ?').run(parent.id, name, folder.id, user.id);
-      st.event(user.id, 'modifyfolder', { metadata: st.folderMeta(user, folder) });
-    };
-    st.mountParent = (userid, folder) => {
-      const s = st.q('SELECT mount FROM shares WHERE folderid = ? AND touserid = ?').get(folder.id, userid) as { mount: number } | undefined;
-      return s ? s.mount : null;
-    };
+    return this.st.shares.share(id);
   }
 
   // ---- Share objects (docs/pcloud/methods-sharing.md §3) --------------------------------------------------
@@ -219,15 +95,7 @@ class Shares {
   /** `mount`/`name`: where and under which name the recipient sees it (default: root, request's name). */
   accept(r: RequestRow, user: UserRow, always: boolean, mount: number = user.rootfolder, name: string = r.name): ShareRow {
     const st = this.st;
-    const t = now();
-    const id = st.db.transaction(() => {
-      st.q('DELETE FROM sharerequests WHERE id = ?').run(r.id);
-      if (always) st.q("INSERT OR REPLACE INTO sharepolicies (userid, fromuserid, policy) VALUES (?, ?, 'always')").run(user.id, r.owner);
-      return Number(
-        st.q('INSERT INTO shares (folderid, owner, touserid, mount, name, perms, created) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(r.folderid, r.owner, user.id, mount, name, r.perms, t).lastInsertRowid,
-      );
-    })();
+    const id = st.shares.accept(r, user.id, always, mount, name, now());
     const s = this.share(id)!;
     // the recipient first learns of the folder and its contents, then of the share (docs/pcloud/structures.md §5)
     const folder = st.folderRow(s.folderid)!;
@@ -248,7 +116,7 @@ class Shares {
     const recipient = st.user(s.touserid);
     const folder = st.folderRow(s.folderid);
     const meta = recipient && folder && folder.deleted === 0 ? st.folderMeta(recipient, folder) : null;
-    st.q('DELETE FROM shares WHERE id = ?').run(s.id);
+    st.shares.deleteShare(s.id);
     if (meta) st.event(s.touserid, 'deletefolder', { metadata: { ...meta, isdeleted: true } });
     const base = { shareid: s.id, folderid: s.folderid };
     st.event(s.touserid, 'removedsharein', { share: { ...base, ...this.from(s.owner) } });
@@ -272,9 +140,7 @@ function liveFolder(st: Storage, id: number): FolderRow | undefined {
 }
 
 export function sharingMethods(emu: Emulator) {
-  ensureTables(emu.st);
   const sh = new Shares(emu);
-  sh.install();
   const st = emu.st;
   return defineMethods([
     {
@@ -295,18 +161,14 @@ export function sharingMethods(emu: Emulator) {
         if (mail.toLowerCase() === user.email.toLowerCase()) fail(2020);
         const to = st.userByEmail(mail);
         if (to) {
-          const policy = st.q('SELECT policy FROM sharepolicies WHERE userid = ? AND fromuserid = ?').get(to.id, user.id) as { policy: string } | undefined;
-          if (!to.acceptsshares || policy?.policy === 'block') fail(2017);
-          if (sh.hasAccess(to.id, row)) fail(2024);
+          if (!to.acceptsshares || st.shares.policy(to.id, user.id) === 'block') fail(2017);
+          if (st.access.hasAccess(to.id, row)) fail(2024);
         }
-        if (st.q('SELECT 1 FROM sharerequests WHERE folderid = ? AND tomail = ? AND expires >= ?').get(row.id, mail, now())) fail(2019);
+        if (st.shares.hasPendingRequest(row.id, mail, now())) fail(2019);
         const t = now();
         const code = randomBytes(16).toString('hex');
         const message = ctx.p.str('message') || null;
-        const id = Number(
-          st.q('INSERT INTO sharerequests (folderid, owner, tomail, name, message, perms, created, expires, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-            .run(row.id, user.id, mail, name, message, perms, t, t + REQUEST_TTL, code).lastInsertRowid,
-        );
+        const id = st.shares.createRequest({ folderid: row.id, owner: user.id, tomail: mail, name, message, perms, created: t, expires: t + REQUEST_TTL, code });
         const r = sh.request(id)!;
         st.event(user.id, 'requestshareout', { share: sh.requestObj(r, 'out') });
         if (to) st.event(to.id, 'requestsharein', { share: sh.requestObj(r, 'in') });
@@ -314,8 +176,7 @@ export function sharingMethods(emu: Emulator) {
           emu, mail, `${user.email} shared the folder "${name}" with you`,
           `${user.email} invites you to the folder "${name}".${message ? `\n\n${message}` : ''}\n\nAccept with code: ${code}`,
         );
-        const policy = to && (st.q('SELECT policy FROM sharepolicies WHERE userid = ? AND fromuserid = ?').get(to.id, user.id) as { policy: string } | undefined);
-        if (to && policy?.policy === 'always') {
+        if (to && st.shares.policy(to.id, user.id) === 'always') {
           const s = sh.accept(r, to, false);
           return { shareid: s.id };
         }
@@ -334,19 +195,17 @@ export function sharingMethods(emu: Emulator) {
         const reply: Meta = {};
         if (!ctx.p.flag('noshares')) {
           const shares: Meta = {};
-          if (inc) shares.incoming = live(st.q('SELECT * FROM shares WHERE touserid = ? ORDER BY id').all(user.id) as ShareRow[]).map((s) => sh.shareObj(s, 'in'));
-          if (out) shares.outgoing = live(st.q('SELECT * FROM shares WHERE owner = ? ORDER BY id').all(user.id) as ShareRow[]).map((s) => sh.shareObj(s, 'out'));
+          if (inc) shares.incoming = live(st.shares.incoming(user.id)).map((s) => sh.shareObj(s, 'in'));
+          if (out) shares.outgoing = live(st.shares.outgoing(user.id)).map((s) => sh.shareObj(s, 'out'));
           reply.shares = shares;
         }
         if (!ctx.p.flag('norequests')) {
           const requests: Meta = {};
           if (inc) {
-            requests.incoming = live(st.q('SELECT * FROM sharerequests WHERE tomail = ? AND expires >= ? ORDER BY id').all(user.email, t) as RequestRow[])
-              .map((r) => sh.requestObj(r, 'in'));
+            requests.incoming = live(st.shares.incomingRequests(user.email, t)).map((r) => sh.requestObj(r, 'in'));
           }
           if (out) {
-            requests.outgoing = live(st.q('SELECT * FROM sharerequests WHERE owner = ? AND expires >= ? ORDER BY id').all(user.id, t) as RequestRow[])
-              .map((r) => sh.requestObj(r, 'out'));
+            requests.outgoing = live(st.shares.outgoingRequests(user.id, t)).map((r) => sh.requestObj(r, 'out'));
           }
           reply.requests = requests;
         }
@@ -372,7 +231,7 @@ export function sharingMethods(emu: Emulator) {
         if (id === undefined) fail(1026);
         const r = sh.request(id);
         if (!r || r.owner !== user.id) fail(2021);
-        st.q('DELETE FROM sharerequests WHERE id = ?').run(r.id);
+        st.shares.deleteRequest(r.id);
         st.event(user.id, 'cancelledshareout', { share: sh.requestObj(r, 'out') });
         const to = st.userByEmail(r.tomail);
         if (to) st.event(to.id, 'cancelledsharein', { share: sh.requestObj(r, 'in') });
@@ -398,7 +257,7 @@ export function sharingMethods(emu: Emulator) {
         }
         const folder = liveFolder(st, r.folderid);
         if (!folder) fail(2021);
-        if (sh.hasAccess(user.id, folder)) fail(2024);
+        if (st.access.hasAccess(user.id, folder)) fail(2024);
         const s = sh.accept(r, user, ctx.p.flag('always'), mount, name ?? r.name);
         return { shareid: s.id };
       },
@@ -410,8 +269,8 @@ export function sharingMethods(emu: Emulator) {
         const user = me(ctx);
         const { r, byCode } = requestArg(ctx, sh);
         if (r.owner === user.id || (!byCode && r.tomail.toLowerCase() !== user.email.toLowerCase())) fail(2022);
-        st.q('DELETE FROM sharerequests WHERE id = ?').run(r.id);
-        if (ctx.p.flag('block')) st.q("INSERT OR REPLACE INTO sharepolicies (userid, fromuserid, policy) VALUES (?, ?, 'block')").run(user.id, r.owner);
+        st.shares.deleteRequest(r.id);
+        if (ctx.p.flag('block')) st.shares.setPolicy(user.id, r.owner, 'block');
         st.event(user.id, 'declinedsharein', { share: sh.requestObj(r, 'in') });
         st.event(r.owner, 'declinedshareout', { share: sh.requestObj(r, 'out') });
         return {};
@@ -440,7 +299,7 @@ export function sharingMethods(emu: Emulator) {
         const perms = permissionsArg(ctx);
         const s = sh.share(id);
         if (!s || s.owner !== user.id) fail(2025);
-        st.q('UPDATE shares SET perms = ? WHERE id = ?').run(perms, s.id);
+        st.shares.setPerms(s.id, perms);
         const base = { shareid: s.id, folderid: s.folderid, ...permFlags(perms) };
         st.event(s.touserid, 'modifiedsharein', { share: { ...base, ...sh.from(s.owner) } });
         st.event(s.owner, 'modifiedshareout', { share: { ...base, ...sh.to(s.touserid) } });

@@ -77,9 +77,7 @@ export const tfaMethods = () =>
       auth: 'none',
       async handler(ctx) {
         const user = await deliver(ctx, 'notification');
-        const devices = ctx.st
-          .q("SELECT device FROM tokens WHERE userid = ? AND kind = 'auth' AND revoked = 0 AND expires > ? ORDER BY id")
-          .all(user.id, now()) as { device: string }[];
+        const devices = ctx.st.tokens.sessions(user.id, now());
         return { devices: devices.map((d) => ({ name: d.device || 'Unknown device', type: 0 })) };
       },
     },

@@ -28,26 +28,6 @@ export const TRANSFER_LIMITS = {
 
 const MAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 
-export function ensureTransferTables(st: Storage): void {
-  st.db.exec(`
-    CREATE TABLE IF NOT EXISTS transfers (
-      id INTEGER PRIMARY KEY,
-      sender TEXT NOT NULL,
-      receivers TEXT NOT NULL,
-      message TEXT NOT NULL,
-      created INTEGER NOT NULL,
-      expires INTEGER NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS transfer_files (
-      transferid INTEGER NOT NULL REFERENCES transfers (id) ON DELETE CASCADE,
-      idx INTEGER NOT NULL,
-      name TEXT NOT NULL,
-      size INTEGER NOT NULL,
-      PRIMARY KEY (transferid, idx)
-    );
-  `);
-}
-
 function transferDir(st: Storage, id: number): string {
   return join(st.dataDir, 'transfers', String(id));
 }
@@ -58,8 +38,7 @@ const anonBytes = new WeakMap<Emulator, { used: number }>();
 function usage(emu: Emulator): { used: number } {
   let u = anonBytes.get(emu);
   if (!u) {
-    const row = emu.st.q('SELECT COALESCE(SUM(size), 0) AS n FROM transfer_files').get() as { n: number };
-    u = { used: row.n };
+    u = { used: emu.st.transfers.bytes() };
     anonBytes.set(emu, u);
   }
   return u;
@@ -67,21 +46,19 @@ function usage(emu: Emulator): { used: number } {
 
 /** Removes expired transfers (rows and files); returns how many. */
 export async function purgeExpiredTransfers(emu: Emulator): Promise<number> {
-  const expired = emu.st.q('SELECT id FROM transfers WHERE expires <= ?').all(now()) as { id: number }[];
+  const expired = emu.st.transfers.expired(now());
   const u = usage(emu);
-  for (const { id } of expired) {
-    const row = emu.st.q('SELECT COALESCE(SUM(size), 0) AS n FROM transfer_files WHERE transferid = ?').get(id) as { n: number };
-    emu.st.q('DELETE FROM transfer_files WHERE transferid = ?').run(id);
-    emu.st.q('DELETE FROM transfers WHERE id = ?').run(id);
-    u.used = Math.max(0, u.used - row.n);
+  for (const id of expired) {
+    const bytes = emu.st.transfers.bytes(id);
+    emu.st.transfers.delete(id);
+    u.used = Math.max(0, u.used - bytes);
     await fsp.rm(transferDir(emu.st, id), { recursive: true, force: true });
   }
   // files of transfers whose row is gone (a crash between the two) are anonymous storage nobody can reach
   const root = join(emu.st.dataDir, 'transfers');
   const names = await fsp.readdir(root).catch(() => [] as string[]);
-  const has = emu.st.q('SELECT 1 FROM transfers WHERE id = ?');
   for (const name of names) {
-    if (!/^\d+$/.test(name) || !has.get(Number(name))) await fsp.rm(join(root, name), { recursive: true, force: true });
+    if (!/^\d+$/.test(name) || !emu.st.transfers.exists(Number(name))) await fsp.rm(join(root, name), { recursive: true, force: true });
   }
   return expired.length;
 }
@@ -136,8 +113,7 @@ async function uploadtransfer(ctx: Ctx) {
   if (receivers.length > TRANSFER_LIMITS.maxReceivers) fail(2099);
   const message = (ctx.p.str('message') ?? '').slice(0, 160);
   if (!ctx.files) fail(2088); // a request without a body
-  const live = st.q('SELECT COUNT(*) AS n FROM transfers WHERE expires > ?').get(now()) as { n: number };
-  if (live.n >= ctx.emu.limits.transferMaxCount) fail(4010);
+  if (st.transfers.liveCount(now()) >= ctx.emu.limits.transferMaxCount) fail(4010);
   const held = usage(ctx.emu);
   const source = ctx.files;
   const raw = !String(ctx.req.headers['content-type'] ?? '').startsWith('multipart/');
@@ -148,10 +124,7 @@ async function uploadtransfer(ctx: Ctx) {
   // anonymous callers choose the key: an absurdly long one is not worth holding in memory
   if (hash && hash.length <= 256) ctx.emu.progress.set(`transfer:${hash}`, progress);
   const t = now();
-  const info = st.q('INSERT INTO transfers (sender, receivers, message, created, expires) VALUES (?, ?, ?, ?, ?)').run(
-    sender, receivers.join(','), message, t, t + TRANSFER_LIMITS.ttl,
-  );
-  const id = Number(info.lastInsertRowid);
+  const id = st.transfers.create({ sender, receivers: receivers.join(','), message, created: t, expires: t + TRANSFER_LIMITS.ttl });
   const dir = transferDir(st, id);
   await fsp.mkdir(dir, { recursive: true });
   const files: { name: string; size: number }[] = [];
@@ -176,13 +149,13 @@ async function uploadtransfer(ctx: Ctx) {
         progress.currentfileuploaded = (progress.currentfileuploaded ?? 0) + n;
         return 0;
       });
-      st.q('INSERT INTO transfer_files (transferid, idx, name, size) VALUES (?, ?, ?, ?)').run(id, files.length, name, size);
+      st.transfers.addFile(id, files.length, name, size);
       files.push({ name, size });
       progress.files.push({ name, size });
     }
     if (!files.length) fail(2088);
   } catch (err) {
-    st.q('DELETE FROM transfers WHERE id = ?').run(id);
+    st.transfers.delete(id);
     held.used = Math.max(0, held.used - reserved);
     await fsp.rm(dir, { recursive: true, force: true });
     throw err;
@@ -202,16 +175,15 @@ async function uploadtransfer(ctx: Ctx) {
 }
 
 export function transferMethods(emu: Emulator): MethodDef[] {
-  ensureTransferTables(emu.st);
   const sweep = () => void purgeExpiredTransfers(emu).catch((err: Error) => emu.log(`transfer sweep: ${err.message}`));
   sweep();
   const timer = setInterval(sweep, emu.limits.transferSweepMs);
   timer.unref();
   emu.shutdownHooks.push(() => clearInterval(timer));
   emu.content.handlers.set('transfer', async (grant, req, res) => {
-    const row = emu.st.q('SELECT name FROM transfer_files WHERE transferid = ? AND idx = ?').get(Number(grant.t), Number(grant.i)) as { name: string } | undefined;
-    const file = row ? join(transferDir(emu.st, Number(grant.t)), String(Number(grant.i))) : '/nonexistent';
-    await sendFile(req, res, file, { contentType: row ? fileKind(row.name).contenttype : 'application/octet-stream', downloadName: row?.name ?? '' });
+    const name = emu.st.transfers.fileName(Number(grant.t), Number(grant.i));
+    const file = name !== undefined ? join(transferDir(emu.st, Number(grant.t)), String(Number(grant.i))) : '/nonexistent';
+    await sendFile(req, res, file, { contentType: name !== undefined ? fileKind(name).contenttype : 'application/octet-stream', downloadName: name ?? '' });
   });
   return defineMethods([
     { name: 'uploadtransfer', auth: 'none', upload: true, handler: uploadtransfer },

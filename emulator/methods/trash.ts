@@ -3,7 +3,7 @@ import type { FileRow, FolderRow, UserRow } from '../store/model';
 import type { Meta, Storage } from '../store/storage';
 import { fail } from '../errors';
 import { purge, restoreFile, restoreFolder, restoreTarget } from '../store/ops';
-import { listing } from './folder';
+import { listing } from '../domain/listing';
 
 /** Trash view of an item: `parentfolderid` is its place inside the trash, `origparentfolderid` where it lived. */
 function trashMeta(st: Storage, user: UserRow, item: { file?: FileRow; folder?: FolderRow }): Meta {
@@ -40,10 +40,10 @@ function listTrash(ctx: Ctx, folderid: number, recursive: boolean, nofiles: bool
   const user = me(ctx);
   const folders =
     folderid === 0
-      ? (st.q('SELECT * FROM folders WHERE owner = ? AND deleted = 1 ORDER BY name').all(user.id) as FolderRow[])
+      ? st.files.trashedFolders(user.id)
       : st.childFolders(folderid, 2);
   const files =
-    folderid === 0 ? (st.q('SELECT * FROM files WHERE owner = ? AND deleted = 1 ORDER BY name').all(user.id) as FileRow[]) : st.childFiles(folderid, 2);
+    folderid === 0 ? st.files.trashedFiles(user.id) : st.childFiles(folderid, 2);
   const out: Meta[] = [];
   for (const d of folders) {
     const m = trashMeta(st, user, { folder: d });
@@ -111,10 +111,10 @@ export const trashMethods = () =>
         }
         if (t.all) {
           const restored: Meta[] = [];
-          for (const d of st.q('SELECT * FROM folders WHERE owner = ? AND deleted = 1').all(user.id) as FolderRow[]) {
+          for (const d of st.files.trashedFolders(user.id, false)) {
             restored.push(st.folderMeta(user, restoreFolder(st, user, d, into)));
           }
-          for (const f of st.q('SELECT * FROM files WHERE owner = ? AND deleted = 1').all(user.id) as FileRow[]) {
+          for (const f of st.files.trashedFiles(user.id, false)) {
             restored.push(st.fileMeta(user, restoreFile(st, user, f, into)));
           }
           return into ? { metadata: st.folderMeta(user, into) } : { restored };
@@ -135,8 +135,8 @@ export const trashMethods = () =>
         const user = me(ctx);
         const t = target(ctx);
         if (t.all) {
-          for (const d of ctx.st.q('SELECT * FROM folders WHERE owner = ? AND deleted = 1').all(user.id) as FolderRow[]) await purge(ctx.st, { folder: d });
-          for (const f of ctx.st.q('SELECT * FROM files WHERE owner = ? AND deleted = 1').all(user.id) as FileRow[]) await purge(ctx.st, { file: f });
+          for (const d of ctx.st.files.trashedFolders(user.id, false)) await purge(ctx.st, { folder: d });
+          for (const f of ctx.st.files.trashedFiles(user.id, false)) await purge(ctx.st, { file: f });
           return {};
         }
         await purge(ctx.st, t);

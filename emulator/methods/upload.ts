@@ -12,12 +12,7 @@ import type { Emulator } from '../server';
 import { DEFAULT_UPLOAD_SESSION_TTL } from '../config';
 
 // Resumable upload sessions (undocumented; used by pclsync, SDK-swift, SDK-php and rclone).
-interface UploadRow {
-  id: number;
-  userid: number;
-  size: number;
-  filesize: number | null;
-}
+import type { UploadRow } from '../store/repos/uploads';
 
 interface Digests {
   sha1: string;
@@ -92,7 +87,7 @@ function sessionFile(ctx: Ctx, id: number): string {
 function session(ctx: Ctx): UploadRow {
   const id = ctx.p.int('uploadid', 2067);
   if (id === undefined) fail(2067);
-  const row = ctx.st.q('SELECT * FROM uploads WHERE id = ? AND userid = ?').get(id, me(ctx).id) as UploadRow | undefined;
+  const row = ctx.st.uploads.owned(id, me(ctx).id);
   if (!row) fail(2067);
   return row;
 }
@@ -166,7 +161,7 @@ async function writeAt(ctx: Ctx, file: string, offset: number, track: Hashes | n
 export async function sweepUploadSessions(st: Storage, ttlSeconds: number, nowMs = Date.now()): Promise<number> {
   const cutoff = nowMs - ttlSeconds * 1000;
   const lives = liveByStore.get(st);
-  const rows = st.q('SELECT id, created FROM uploads').all() as { id: number; created: number }[];
+  const rows = st.uploads.all();
   const known = new Set(rows.map((r) => r.id));
   let ended = 0;
   for (const r of rows) {
@@ -182,7 +177,7 @@ export async function sweepUploadSessions(st: Storage, ttlSeconds: number, nowMs
     if (last >= cutoff) continue;
     const again = lives?.get(r.id);
     if (again && (again.inflight > 0 || again.saving)) continue; // a write began while we looked
-    st.q('DELETE FROM uploads WHERE id = ?').run(r.id);
+    st.uploads.delete(r.id);
     lives?.delete(r.id);
     await fsp.rm(file, { force: true });
     ended++;
@@ -192,7 +187,7 @@ export async function sweepUploadSessions(st: Storage, ttlSeconds: number, nowMs
     if (!m || known.has(Number(m[1]))) continue;
     const file = join(st.blobs.tmpDir, name);
     try {
-      if ((await fsp.stat(file)).mtimeMs < cutoff && !st.q('SELECT 1 FROM uploads WHERE id = ?').get(Number(m[1]))) await fsp.rm(file, { force: true });
+      if ((await fsp.stat(file)).mtimeMs < cutoff && !st.uploads.exists(Number(m[1]))) await fsp.rm(file, { force: true });
     } catch {
       /* gone meanwhile */
     }
@@ -230,8 +225,7 @@ export const uploadMethods = (emu?: Emulator) => {
       auth: 'required',
       async handler(ctx) {
         const filesize = ctx.p.int('filesize', 1000);
-        const info = ctx.st.q('INSERT INTO uploads (userid, filesize, created) VALUES (?, ?, ?)').run(me(ctx).id, filesize ?? null, now());
-        const id = Number(info.lastInsertRowid);
+        const id = ctx.st.uploads.create(me(ctx).id, filesize ?? null, now());
         await fsp.writeFile(sessionFile(ctx, id), Buffer.alloc(0));
         // ids can be reused after a session row went away with its account: start clean
         liveMap(ctx).set(id, { inflight: 0, epoch: 0, hashes: freshHashes(), saving: false, idle: [] });
@@ -263,7 +257,7 @@ export const uploadMethods = (emu?: Emulator) => {
         if (!track) l.hashes = null;
         try {
           const n = await writeAt(ctx, sessionFile(ctx, row.id), offset, track, row.size + Math.max(0, room));
-          ctx.st.q('UPDATE uploads SET size = MAX(size, ?) WHERE id = ?').run(offset + n, row.id);
+          ctx.st.uploads.grow(row.id, offset + n);
           if (track && l.epoch === epoch && track.size === offset + n) l.hashes = track;
         } finally {
           if (--l.inflight === 0) for (const wake of l.idle.splice(0)) wake();
@@ -306,7 +300,7 @@ export const uploadMethods = (emu?: Emulator) => {
         let saved = false;
         try {
           await drained(l);
-          const row = ctx.st.q('SELECT * FROM uploads WHERE id = ?').get(first.id) as UploadRow | undefined;
+          const row = ctx.st.uploads.byId(first.id);
           if (!row) fail(2067);
           // Checked before the session file is consumed, so a refused save leaves the session usable
           // (an overwritten file's old content stays as a revision, so the whole size counts).
@@ -324,7 +318,7 @@ export const uploadMethods = (emu?: Emulator) => {
           }
           recordBlob(ctx.st, blob);
           const out = putFile(ctx.st, user, parent.row, name, blob, { ...times(ctx), renameIfExists: ctx.p.flag('renameifexists') });
-          ctx.st.q('DELETE FROM uploads WHERE id = ?').run(row.id);
+          ctx.st.uploads.delete(row.id);
           liveMap(ctx).delete(row.id);
           saved = true;
           await fsp.rm(file, { force: true });
@@ -340,7 +334,7 @@ export const uploadMethods = (emu?: Emulator) => {
       async handler(ctx) {
         const row = session(ctx);
         if (live(ctx, row.id).saving) fail(2067);
-        ctx.st.q('DELETE FROM uploads WHERE id = ?').run(row.id);
+        ctx.st.uploads.delete(row.id);
         liveMap(ctx).delete(row.id);
         await fsp.rm(sessionFile(ctx, row.id), { force: true });
         return {};

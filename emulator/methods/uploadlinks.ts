@@ -12,44 +12,7 @@ import { ApiError, fail } from '../errors';
 import { fileArg, folderArg } from './common';
 import { putFile } from '../store/ops';
 
-interface UploadLinkRow {
-  id: number;
-  owner: number;
-  folderid: number;
-  code: string;
-  mail: string;
-  comment: string;
-  created: number;
-  modified: number;
-  expire: number | null;
-  maxspace: number | null;
-  maxfiles: number | null;
-  files: number;
-  space: number;
-  deleted: number;
-}
-
-function ensureTables(st: Storage): void {
-  st.db.exec(`
-    CREATE TABLE IF NOT EXISTS uploadlinks (
-      id INTEGER PRIMARY KEY,
-      owner INTEGER NOT NULL,
-      folderid INTEGER NOT NULL,
-      code TEXT NOT NULL UNIQUE,
-      mail TEXT NOT NULL,
-      comment TEXT NOT NULL,
-      created INTEGER NOT NULL,
-      modified INTEGER NOT NULL,
-      expire INTEGER,
-      maxspace INTEGER,
-      maxfiles INTEGER,
-      files INTEGER NOT NULL DEFAULT 0,
-      space INTEGER NOT NULL DEFAULT 0,
-      deleted INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE INDEX IF NOT EXISTS uploadlinks_owner ON uploadlinks(owner);
-  `);
-}
+import type { UploadLinkChange, UploadLinkRow } from '../store/repos/upload-links';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -63,7 +26,7 @@ const linkUrl = (code: string) => `https://my.pcloud.com/#page=puplink&code=${co
 
 function byCode(st: Storage, ctx: Ctx): UploadLinkRow {
   const code = ctx.p.require('code', 1022);
-  const l = st.q('SELECT * FROM uploadlinks WHERE code = ?').get(code) as UploadLinkRow | undefined;
+  const l = st.uploadLinks.byCode(code);
   if (!l) fail(7001);
   return l;
 }
@@ -75,10 +38,6 @@ function checkUsable(st: Storage, l: UploadLinkRow): void {
   if (l.expire !== null && l.expire < now()) fail(7004);
   if (l.maxspace && l.space >= l.maxspace) fail(7007);
   if (l.maxfiles && l.files >= l.maxfiles) fail(7008);
-}
-
-function current(st: Storage, id: number): UploadLinkRow {
-  return st.q('SELECT * FROM uploadlinks WHERE id = ?').get(id) as UploadLinkRow;
 }
 
 function linkObject(st: Storage, owner: UserRow, l: UploadLinkRow): Meta {
@@ -100,24 +59,17 @@ function linkObject(st: Storage, owner: UserRow, l: UploadLinkRow): Meta {
  * parallel cannot together pass `maxfiles`/`maxspace`: 7008 / 7007 when the slot or space is not there.
  */
 function reserve(st: Storage, id: number, bytes: number): void {
-  const tx = st.db.transaction(() => {
-    const l = current(st, id);
-    if (l.maxfiles && l.files >= l.maxfiles) fail(7008);
-    if (l.maxspace && l.space + bytes > l.maxspace) fail(7007);
-    st.q('UPDATE uploadlinks SET files = files + 1, space = space + ? WHERE id = ?').run(bytes, id);
-  });
-  tx.immediate();
+  st.uploadLinks.reserve(id, bytes);
 }
 
 /** More space for a file already holding a slot (bytes as they arrive); 7007 past `maxspace`. */
 function reserveSpace(st: Storage, id: number, bytes: number): void {
-  const taken = st.q('UPDATE uploadlinks SET space = space + ? WHERE id = ? AND (maxspace IS NULL OR space + ? <= maxspace)').run(bytes, id, bytes).changes;
-  if (taken === 0) fail(7007);
+  if (!st.uploadLinks.reserveSpace(id, bytes)) fail(7007);
 }
 
 /** Gives back what a file that was not stored had reserved. */
 function release(st: Storage, id: number, bytes: number): void {
-  st.q('UPDATE uploadlinks SET files = MAX(0, files - 1), space = MAX(0, space - ?) WHERE id = ?').run(bytes, id);
+  st.uploadLinks.release(id, bytes);
 }
 
 /** Stores one received file, whose slot and space are reserved, in the link's folder (renamed on conflict). */
@@ -130,7 +82,7 @@ function store(st: Storage, l: UploadLinkRow, name: string, blob: BlobInfo): Fil
 function linkIdArg(ctx: Ctx): UploadLinkRow {
   const id = ctx.p.int('uploadlinkid', 2040);
   if (id === undefined) fail(1036);
-  const l = ctx.st.q('SELECT * FROM uploadlinks WHERE id = ? AND owner = ? AND deleted = 0').get(id, me(ctx).id) as UploadLinkRow | undefined;
+  const l = ctx.st.uploadLinks.owned(me(ctx).id, id);
   if (!l) fail(2040);
   return l;
 }
@@ -213,7 +165,7 @@ async function uploadtolink(ctx: Ctx) {
     }
     try {
       if (blob.size < held) {
-        st.q('UPDATE uploadlinks SET space = MAX(0, space - ?) WHERE id = ?').run(held - blob.size, l.id);
+        st.uploadLinks.releaseSpace(l.id, held - blob.size);
         held = blob.size;
       }
       stored.push(store(st, l, name, blob));
@@ -229,7 +181,6 @@ async function uploadtolink(ctx: Ctx) {
 }
 
 export function uploadLinkMethods(emu: Emulator) {
-  ensureTables(emu.st);
   const st = emu.st;
   return defineMethods([
     {
@@ -245,13 +196,10 @@ export function uploadLinkMethods(emu: Emulator) {
         const maxspace = ctx.p.int('maxspace', 1000) || null;
         const maxfiles = ctx.p.int('maxfiles', 1000) || null;
         let code = randomCode(30);
-        while (st.q('SELECT 1 FROM uploadlinks WHERE code = ?').get(code)) code = randomCode(30);
+        while (st.uploadLinks.codeTaken(code)) code = randomCode(30);
         const mail = `${randomCode(12).toLowerCase()}@${user.locationid === 2 ? 'e' : 'u'}.pcloud.com`;
         const t = now();
-        const id = Number(
-          st.q('INSERT INTO uploadlinks (owner, folderid, code, mail, comment, created, modified, expire, maxspace, maxfiles) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-            .run(user.id, row.id, code, mail, comment, t, t, expire, maxspace, maxfiles).lastInsertRowid,
-        );
+        const id = st.uploadLinks.create({ owner: user.id, folderid: row.id, code, mail, comment, created: t, expire, maxspace, maxfiles });
         return { uploadlinkid: id, code, mail, link: linkUrl(code) };
       },
     },
@@ -260,7 +208,7 @@ export function uploadLinkMethods(emu: Emulator) {
       auth: 'required',
       handler(ctx) {
         const user = me(ctx);
-        const rows = st.q('SELECT * FROM uploadlinks WHERE owner = ? AND deleted = 0 ORDER BY id').all(user.id) as UploadLinkRow[];
+        const rows = st.uploadLinks.list(user.id);
         return { uploadlinks: rows.map((l) => linkObject(st, user, l)) };
       },
     },
@@ -269,7 +217,7 @@ export function uploadLinkMethods(emu: Emulator) {
       auth: 'required',
       handler(ctx) {
         const l = linkIdArg(ctx);
-        st.q('UPDATE uploadlinks SET deleted = 1, modified = ? WHERE id = ?').run(now(), l.id);
+        st.uploadLinks.delete(l.id, now());
         return {};
       },
     },
@@ -281,12 +229,13 @@ export function uploadLinkMethods(emu: Emulator) {
         const maxspace = ctx.p.int('maxspace', 1000);
         const maxfiles = ctx.p.int('maxfiles', 1000);
         const l = linkIdArg(ctx);
-        const set = (col: string, v: unknown) => st.q(`UPDATE uploadlinks SET ${col} = ? WHERE id = ?`).run(v, l.id);
-        if (ctx.p.flag('deleteexpire')) set('expire', null);
-        else if (expire !== undefined) set('expire', expire);
-        if (maxspace !== undefined) set('maxspace', maxspace || null);
-        if (maxfiles !== undefined) set('maxfiles', maxfiles || null);
-        set('modified', now());
+        const change: UploadLinkChange = {};
+        if (ctx.p.flag('deleteexpire')) change.expire = null;
+        else if (expire !== undefined) change.expire = expire;
+        if (maxspace !== undefined) change.maxspace = maxspace || null;
+        if (maxfiles !== undefined) change.maxfiles = maxfiles || null;
+        change.modified = now();
+        st.uploadLinks.change(l.id, change);
         return {};
       },
     },
@@ -341,7 +290,7 @@ export function uploadLinkMethods(emu: Emulator) {
       auth: 'none',
       handler(ctx) {
         const code = ctx.p.require('code', 1022);
-        const l = st.q('SELECT * FROM uploadlinks WHERE code = ? AND deleted = 0').get(code) as UploadLinkRow | undefined;
+        const l = st.uploadLinks.liveByCode(code);
         if (!l) fail(2012);
         return {};
       },

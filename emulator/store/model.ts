@@ -25,6 +25,15 @@ export interface UserRow {
   deactivated: number;
 }
 
+/** What a user may do in a folder: `mine` for the owner, the rest granted by a share. */
+export interface Perms {
+  mine: boolean;
+  read: boolean;
+  create: boolean;
+  modify: boolean;
+  delete: boolean;
+}
+
 export interface FolderRow {
   id: number;
   owner: number;

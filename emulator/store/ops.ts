@@ -137,7 +137,7 @@ export function destination(
  * that grants it. A move between two trees takes the item away from where it was shared.
  */
 export function accessTree(st: Storage, user: UserRow, folder: FolderRow): number {
-  return folder.owner === user.id ? 0 : st.shareRootOf(user.id, folder) ?? -1;
+  return folder.owner === user.id ? 0 : st.access.rootOf(user.id, folder) ?? -1;
 }
 
 /**
@@ -157,8 +157,6 @@ function fileBytes(st: Storage, fileid: number): number {
   return (f?.size ?? 0) + r.n;
 }
 
-const hasTable = (st: Storage, name: string) => st.q("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
-
 /**
  * Hands a live folder subtree to another account (a move into or out of a share): every live
  * descendant changes owner and the bytes move to the new owner's quota, all or nothing. Refused with
@@ -176,10 +174,10 @@ export function transferSubtree(st: Storage, folder: FolderRow, newOwner: number
   const inIds = `(${ids.join(',')})`;
   const any = (sql: string) => st.db.prepare(sql).get() !== undefined;
   if (
-    (hasTable(st, 'shares') && any(`SELECT 1 FROM shares WHERE folderid IN ${inIds} OR mount IN ${inIds} LIMIT 1`)) ||
-    (hasTable(st, 'sharerequests') && any(`SELECT 1 FROM sharerequests WHERE folderid IN ${inIds} AND expires >= ${now()} LIMIT 1`)) ||
-    (hasTable(st, 'publinks') && any(`SELECT 1 FROM publinks WHERE deleted = 0 AND (folderid IN ${inIds} OR fileid IN (SELECT id FROM files WHERE parent IN ${inIds} AND deleted = 0)) LIMIT 1`)) ||
-    (hasTable(st, 'uploadlinks') && any(`SELECT 1 FROM uploadlinks WHERE deleted = 0 AND folderid IN ${inIds} LIMIT 1`))
+    any(`SELECT 1 FROM shares WHERE folderid IN ${inIds} OR mount IN ${inIds} LIMIT 1`) ||
+    any(`SELECT 1 FROM sharerequests WHERE folderid IN ${inIds} AND expires >= ${now()} LIMIT 1`) ||
+    any(`SELECT 1 FROM publinks WHERE deleted = 0 AND (folderid IN ${inIds} OR fileid IN (SELECT id FROM files WHERE parent IN ${inIds} AND deleted = 0)) LIMIT 1`) ||
+    any(`SELECT 1 FROM uploadlinks WHERE deleted = 0 AND folderid IN ${inIds} LIMIT 1`)
   ) {
     fail(2023);
   }
@@ -194,7 +192,7 @@ export function transferSubtree(st: Storage, folder: FolderRow, newOwner: number
 /** A file handed to another account: its bytes must fit there, and no link of the old owner may follow it (2023). */
 function checkFileHandover(st: Storage, file: FileRow, newOwner: number): void {
   if (newOwner === file.owner) return;
-  if (hasTable(st, 'publinks') && st.q('SELECT 1 FROM publinks WHERE deleted = 0 AND fileid = ? LIMIT 1').get(file.id)) fail(2023);
+  if (st.q('SELECT 1 FROM publinks WHERE deleted = 0 AND fileid = ? LIMIT 1').get(file.id)) fail(2023);
   st.checkQuota(newOwner, fileBytes(st, file.id));
 }
 
@@ -233,7 +231,7 @@ export function renameFolder(st: Storage, user: UserRow, folder: FolderRow, pare
   const from = folder.parent;
   // everyone who saw the folder before: those who lose it (a move out of their reach) hear it is gone
   const before = new Map<number, Meta>();
-  for (const uid of new Set([folder.owner, ...st.viewersOf(folder)])) {
+  for (const uid of new Set([folder.owner, ...st.access.viewersOf(folder)])) {
     const v = st.user(uid);
     if (v && st.folderPerms(v, folder)) before.set(uid, st.folderMeta(v, folder));
   }
@@ -251,6 +249,15 @@ export function renameFolder(st: Storage, user: UserRow, folder: FolderRow, pare
   }
   st.fsEvent('modifyfolder', user, (v) => st.folderMeta(v, row), parent);
   return row;
+}
+
+/** Moves or renames the recipient's mount of a foreign shared folder; the owner's folder is untouched. */
+export function moveMount(st: Storage, user: UserRow, folder: FolderRow, parent: FolderRow, name: string): void {
+  if (!validName(name)) fail(2001);
+  const clash = st.childFolder(parent.id, name);
+  if (clash && clash.id !== folder.id) fail(2004);
+  st.shares.setMount(folder.id, user.id, parent.id, name);
+  st.event(user.id, 'modifyfolder', { metadata: st.folderMeta(user, folder) });
 }
 
 export function copyFile(st: Storage, user: UserRow, file: FileRow, parent: FolderRow, name: string, opts: PutOptions & { blobKey?: string } = {}): FileRow {
@@ -330,7 +337,7 @@ export function trashFolder(st: Storage, user: UserRow, folder: FolderRow): { fi
   let folders = 1;
   const meta = st.folderMeta(user, folder);
   const parent = st.folderRow(folder.parent)!;
-  const viewersBefore = [user.id, folder.owner, ...st.viewersOf(folder)];
+  const viewersBefore = [user.id, folder.owner, ...st.access.viewersOf(folder)];
   st.db.transaction(() => {
     const mark = (id: number) => {
       files += st.q('UPDATE files SET deleted = 2, deletedat = ? WHERE parent = ? AND deleted = 0').run(t, id).changes;

@@ -1,5 +1,14 @@
-// Schema migrations, applied in order; PRAGMA user_version records how many ran.
-export const MIGRATIONS: string[] = [
+import type Database from 'better-sqlite3';
+
+/**
+ * A step of the schema: SQL, or a function for what SQL alone cannot say conditionally (adding a
+ * column an older data dir may already have).
+ */
+export type Migration = string | ((db: Database.Database) => void);
+
+// Schema migrations, applied in order; PRAGMA user_version records how many ran. Every table, index
+// and trigger of the emulator is created here, never by the modules that use them.
+export const MIGRATIONS: readonly [string, ...Migration[]] = [
   `
   CREATE TABLE users (
     id INTEGER PRIMARY KEY,
@@ -180,4 +189,134 @@ export const MIGRATIONS: string[] = [
     modified, deleted FROM files;
   INSERT INTO search_items SELECT -id, owner, name, '', modified, deleted FROM folders WHERE parent IS NOT NULL;
   `,
+  // Shares, public and upload links, collections, transfers, newsletter and two-factor accounts. Until
+  // this migration their modules created them at start-up, so a data dir of an earlier version may hold
+  // them already (hence IF NOT EXISTS), and its publinks may predate `collectionid`.
+  (db) => {
+    db.exec(`
+    CREATE TABLE IF NOT EXISTS sharerequests (
+      id INTEGER PRIMARY KEY,
+      folderid INTEGER NOT NULL,
+      owner INTEGER NOT NULL,
+      tomail TEXT NOT NULL COLLATE NOCASE,
+      name TEXT NOT NULL,
+      message TEXT,
+      perms INTEGER NOT NULL,
+      created INTEGER NOT NULL,
+      expires INTEGER NOT NULL,
+      code TEXT NOT NULL UNIQUE
+    );
+    CREATE INDEX IF NOT EXISTS sharerequests_folder ON sharerequests(folderid);
+    CREATE INDEX IF NOT EXISTS sharerequests_mail ON sharerequests(tomail);
+    CREATE TABLE IF NOT EXISTS shares (
+      id INTEGER PRIMARY KEY,
+      folderid INTEGER NOT NULL,
+      owner INTEGER NOT NULL,
+      touserid INTEGER NOT NULL,
+      mount INTEGER NOT NULL,          -- the recipient's folder the share appears in (their root)
+      name TEXT NOT NULL,
+      perms INTEGER NOT NULL,          -- bits: 1 create, 2 modify, 4 delete, 8 manage
+      created INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS shares_folder ON shares(folderid);
+    CREATE INDEX IF NOT EXISTS shares_to ON shares(touserid);
+    CREATE INDEX IF NOT EXISTS shares_mount ON shares(mount);
+    CREATE TABLE IF NOT EXISTS sharepolicies (
+      userid INTEGER NOT NULL,         -- the recipient
+      fromuserid INTEGER NOT NULL,     -- the sender
+      policy TEXT NOT NULL,            -- 'block' (declineshare block) or 'always' (acceptshare always)
+      PRIMARY KEY (userid, fromuserid)
+    );
+    CREATE TABLE IF NOT EXISTS publinks (
+      id INTEGER PRIMARY KEY,
+      owner INTEGER NOT NULL,
+      code TEXT NOT NULL UNIQUE,
+      shortcode TEXT UNIQUE,
+      kind TEXT NOT NULL,              -- file, folder, tree, collection
+      fileid INTEGER,
+      folderid INTEGER,
+      collectionid INTEGER,
+      tree TEXT,                       -- JSON {name, fileids, folderids, folderid} of a tree link
+      created INTEGER NOT NULL,
+      modified INTEGER NOT NULL,
+      expire INTEGER,
+      maxdownloads INTEGER,
+      maxtraffic INTEGER,
+      downloads INTEGER NOT NULL DEFAULT 0,
+      traffic INTEGER NOT NULL DEFAULT 0,
+      password TEXT,
+      deleted INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX IF NOT EXISTS publinks_owner ON publinks(owner);
+    CREATE TABLE IF NOT EXISTS uploadlinks (
+      id INTEGER PRIMARY KEY,
+      owner INTEGER NOT NULL,
+      folderid INTEGER NOT NULL,
+      code TEXT NOT NULL UNIQUE,
+      mail TEXT NOT NULL,
+      comment TEXT NOT NULL,
+      created INTEGER NOT NULL,
+      modified INTEGER NOT NULL,
+      expire INTEGER,
+      maxspace INTEGER,
+      maxfiles INTEGER,
+      files INTEGER NOT NULL DEFAULT 0,
+      space INTEGER NOT NULL DEFAULT 0,
+      deleted INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX IF NOT EXISTS uploadlinks_owner ON uploadlinks(owner);
+    CREATE TABLE IF NOT EXISTS collections (
+      id INTEGER PRIMARY KEY,
+      userid INTEGER NOT NULL,
+      name TEXT NOT NULL,
+      type INTEGER NOT NULL DEFAULT 1,
+      system INTEGER NOT NULL DEFAULT 0,
+      created INTEGER NOT NULL,
+      modified INTEGER NOT NULL
+    );
+    CREATE UNIQUE INDEX IF NOT EXISTS collections_user_name ON collections (userid, name);
+    CREATE TABLE IF NOT EXISTS collection_items (
+      collectionid INTEGER NOT NULL REFERENCES collections (id) ON DELETE CASCADE,
+      fileid INTEGER NOT NULL,
+      position INTEGER NOT NULL,
+      added INTEGER NOT NULL,
+      PRIMARY KEY (collectionid, fileid)
+    );
+    CREATE TABLE IF NOT EXISTS collection_system_done (userid INTEGER PRIMARY KEY);
+    CREATE TABLE IF NOT EXISTS transfers (
+      id INTEGER PRIMARY KEY,
+      sender TEXT NOT NULL,
+      receivers TEXT NOT NULL,
+      message TEXT NOT NULL,
+      created INTEGER NOT NULL,
+      expires INTEGER NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS transfer_files (
+      transferid INTEGER NOT NULL REFERENCES transfers (id) ON DELETE CASCADE,
+      idx INTEGER NOT NULL,
+      name TEXT NOT NULL,
+      size INTEGER NOT NULL,
+      PRIMARY KEY (transferid, idx)
+    );
+    CREATE TABLE IF NOT EXISTS newsletter_subscribers (
+      email TEXT PRIMARY KEY,
+      subscribed INTEGER NOT NULL DEFAULT 0,
+      verified INTEGER NOT NULL DEFAULT 0,
+      modified INTEGER NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS newsletter_codes (
+      code TEXT PRIMARY KEY,
+      email TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      used INTEGER NOT NULL DEFAULT 0,
+      created INTEGER NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS tfa_accounts (userid INTEGER PRIMARY KEY, sealed TEXT NOT NULL, tfatype INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS tfa_recovery (userid INTEGER NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (userid, hash));
+    CREATE TABLE IF NOT EXISTS tfa_pending (token TEXT PRIMARY KEY, userid INTEGER NOT NULL, expires INTEGER NOT NULL, device TEXT NOT NULL, deviceid TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS tfa_trusted (userid INTEGER NOT NULL, deviceid TEXT NOT NULL, expires INTEGER NOT NULL, PRIMARY KEY (userid, deviceid));
+    `);
+    const cols = db.prepare('PRAGMA table_info(publinks)').all() as { name: string }[];
+    if (!cols.some((c) => c.name === 'collectionid')) db.exec('ALTER TABLE publinks ADD COLUMN collectionid INTEGER');
+  },
 ];

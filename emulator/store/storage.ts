@@ -6,17 +6,22 @@ import type { DB } from './db';
 import { openDb } from './db';
 import { BlobStore } from './blobs';
 import { PasswordVault } from './passwords';
-import type { BlobRow, FileRow, FolderRow, UserRow } from './model';
+import type { BlobRow, FileRow, FolderRow, Perms, UserRow } from './model';
 import { PDate, fileKind, now } from './model';
+import { ShareRepo } from './repos/shares';
+import { CollectionRepo } from './repos/collections';
+import { LinkRepo } from './repos/links';
+import { UploadLinkRepo } from './repos/upload-links';
+import { UploadRepo } from './repos/uploads';
+import { TokenRepo } from './repos/tokens';
+import { AccountRepo } from './repos/accounts';
+import { TransferRepo } from './repos/transfers';
+import { NewsletterRepo } from './repos/newsletter';
+import { FileRepo } from './repos/files';
+import { ShareAccess } from './share-access';
 import { fail } from '../errors';
 
-export interface Perms {
-  mine: boolean;
-  read: boolean;
-  create: boolean;
-  modify: boolean;
-  delete: boolean;
-}
+export type { Perms } from './model';
 
 const OWNER: Perms = { mine: true, read: true, create: true, modify: true, delete: true };
 
@@ -31,28 +36,26 @@ export type ListingRow = [number, number, string, number, number, number, string
 
 /**
  * Metadata + content storage for all users. Methods throw ApiError with pCloud's codes, so method
- * handlers stay thin. Access rules live in `folderPerms`, which sharing extends.
+ * handlers stay thin. Access rules live in `folderPerms`: the owner's, or what a share grants
+ * (`share-access.ts`, over the share repository).
  */
 export class Storage {
   readonly db: DB;
   readonly blobs: BlobStore;
   readonly changes = new EventEmitter();
-  /** Set by the sharing module: permissions a non-owner has on a folder, or null. */
-  sharePerms: (userid: number, folder: FolderRow) => Perms | null = () => null;
-  /** Set by the sharing module: whether a folder of mine is shared out. */
-  isShared: (folder: FolderRow) => boolean = () => false;
-  /** Set by the sharing module: foreign shared folders mounted in this (recipient's) folder. */
-  mountedFolders: (parent: number) => FolderRow[] = () => [];
-  /** Set by the sharing module: the folder a recipient mounted a foreign shared folder in, or null. */
-  mountParent: (userid: number, folder: FolderRow) => number | null = () => null;
-  /** Set by the sharing module: the name a recipient gave a foreign shared folder, or null. */
-  mountName: (userid: number, folder: FolderRow) => string | null = () => null;
-  /** Set by the sharing module: the shared folder through which `userid` reaches `folder`, or null. */
-  shareRootOf: (userid: number, folder: FolderRow) => number | null = () => null;
-  /** Set by the sharing module: moves/renames the recipient's mount of a foreign shared folder. */
-  moveMount: (user: UserRow, folder: FolderRow, parent: FolderRow, name: string) => void = () => {};
-
   readonly vault: PasswordVault;
+  readonly shares: ShareRepo;
+  readonly collections: CollectionRepo;
+  readonly links: LinkRepo;
+  readonly uploadLinks: UploadLinkRepo;
+  readonly uploads: UploadRepo;
+  readonly tokens: TokenRepo;
+  readonly accounts: AccountRepo;
+  readonly transfers: TransferRepo;
+  readonly newsletter: NewsletterRepo;
+  readonly files: FileRepo;
+  /** What shares grant: permissions, mounts, viewers. */
+  readonly access: ShareAccess;
 
   private constructor(readonly dataDir: string) {
     this.db = openDb(join(dataDir, 'pcloud.sqlite'));
@@ -60,6 +63,17 @@ export class Storage {
     this.sealLegacyPasswords();
     this.blobs = new BlobStore(dataDir);
     this.changes.setMaxListeners(0);
+    this.shares = new ShareRepo(this.db);
+    this.collections = new CollectionRepo(this.db);
+    this.links = new LinkRepo(this.db);
+    this.uploadLinks = new UploadLinkRepo(this.db);
+    this.uploads = new UploadRepo(this.db);
+    this.tokens = new TokenRepo(this.db);
+    this.accounts = new AccountRepo(this.db);
+    this.transfers = new TransferRepo(this.db);
+    this.newsletter = new NewsletterRepo(this.db);
+    this.files = new FileRepo(this.db);
+    this.access = new ShareAccess(this.shares, (id) => this.folderRow(id));
   }
 
   /**
@@ -207,7 +221,23 @@ export class Storage {
 
   folderPerms(user: UserRow, folder: FolderRow): Perms | null {
     if (folder.owner === user.id) return OWNER;
-    return this.sharePerms(user.id, folder);
+    return this.access.perms(user.id, folder);
+  }
+
+  isShared(folder: FolderRow): boolean {
+    return this.access.isShared(folder);
+  }
+
+  mountedFolders(parent: number): FolderRow[] {
+    return this.access.mountedIn(parent);
+  }
+
+  mountParent(userid: number, folder: FolderRow): number | null {
+    return this.access.mountParent(userid, folder);
+  }
+
+  mountName(userid: number, folder: FolderRow): string | null {
+    return this.access.mountName(userid, folder);
   }
 
   /** Resolves a live folder the user can read; unknown, foreign or trashed ids answer 2005 (we reveal nothing). */
@@ -438,7 +468,7 @@ export class Storage {
     if (folderOfChange) {
       const owner = this.user(folderOfChange.owner);
       if (owner) viewers.set(owner.id, owner);
-      for (const uid of this.viewersOf(folderOfChange)) {
+      for (const uid of this.access.viewersOf(folderOfChange)) {
         const u = this.user(uid);
         if (u) viewers.set(uid, u);
       }
@@ -448,9 +478,6 @@ export class Storage {
       this.event(v.id, event, { metadata: meta(v) }, fileid);
     }
   }
-
-  /** Set by the sharing module: users (other than the owner) who see this folder through a share. */
-  viewersOf: (folder: FolderRow) => number[] = () => [];
 
   reviveEvent(body: string): Meta {
     return JSON.parse(body, (_k, v: unknown) => {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Storage } from '../store/storage';
 import { createUser } from '../store/ops';
-import { BUNDLED_APP, ensureBundledApp, findApp, issueOAuthToken } from '../methods/oauth';
+import { BUNDLED_APP, ensureBundledApp, findApp, issueOAuthToken } from '../domain/oauth';
 import { parseJson, sleep, type Json } from '../testing';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -1,7 +1,7 @@
 // The OAuth authorize page and oauth2_token (docs/pcloud/methods-media.md §4).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestServer, type RawReply, type TestUser } from '../testing';
-import { BUNDLED_APP, registerApp, type AppRow } from '../methods/oauth';
+import { BUNDLED_APP, registerApp, type AppRow } from '../domain/oauth';
 
 let srv: TestServer;
 let alice: TestUser;

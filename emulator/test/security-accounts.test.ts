@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { TestServer, type RawReply, type TestUser } from '../testing';
-import { registerApp } from '../methods/oauth';
+import { registerApp } from '../domain/oauth';
 import { MIGRATIONS } from '../store/schema';
 import { hashPassword } from '../store/passwords';
 
