@@ -3,7 +3,8 @@
 //  - download throughput through getfilelink vs a plain static file server, same file, same run
 //  - 200 concurrent keep-alive clients on listfolder of a 100-file folder: req/s, errors, p50, p99,
 //    the ratio against a plain node:http server answering the same bytes in the same run, the
-//    server's RSS before/after, and the same load again with 1,000 idle diff long polls open
+//    server's RSS before/after, the same load with every call missing the reply cache, and again
+//    with 1,000 idle diff long polls open
 //  - search over 1,000,000 names
 // `--quick` shortens everything; `--concurrent` / `--search` run one part alone.
 //
@@ -197,10 +198,11 @@ interface LoadResult {
  */
 const LOAD_CHILD = `
 const { Agent, request } = require('node:http');
-const { url, clients, durationMs, waiterUrls } = JSON.parse(process.argv[1]);
+const { url, clients, durationMs, waiterUrls, unique } = JSON.parse(process.argv[1]);
+let seq = 0;
 const agent = new Agent({ keepAlive: true, maxSockets: clients });
 const get = () => new Promise((resolve) => {
-  const req = request(url, { agent }, (res) => {
+  const req = request(unique ? url + '&nocache=' + seq++ : url, { agent }, (res) => {
     let head = '';
     res.on('data', (c) => { if (head.length < 16) head += c.toString('latin1', 0, 16); });
     res.on('end', () => resolve(res.statusCode === 200 && head.startsWith('{"result":0')));
@@ -245,9 +247,9 @@ const waiting = waiterUrls.map(async (u) => { while (!stopping) if (!(await poll
 })();
 `;
 
-function runLoad(url: string, clients: number, durationMs: number, waiterUrls: string[] = []): Promise<LoadResult> {
+function runLoad(url: string, clients: number, durationMs: number, waiterUrls: string[] = [], unique = false): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', LOAD_CHILD, JSON.stringify({ url, clients, durationMs, waiterUrls })], {
+    const child = spawn(process.execPath, ['-e', LOAD_CHILD, JSON.stringify({ url, clients, durationMs, waiterUrls, unique })], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     let cpu = process.cpuUsage();
@@ -350,6 +352,9 @@ async function benchConcurrent(): Promise<void> {
   const emuRps = report('concurrent', merge(emulated), LOAD_MS * ROUNDS);
   line('concurrent_ratio', emuRps / plainRps, 'x');
   line('concurrent_ratio_per_round', emulated.map((e, i) => (e.latencies.length / plain[i].latencies.length).toFixed(2)).join(','), 'x');
+  // a parameter listfolder ignores makes every call a miss of the reply cache: the listing built each time
+  const uncachedRps = report('concurrent_uncached', await runLoad(url, CLIENTS, LOAD_MS, [], true), LOAD_MS);
+  line('concurrent_uncached_ratio', uncachedRps / plainRps, 'x');
   const waitRps = report('concurrent_with_waiters', await runLoad(url, CLIENTS, LOAD_MS, waiterUrls), LOAD_MS);
   line('concurrent_waiters', WAITERS, 'long polls');
   line('concurrent_with_waiters_ratio', waitRps / plainRps, 'x');

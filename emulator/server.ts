@@ -14,6 +14,7 @@ import { authenticate } from './http/authenticate';
 import { formatOptions, toJsonChunks, type JsonOptions } from './json';
 import { ContentHost, plain } from './content';
 import { RAW, type Ctx, type MethodDef } from './registry';
+import type { Services } from './services';
 import { allMethods } from './methods/index';
 import { handleOAuthPage } from './oauth-pages';
 import { Progress } from './progress';
@@ -32,7 +33,7 @@ const SINGLE_WRITE_MAX = 1 << 20;
  * The request pipeline, top to bottom: CORS preflight → special routes (content host, OAuth pages)
  * → method lookup → parameters (query, body, cookies) → authentication → handler → JSON envelope.
  */
-export class Emulator {
+export class Emulator implements Services {
   readonly quirks: Quirks;
   readonly limits: Limits;
   readonly methods = new Map<string, MethodDef>();
@@ -216,6 +217,16 @@ export class Emulator {
     return ++w.count > limit;
   }
 
+  private jsonBytes(body: Record<string, unknown>, p: JsonOptions): Buffer {
+    const parts = toJsonChunks(body, p);
+    return Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part)));
+  }
+
+  private sendBytes(res: ServerResponse, bytes: Buffer): void {
+    res.writeHead(200, { ...JSON_HEADERS, 'Content-Length': bytes.length });
+    res.end(bytes);
+  }
+
   sendJson(res: ServerResponse, body: Record<string, unknown>, p: JsonOptions, errorCode?: number, status = 200, extraHeaders: Record<string, string> = {}): void {
     const parts = toJsonChunks(body, p);
     let length = 0;
@@ -307,6 +318,16 @@ export class Emulator {
         extra: {},
       };
       authenticate(ctx, def);
+      const cacheKey = replyCacheKey(def, ctx);
+      if (cacheKey !== null) {
+        const { value, generation } = this.st.cacheLookup<Buffer>(cacheKey);
+        if (value) return this.sendBytes(res, value);
+        const out = await def.handler(ctx);
+        if (out === RAW) return;
+        const bytes = this.jsonBytes({ result: 0, ...(out ?? {}) }, fmt);
+        if (bytes.length <= REPLY_CACHE_MAX) this.st.cacheStore(cacheKey, bytes, generation);
+        return this.sendBytes(res, bytes);
+      }
       const out = await def.handler(ctx);
       if (out === RAW) return;
       if (body.files) await drain(body.files);
@@ -342,6 +363,26 @@ function splitUrl(target: string): { pathname: string; query: Map<string, string
   }
   const parsed = url();
   return { pathname: parsed.pathname, query: new Map(parsed.searchParams), url: () => parsed };
+}
+
+/**
+ * Methods whose successful reply is a function of the caller, the parameters and the stored data
+ * alone — no clock, no side effects, nothing minted per call (links must differ on every call, so
+ * none of them belongs here). Their replies are kept in the storage's read cache, which any write
+ * empties: 200 clients re-listing an unchanged folder cost a cache look-up each, not a listing.
+ */
+const CACHED_REPLIES = new Set(['listfolder']);
+/** The largest reply kept (a listing of about a thousand files). */
+const REPLY_CACHE_MAX = 256 * 1024;
+/** Parameters that carry credentials: the caller's id stands for them in the cache key. */
+const CREDENTIALS = new Set(['auth', 'access_token']);
+
+/** The read-cache key of this call's reply, or null when it is not to be cached. */
+function replyCacheKey(def: MethodDef, ctx: Ctx): string | null {
+  // an `id` to echo or fields added by a login (getauth) make the reply this call's own
+  if (!CACHED_REPLIES.has(def.name) || !ctx.user || !ctx.token || ctx.p.has('id') || Object.keys(ctx.extra).length > 0) return null;
+  const params = [...ctx.p.values].filter(([k]) => !CREDENTIALS.has(k)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `reply:${def.name}:${ctx.user.id}:${JSON.stringify(params)}`;
 }
 
 const NO_FILES: FileSource = { lateFields: new Map(), next: () => Promise.resolve(null) };

@@ -30,6 +30,7 @@ export type Meta = Record<string, unknown>;
 /** Entries of the read cache, and the longest listing it keeps (big trees are read rarely and weigh). */
 const READ_CACHE_ENTRIES = 1024;
 const READ_CACHE_ROWS = 5000;
+const READ_CACHE_BYTES = 64 * 1024 * 1024;
 
 /** `[id, owner, name, size, created, modified, hash, media]` of a file in a listing. */
 export type ListingRow = [number, number, string, number, number, number, string, string | null];
@@ -144,7 +145,20 @@ export class Storage {
    * millisecond: `data_version` is the dearer of the two checks and such commits are rare.
    */
   cached<T>(key: string, load: () => T, keep: (value: T) => boolean = () => true): T {
-    if (this.db.inTransaction) return load();
+    if (!this.cacheFresh()) return load();
+    if (this.readCache.has(key)) return this.readCache.get(key) as T;
+    const generation = this.cacheGeneration;
+    const value = load();
+    if (keep(value)) this.cacheStore(key, value, generation);
+    return value;
+  }
+
+  /** Bumped whenever the cache is emptied: a value computed in one generation is stored only in it. */
+  private cacheGeneration = 0;
+
+  /** Empties the cache if anything was written since the last look; false inside a transaction (no caching). */
+  private cacheFresh(): boolean {
+    if (this.db.inTransaction) return false;
     const changes = this.q('SELECT total_changes()').pluck().get() as number;
     const t = performance.now();
     let version = this.cacheVersion;
@@ -154,17 +168,36 @@ export class Storage {
     }
     if (changes !== this.cacheChanges || version !== this.cacheVersion) {
       this.readCache.clear();
+      this.cacheBytes = 0;
+      this.cacheGeneration++;
       this.cacheChanges = changes;
       this.cacheVersion = version;
     }
-    if (this.readCache.has(key)) return this.readCache.get(key) as T;
-    const value = load();
-    if (keep(value)) {
-      if (this.readCache.size >= READ_CACHE_ENTRIES) this.readCache.clear();
-      this.readCache.set(key, value);
-    }
-    return value;
+    return true;
   }
+
+  /**
+   * For values computed asynchronously (a whole reply): look up, and the generation to hand back to
+   * `cacheStore` once the value is ready; a write in between makes the store a no-op.
+   */
+  cacheLookup<T>(key: string): { value: T | undefined; generation: number } {
+    if (!this.cacheFresh()) return { value: undefined, generation: -1 };
+    return { value: this.readCache.get(key) as T | undefined, generation: this.cacheGeneration };
+  }
+
+  cacheStore(key: string, value: unknown, generation: number): void {
+    if (!this.cacheFresh() || generation !== this.cacheGeneration) return;
+    // a rough weight (bytes of a reply, ~200 bytes a row): what callers can make it hold stays bounded
+    const weight = Buffer.isBuffer(value) ? value.length : Array.isArray(value) ? value.length * 200 : 200;
+    if (this.readCache.size >= READ_CACHE_ENTRIES || this.cacheBytes + weight > READ_CACHE_BYTES) {
+      this.readCache.clear();
+      this.cacheBytes = 0;
+    }
+    this.readCache.set(key, value);
+    this.cacheBytes += weight;
+  }
+
+  private cacheBytes = 0;
 
   /** One row through the read cache, as a copy the caller may change. */
   cachedRow<T extends object>(key: string, load: () => T | undefined): T | undefined {
