@@ -254,3 +254,24 @@ test.describe('a video before its stream arrives', () => {
     await stranger.context.close();
   });
 });
+
+test.describe('signed in to the local server through its sign-in page', () => {
+  test.use({ signedInAs: 'account' });
+
+  test('no page sends the user to pCloud: refusals name this server and offer full access', async ({ page, me }) => {
+    await uploadMany(me.token, 0, [['a.txt', 'a'], ['b.txt', 'b']]);
+    const host = new URL(me.server.api).host;
+    const pcloudLinks = () => page.locator('a[href*="pcloud.com"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    for (const route of ['/folder/0', '/trash', '/collections', '/account', '/links', '/shared', '/recent', '/photos', '/search?q=a']) {
+      await page.goto(route);
+      await expect(page.getByRole('main')).not.toBeEmpty();
+      await expect(page.getByRole('main').locator('.loading')).toHaveCount(0);
+      expect(await pcloudLinks(), route).toEqual([]);
+    }
+    for (const route of ['/trash', '/collections']) {
+      await page.goto(route);
+      await expect(page.getByRole('main').getByText(new RegExp(`^${host.replace(/\./g, '\\.')} does not let apps signed in through its sign-in page`))).toBeVisible();
+      await expect(page.getByRole('main').getByRole('button', { name: 'Sign in with full access' })).toBeVisible();
+    }
+  });
+});
