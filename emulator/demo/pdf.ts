@@ -41,12 +41,14 @@ export function pdfDocument(pages: readonly PdfPage[], title = 'Demo'): Buffer {
   const pagesObj = add('');
   const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
   const info = add(`<< /Title ${pdfString(title)} /Producer (pcloud-web demo) >>`);
-  const kids: number[] = [];
-  for (const page of pages) {
+  // the page dictionaries first, together, then their content: a viewer checking the page tree (pdf.js
+  // walks it to the last page when it opens a file) reads a few KB instead of every page's content
+  const kids = pages.map(() => add(''));
+  pages.forEach((page, i) => {
     const content = contentStream(page);
     const stream = add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}endstream`);
-    kids.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${stream} 0 R >>`));
-  }
+    objects[kids[i] - 1] = `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${stream} 0 R >>`;
+  });
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R >>`;
   objects[pagesObj - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
 

@@ -108,7 +108,7 @@ export const PdfPage = memo(function PdfPage({
     '--scale-round-y': '1px',
   } as React.CSSProperties;
   return (
-    <div ref={box} className="pdf-page" data-page={index + 1} style={style} role="region" aria-label={t('pageLabel', { page: index + 1 })} aria-busy={near && !drawn}>
+    <div ref={box} className="pdf-page" data-page={index + 1} style={style} role="region" aria-label={t('pageLabel', { page: index + 1 })} aria-busy={!drawn}>
       <canvas ref={canvas} className="pdf-canvas" aria-hidden="true" />
       <div ref={text} className="textLayer" />
     </div>
