@@ -11,7 +11,7 @@ export default function MoreSheet({ onClose }: { onClose: () => void }) {
   return (
     <RD.Root open onOpenChange={(o) => !o && onClose()}>
       <RD.Portal>
-        <RD.Overlay className="overlay" />
+        <RD.Overlay className="overlay sheet-overlay" />
         <RD.Content className="sheet" aria-describedby={undefined}>
           <div className="sheet-head">
             <RD.Title className="dialog-title">{t('navMoreTitle')}</RD.Title>
