@@ -16,6 +16,7 @@ import {
   useDeleteFolderRecursive,
   useRenameFolder,
 } from './folder';
+import { generalKeys } from './general';
 import { invalidateListings } from './listing-cache';
 import { runMutation } from './mutations';
 import { trashKeys } from './trash';
