@@ -70,7 +70,8 @@ export default defineConfig({
         // the HTTP cache: video needs the network anyway. index.html is precached only as the offline
         // fallback for navigations (src/sw.ts explains why online navigations still go to the network).
         globPatterns: ['index.html', 'assets/*.{js,css}', 'icons/*.png', '*.svg'],
-        globIgnores: ['assets/hls-*.js'],
+        // the same for the big previewers (pdf.js, docx-preview): loaded when such a file first opens
+        globIgnores: ['assets/hls-*.js', 'assets/pdf-previewer-*.js', 'assets/docx-preview-*.js'],
       },
       manifest: {
         id: '/',

@@ -1,5 +1,5 @@
 import { displayName } from '../../i18n/display-name';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { contentUrl } from '../../api/client';
 import { isAuthError } from '../../queries/query-client';
@@ -14,11 +14,13 @@ import { resolveAudio, type AudioSource } from './audio-source';
 import { mediaPositionUpdated, useMediaSession } from './media-session';
 import { streamRefusal } from '../../previewers/refusal';
 import { QueuePanel } from './queue-panel';
-import { SpeedSelect } from '../../previewers/video/playback-tools';
 import { formatClock, spokenClock, trackArtist, trackTitle } from './track';
 import { useT } from '../../i18n';
 import player from '../../locales/en/player';
 import './player.css';
+
+// the speed menu is shared with the previewers; lazy, so the first route does not carry it
+const SpeedSelect = lazy(() => import('../../previewers/video/playback-tools').then((m) => ({ default: m.SpeedSelect })));
 
 const SAVE_EVERY_MS = 2000;
 
@@ -282,7 +284,9 @@ export function MiniPlayer() {
         )}
       </div>
       <div className="mp-volume">
-        <SpeedSelect media={audioRef} compact />
+        <Suspense fallback={null}>
+          <SpeedSelect media={audioRef} compact />
+        </Suspense>
         <button className="btn icon" aria-label={t('mute')} aria-pressed={muted} onClick={muteToggled} title={muted ? t('unmute') : t('mute')}>
           <VolumeIcon off={muted || volume === 0} />
         </button>
