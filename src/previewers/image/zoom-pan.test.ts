@@ -14,3 +14,13 @@ describe('zoomAt', () => {
     expect(zoomAt({ scale: 2, x: 40, y: 10, turns: 1 }, 0.1)).toEqual({ scale: 1, x: 0, y: 0, turns: 1 });
   });
 });
+
+describe('fullThumbSize', () => {
+  it('asks pCloud for its largest thumbnail of the picture’s shape, sides divisible by 4', async () => {
+    const { fullThumbSize } = await import('./image-previewer');
+    expect(fullThumbSize({ width: 4032, height: 3024 })).toBe('1364x1024');
+    expect(fullThumbSize({ width: 3000, height: 1000 })).toBe('2048x680');
+    expect(fullThumbSize({ width: 640, height: 480 })).toBe('640x480');
+    expect(fullThumbSize({ width: undefined, height: undefined })).toBe('2048x1024');
+  });
+});
