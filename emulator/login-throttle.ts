@@ -1,4 +1,4 @@
-import type { Emulator } from './server';
+import type { Services } from './services';
 import { fail } from './errors';
 
 /**
@@ -13,17 +13,17 @@ const MAX_FAILED = 20;
 const WINDOW_MS = 600_000;
 export const LOCKOUT_MS = 300_000;
 
-export function loginThrottled(emu: Emulator, ip: string): boolean {
+export function loginThrottled(emu: Services, ip: string): boolean {
   const f = emu.failedLogins.get(ip);
   return f?.lockedUntil !== undefined && Date.now() < f.lockedUntil;
 }
 
 /** 4000 while the address is throttled. */
-export function checkLoginThrottle(emu: Emulator, ip: string): void {
+export function checkLoginThrottle(emu: Services, ip: string): void {
   if (loginThrottled(emu, ip)) fail(4000);
 }
 
-export function noteLoginFailure(emu: Emulator, ip: string): void {
+export function noteLoginFailure(emu: Services, ip: string): void {
   const t = Date.now();
   const f = emu.failedLogins.get(ip);
   // a lockout that ran out starts the count afresh

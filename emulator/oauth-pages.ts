@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Emulator } from './server';
+import type { Services } from './services';
 import { findApp, issueOAuthToken, newAuthCode, redirectAllowed, type AppRow } from './domain/oauth';
 import { checkPassword } from './store/ops';
 import { loginThrottled, noteLoginFailure } from './login-throttle';
@@ -61,7 +61,7 @@ function redirect(res: ServerResponse, to: string): void {
 }
 
 /** pCloud's authorize page (docs/pcloud/methods-media.md §4): sign in, consent, then redirect with a token or code. */
-export async function handleOAuthPage(emu: Emulator, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleOAuthPage(emu: Services, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   if (url.pathname !== '/oauth2/authorize') return page(res, 404, 'Not found', '<h1>Not found</h1>');
   const q = req.method === 'POST' ? await readForm(req) : url.searchParams;
   const app = findApp(emu.st, q.get('client_id') ?? undefined);

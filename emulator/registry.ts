@@ -2,27 +2,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from './http/params';
 import type { FileSource } from './http/body';
 import type { Storage } from './store/storage';
-import type { UserRow } from './store/model';
-import type { Emulator } from './server';
+import type { TokenRow, UserRow } from './store/model';
+import type { Services } from './services';
 
-export interface TokenRow {
-  id: number;
-  userid: number;
-  token: string;
-  kind: 'auth' | 'oauth';
-  clientid: string | null;
-  device: string;
-  created: number;
-  expires: number;
-  inactiveexpire: number;
-  lastused: number;
-  revoked: number;
-}
+export type { TokenRow } from './store/model';
 
 export interface Ctx {
   readonly p: Params;
   readonly st: Storage;
-  readonly emu: Emulator;
+  /** The running emulator, as far as handlers may see it. */
+  readonly emu: Services;
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
   /** The caller, when authenticated. */

@@ -1,7 +1,7 @@
 // Media probing (docs/pcloud/structures.md §1.1 media fields): once per blob, lazily, stored as JSON in
 // blobs.media so that Storage.fileMeta merges the fields into every metadata object.
 import sharp from 'sharp';
-import type { Emulator } from '../server';
+import type { Services } from '../services';
 import { fileKind } from '../store/model';
 import { ApiError } from '../errors';
 import { ffmpegAvailable, ffprobePath } from './ffmpeg-path';
@@ -39,7 +39,7 @@ function rate(r: string | undefined): number {
 
 const kbit = (bps: string | undefined): number | undefined => (bps && Number(bps) > 0 ? Math.round(Number(bps) / 1000) : undefined);
 
-export async function ffprobe(emu: Emulator, file: string): Promise<ProbeOutput> {
+export async function ffprobe(emu: Services, file: string): Promise<ProbeOutput> {
   const out = await media(emu).run(ffprobePath(), ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file], { timeoutMs: 60_000 });
   return JSON.parse(out.toString('utf8')) as ProbeOutput;
 }
@@ -51,7 +51,7 @@ async function probeImage(file: string): Promise<MediaInfo> {
   return { width: turned ? m.height : m.width, height: turned ? m.width : m.height };
 }
 
-async function probeAv(emu: Emulator, file: string, category: number): Promise<MediaInfo> {
+async function probeAv(emu: Services, file: string, category: number): Promise<MediaInfo> {
   const p = await ffprobe(emu, file);
   const streams = p.streams ?? [];
   const v = streams.find((s) => s.codec_type === 'video' && s.width);
@@ -92,7 +92,7 @@ async function probeAv(emu: Emulator, file: string, category: number): Promise<M
  * fields or not: nothing could be transcoded from them, and nothing is stored, so the file is
  * probed once ffmpeg is there.
  */
-export function probeBlob(emu: Emulator, key: string, category: number): Promise<MediaInfo> {
+export function probeBlob(emu: Services, key: string, category: number): Promise<MediaInfo> {
   if ((category === 2 || category === 3) && !ffmpegAvailable()) return Promise.reject(new ApiError(5002));
   const row = emu.st.q('SELECT media FROM blobs WHERE key = ?').get(key) as { media: string | null } | undefined;
   if (!row) return Promise.resolve({});
@@ -115,7 +115,7 @@ export function probeBlob(emu: Emulator, key: string, category: number): Promise
 }
 
 /** Best-effort fire-and-forget probe of a stored blob (call after an upload completes). */
-export function probeInBackground(emu: Emulator, blobKey: string, name?: string): void {
+export function probeInBackground(emu: Services, blobKey: string, name?: string): void {
   const state = media(emu);
   if (state.closed) return;
   let fileName = name;
@@ -135,7 +135,7 @@ export function probeInBackground(emu: Emulator, blobKey: string, name?: string)
  * Probes new content in the background without touching the upload code: every file creation or
  * modification goes through `Storage.event` (createfile/modifyfile with the fileid), which we observe.
  */
-export function installProbeHook(emu: Emulator): void {
+export function installProbeHook(emu: Services): void {
   const st = emu.st as typeof emu.st & { mediaProbeHook?: true };
   if (st.mediaProbeHook) return;
   st.mediaProbeHook = true;

@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promises as fsp } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import type { Emulator } from '../server';
+import type { Services } from '../services';
 import { mediaTools } from './ffmpeg-path';
 
 /** The resolved tools, for code that spawns them itself (test fixtures); see ffmpeg-path.ts. */
@@ -21,7 +21,7 @@ export class MediaState {
   private readonly waiting: (() => void)[] = [];
   private readonly slots = Math.max(2, availableParallelism());
 
-  constructor(readonly emu: Emulator) {
+  constructor(readonly emu: Services) {
     this.cacheDir = join(emu.st.dataDir, 'cache');
     emu.shutdownHooks.push(() => {
       this.closed = true;
@@ -100,9 +100,9 @@ export async function produce(final: string, make: (tmp: string) => Promise<void
   return final;
 }
 
-const states = new WeakMap<Emulator, MediaState>();
+const states = new WeakMap<Services, MediaState>();
 
-export function media(emu: Emulator): MediaState {
+export function media(emu: Services): MediaState {
   let s = states.get(emu);
   if (!s) {
     s = new MediaState(emu);

@@ -1,6 +1,6 @@
 // gettextfile re-encoding (docs/pcloud/methods-media.md §1): glibc iconv does the conversion, so any charset
 // name iconv knows works; unknown names and undecodable input answer 2061.
-import type { Emulator } from '../server';
+import type { Services } from '../services';
 import { fail } from '../errors';
 import { media } from './state';
 
@@ -22,7 +22,7 @@ export function detectEncoding(data: Buffer): string {
   }
 }
 
-export async function reencode(emu: Emulator, data: Buffer, from: string | undefined, to: string | undefined): Promise<{ body: Buffer; to: string }> {
+export async function reencode(emu: Services, data: Buffer, from: string | undefined, to: string | undefined): Promise<{ body: Buffer; to: string }> {
   const target = to === undefined || to === '' ? 'utf-8' : to;
   if (!NAME.test(target) || (from !== undefined && from !== '' && !NAME.test(from))) fail(2061);
   let source = from === undefined || from === '' ? detectEncoding(data) : from;

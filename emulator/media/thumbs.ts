@@ -2,7 +2,7 @@
 // disk under <dataDir>/cache/thumbs by content key + size + crop + type.
 import { join } from 'node:path';
 import sharp from 'sharp';
-import type { Emulator } from '../server';
+import type { Services } from '../services';
 import { ApiError, fail } from '../errors';
 import { ffmpegAvailable, ffmpegPath } from './ffmpeg-path';
 import { media, produce } from './state';
@@ -49,7 +49,7 @@ export const THUMB_EXT: Record<ThumbType, string> = { jpeg: 'jpg', png: 'png', w
 const dims = new Map<string, { width: number; height: number }>();
 
 /** A still of a video, grabbed once per blob (a second in, or the middle of very short clips). */
-async function videoFrame(emu: Emulator, blob: string): Promise<string> {
+async function videoFrame(emu: Services, blob: string): Promise<string> {
   const state = media(emu);
   const final = join(state.cacheDir, 'frames', blob.slice(0, 2), `${blob}.png`);
   return state.once(`frame:${blob}`, async () => {
@@ -63,7 +63,7 @@ async function videoFrame(emu: Emulator, blob: string): Promise<string> {
 }
 
 /** Produces (or reuses) a thumbnail; 3001 when the source cannot be decoded, 5002 for a video without ffmpeg. */
-export async function makeThumb(emu: Emulator, blob: string, category: number, spec: ThumbSpec): Promise<Thumb> {
+export async function makeThumb(emu: Services, blob: string, category: number, spec: ThumbSpec): Promise<Thumb> {
   if (category === 2 && !ffmpegAvailable()) fail(5002);
   const state = media(emu);
   const rel = join('thumbs', blob.slice(0, 2), `${blob}-${spec.width}x${spec.height}-${spec.crop ? 'c' : 'f'}.${THUMB_EXT[spec.type]}`);

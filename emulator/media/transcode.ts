@@ -3,7 +3,7 @@
 // HLS (H.264 yuv420p + AAC in MPEG-TS, VOD playlists) for gethlslink.
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
-import type { Emulator } from '../server';
+import type { Services } from '../services';
 import { ffmpegPath } from './ffmpeg-path';
 import { media, produce } from './state';
 import { ffprobe, type MediaInfo } from './probe';
@@ -72,7 +72,7 @@ function videoArgs(v: VideoVariant, hasAudio: boolean): string[] {
  * play then starts at once instead of after a whole transcode (clients cannot tell the difference:
  * pCloud's reply is an MP3 at most `abitrate` either way).
  */
-export function ensureMp3(emu: Emulator, blob: string, abitrate: number): Promise<string> {
+export function ensureMp3(emu: Services, blob: string, abitrate: number): Promise<string> {
   const state = media(emu);
   const final = join(state.cacheDir, 'audio', blob.slice(0, 2), `${blob}-${abitrate}.mp3`);
   return state.once(`mp3:${final}`, async () => {
@@ -92,7 +92,7 @@ export function ensureMp3(emu: Emulator, blob: string, abitrate: number): Promis
 }
 
 /** Progressive MP4 (faststart) of a video, H.264 + AAC. */
-export function ensureMp4(emu: Emulator, blob: string, v: VideoVariant, hasAudio: boolean): Promise<string> {
+export function ensureMp4(emu: Services, blob: string, v: VideoVariant, hasAudio: boolean): Promise<string> {
   const state = media(emu);
   const final = join(state.cacheDir, 'video', blob.slice(0, 2), `${blob}-${variantKey(v)}${hasAudio ? '' : '-na'}.mp4`);
   return state.once(`mp4:${final}`, () =>
@@ -112,7 +112,7 @@ export const HLS_SEGMENT_SECONDS = 2;
  * writes into `.work/` and each segment moves up once the next one has begun (older builds, like
  * the static one shipped on npm, write segments in place even with `temp_file`).
  */
-export function startHlsVariant(emu: Emulator, blob: string, v: VideoVariant, hasAudio: boolean): { dir: string; done: Promise<void> } {
+export function startHlsVariant(emu: Services, blob: string, v: VideoVariant, hasAudio: boolean): { dir: string; done: Promise<void> } {
   const state = media(emu);
   const dir = join(state.cacheDir, 'hls', blob.slice(0, 2), blob, `${variantKey(v)}${hasAudio ? '' : '-na'}`);
   const marker = join(dir, '.done');

@@ -6,7 +6,7 @@ import { Transform, type Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
 import { RAW, defineMethods, me, type Ctx } from '../registry';
-import type { Emulator } from '../server';
+import type { Services } from '../services';
 import type { Meta } from '../store/storage';
 import type { FolderRow } from '../store/model';
 import { now, validName } from '../store/model';
@@ -204,7 +204,7 @@ async function extract(ctx: Ctx, job: ExtractJob): Promise<void> {
 
 // ---- methods ---------------------------------------------------------------------------------------
 
-export function archivingMethods(emu: Emulator) {
+export function archivingMethods(emu: Services) {
   emu.content.handlers.set('zip', async (grant, _req, res) => {
     const user = emu.st.user(Number(grant.u));
     let items: ZipItem[];

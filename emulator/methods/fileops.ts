@@ -3,7 +3,7 @@ import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import type { Socket } from 'node:net';
 import { defineMethods, me, RAW, type Ctx } from '../registry';
-import type { Emulator } from '../server';
+import type { Services } from '../services';
 import type { FileRow, UserRow } from '../store/model';
 import { validName } from '../store/model';
 import { fail } from '../errors';
@@ -69,7 +69,7 @@ class FileOps {
   private readonly locks = new Map<number, Set<Descriptor>>();
   private readonly waiters = new Map<number, Set<() => void>>();
 
-  constructor(private readonly emu: Emulator) {}
+  constructor(private readonly emu: Services) {}
 
   /** The caller's descriptor table: whoever the connection carried before never shares it. */
   table(ctx: Ctx): Table {
@@ -316,7 +316,7 @@ function sendBytes(ctx: Ctx, data: Buffer): typeof RAW {
   return RAW;
 }
 
-export function fileopsMethods(emu: Emulator) {
+export function fileopsMethods(emu: Services) {
   const ops = new FileOps(emu);
   const refused = () => {
     if (emu.quirks.fileopsRefused) fail(2003);

@@ -1,5 +1,5 @@
 import type { MethodDef } from '../registry';
-import type { Emulator } from '../server';
+import type { Services } from '../services';
 import { generalMethods } from './general';
 import { folderMethods } from './folder';
 import { fileMethods } from './file';
@@ -23,7 +23,7 @@ import { searchMethods } from './search';
 import { tfaMethods } from './tfa';
 
 /** Every method the emulator answers, one module per category (mirrors src/api/). */
-export function allMethods(emu: Emulator): MethodDef[] {
+export function allMethods(emu: Services): MethodDef[] {
   ensureBundledApp(emu.st, emu.appOrigins);
   registerFileContent(emu);
   return [

@@ -19,7 +19,7 @@
 //   the id of their real folder outside the link. listplshort adds `collectionid` for collection links.
 import { randomBytes } from 'node:crypto';
 import { defineMethods, me, RAW, type Ctx } from '../registry';
-import type { Emulator } from '../server';
+import type { Services } from '../services';
 import type { FileRow, FolderRow, UserRow } from '../store/model';
 import { PDate, now } from '../store/model';
 import type { Meta, Storage } from '../store/storage';
@@ -318,7 +318,7 @@ class Links {
 
 
 /** Content links of public links: they re-check the link and its limits, and count. */
-function registerPublinkContent(emu: Emulator, links: Links): void {
+function registerPublinkContent(emu: Services, links: Links): void {
   emu.content.handlers.set('publink', async (grant, req, res) => {
     if (!admitUrl(emu, links, grant, Number(grant.l), Count.Download, req, res)) return;
     await sendFile(req, res, emu.st.blobs.pathOf(String(grant.b)), {
@@ -335,7 +335,7 @@ enum Count {
   Download = 2,
 }
 
-function alive(emu: Emulator, links: Links, id: number): LinkRow | null {
+function alive(emu: Services, links: Links, id: number): LinkRow | null {
   const l = emu.st.links.byId(id);
   if (!l || l.deleted || (l.expire !== null && l.expire < now()) || !links.target(l)) return null;
   return l;
@@ -346,9 +346,9 @@ function alive(emu: Emulator, links: Links, id: number): LinkRow | null {
  * request on one of them that does not start at byte 0 (a seek, a resumed download) continues that
  * download instead of counting a new one, and is not refused by the download limit it already counted against.
  */
-const servedUrls = new WeakMap<Emulator, Map<string, number>>();
+const servedUrls = new WeakMap<Services, Map<string, number>>();
 
-function served(emu: Emulator): Map<string, number> {
+function served(emu: Services): Map<string, number> {
   let m = servedUrls.get(emu);
   if (!m) servedUrls.set(emu, (m = new Map()));
   return m;
@@ -363,7 +363,7 @@ function served(emu: Emulator): Map<string, number> {
  * counting the response (`countOn`).
  */
 function admit(
-  emu: Emulator, links: Links, linkid: number, count: Count, req: IncomingMessage, res: ServerResponse, nonce?: string, until?: number,
+  emu: Services, links: Links, linkid: number, count: Count, req: IncomingMessage, res: ServerResponse, nonce?: string, until?: number,
 ): number {
   const l = alive(emu, links, linkid);
   if (!l) return 7002;
@@ -389,7 +389,7 @@ function admit(
 }
 
 /** `admit` for a content URL: a refusal is the content host's HTTP 410 with pCloud's sentence. */
-function admitUrl(emu: Emulator, links: Links, grant: LinkGrant, linkid: number, count: Count, req: IncomingMessage, res: ServerResponse): boolean {
+function admitUrl(emu: Services, links: Links, grant: LinkGrant, linkid: number, count: Count, req: IncomingMessage, res: ServerResponse): boolean {
   const nonce = typeof grant.r === 'string' ? grant.r : undefined;
   const code = admit(emu, links, linkid, count, req, res, nonce, grant.e);
   if (code === 0) return true;
@@ -403,7 +403,7 @@ function admitUrl(emu: Emulator, links: Links, grant: LinkGrant, linkid: number,
  * reserved by `admit` is given back when the response turns out an error (API errors of binary
  * methods are JSON written with an X-Error header).
  */
-function countOn(emu: Emulator, res: ServerResponse, linkid: number, count: Count, reserved: boolean): void {
+function countOn(emu: Services, res: ServerResponse, linkid: number, count: Count, reserved: boolean): void {
   let pending = 0;
   const flush = () => {
     if (pending === 0 || count === Count.None) return;
@@ -461,7 +461,7 @@ function countOn(emu: Emulator, res: ServerResponse, linkid: number, count: Coun
  * Content links minted for a link (`pubw`) wrap an ordinary grant: the fetch re-checks that the link
  * still lives (deleted, expired, target gone → 410) and its limits, counts, then the inner kind serves it.
  */
-function registerWrappedContent(emu: Emulator, links: Links): void {
+function registerWrappedContent(emu: Services, links: Links): void {
   emu.content.handlers.set('pubw', async (grant, req, res, rest) => {
     const inner = grant.g as LinkGrant;
     const handler = emu.content.handlers.get(inner.k);
@@ -494,7 +494,7 @@ function parseIds(ctx: Ctx, name: string, bad: number): number[] {
   return ctx.p.intList(name, bad) ?? [];
 }
 
-export function publinkMethods(emu: Emulator) {
+export function publinkMethods(emu: Services) {
   const st = emu.st;
   const links = new Links(st);
   registerPublinkContent(emu, links);

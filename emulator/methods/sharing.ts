@@ -3,7 +3,7 @@
 // store/share-access.ts.
 import { randomBytes } from 'node:crypto';
 import { defineMethods, me, type Ctx } from '../registry';
-import type { Emulator } from '../server';
+import type { Services } from '../services';
 import type { FolderRow, UserRow } from '../store/model';
 import { PDate, now, validName } from '../store/model';
 import type { Meta, Storage } from '../store/storage';
@@ -46,7 +46,7 @@ function permissionsArg(ctx: Ctx): number {
 }
 
 class Shares {
-  constructor(readonly emu: Emulator) {}
+  constructor(readonly emu: Services) {}
 
   get st(): Storage {
     return this.emu.st;
@@ -139,7 +139,7 @@ function liveFolder(st: Storage, id: number): FolderRow | undefined {
   return f && f.deleted === 0 ? f : undefined;
 }
 
-export function sharingMethods(emu: Emulator) {
+export function sharingMethods(emu: Services) {
   const sh = new Shares(emu);
   const st = emu.st;
   return defineMethods([

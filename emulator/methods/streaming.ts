@@ -1,6 +1,6 @@
 import { defineMethods, me, type Ctx } from '../registry';
 import { promises as fsp } from 'node:fs';
-import type { Emulator } from '../server';
+import type { Services } from '../services';
 import type { FileRow } from '../store/model';
 import { now } from '../store/model';
 import { fail } from '../errors';
@@ -17,7 +17,7 @@ import {
 } from '../media/transcode';
 import { checkReferer, contentOf, downloadGrant, mediaOf, videoLinksReply, audioLinkReply, sendTextFile, renamed, kbitArg, contentTypeArg, linkOf, prewarm } from '../domain/content-links';
 
-export function registerFileContent(emu: Emulator): void {
+export function registerFileContent(emu: Services): void {
   emu.content.bindIp = () => emu.quirks.contentIpBinding;
   emu.content.handlers.set('file', async (grant, req, res) => {
     await sendFile(req, res, emu.st.blobs.pathOf(String(grant.b)), {
@@ -32,7 +32,7 @@ export function registerFileContent(emu: Emulator): void {
 // ---- media content (thumbnails, transcodes, HLS) ----------------------------------------------
 
 /** Runs a transcode for a content request; a failure answers 500 instead of a broken stream. */
-async function made(emu: Emulator, res: Parameters<typeof plain>[0], job: () => Promise<string>): Promise<string | null> {
+async function made(emu: Services, res: Parameters<typeof plain>[0], job: () => Promise<string>): Promise<string | null> {
   try {
     return await job();
   } catch (err) {
@@ -42,7 +42,7 @@ async function made(emu: Emulator, res: Parameters<typeof plain>[0], job: () => 
   }
 }
 
-function registerMediaContent(emu: Emulator): void {
+function registerMediaContent(emu: Services): void {
   const state = media(emu);
   emu.content.handlers.set('thumb', async (grant, req, res) => {
     const rel = String(grant.p);

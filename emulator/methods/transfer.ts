@@ -9,7 +9,7 @@ import { createWriteStream, promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { defineMethods, type Ctx, type MethodDef } from '../registry';
-import type { Emulator } from '../server';
+import type { Services } from '../services';
 import type { Storage } from '../store/storage';
 import { fileKind, now, validName } from '../store/model';
 import { ApiError, fail } from '../errors';
@@ -33,9 +33,9 @@ function transferDir(st: Storage, id: number): string {
 }
 
 /** Bytes held by live transfers, finished or still arriving, per emulator (checked per chunk). */
-const anonBytes = new WeakMap<Emulator, { used: number }>();
+const anonBytes = new WeakMap<Services, { used: number }>();
 
-function usage(emu: Emulator): { used: number } {
+function usage(emu: Services): { used: number } {
   let u = anonBytes.get(emu);
   if (!u) {
     u = { used: emu.st.transfers.bytes() };
@@ -45,7 +45,7 @@ function usage(emu: Emulator): { used: number } {
 }
 
 /** Removes expired transfers (rows and files); returns how many. */
-export async function purgeExpiredTransfers(emu: Emulator): Promise<number> {
+export async function purgeExpiredTransfers(emu: Services): Promise<number> {
   const expired = emu.st.transfers.expired(now());
   const u = usage(emu);
   for (const id of expired) {
@@ -174,7 +174,7 @@ async function uploadtransfer(ctx: Ctx) {
   return {};
 }
 
-export function transferMethods(emu: Emulator): MethodDef[] {
+export function transferMethods(emu: Services): MethodDef[] {
   const sweep = () => void purgeExpiredTransfers(emu).catch((err: Error) => emu.log(`transfer sweep: ${err.message}`));
   sweep();
   const timer = setInterval(sweep, emu.limits.transferSweepMs);

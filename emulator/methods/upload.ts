@@ -8,7 +8,7 @@ import { fail } from '../errors';
 import { putFile, recordBlob } from '../store/ops';
 import { BlobMismatch } from '../store/blobs';
 import { times } from './common';
-import type { Emulator } from '../server';
+import type { Services } from '../services';
 import { DEFAULT_UPLOAD_SESSION_TTL } from '../config';
 
 // Resumable upload sessions (undocumented; used by pclsync, SDK-swift, SDK-php and rclone).
@@ -196,7 +196,7 @@ export async function sweepUploadSessions(st: Storage, ttlSeconds: number, nowMs
 }
 
 /** Runs the session sweep periodically for as long as the emulator runs. */
-function startUploadSweep(emu: Emulator): void {
+function startUploadSweep(emu: Services): void {
   const ttl = emu.opts.uploadSessionTtl ?? DEFAULT_UPLOAD_SESSION_TTL;
   const every = Math.min(3600_000, Math.max(200, (ttl * 1000) / 4));
   let running = false;
@@ -217,7 +217,7 @@ function startUploadSweep(emu: Emulator): void {
   });
 }
 
-export const uploadMethods = (emu?: Emulator) => {
+export const uploadMethods = (emu?: Services) => {
   if (emu) startUploadSweep(emu);
   return defineMethods([
     {

@@ -2,7 +2,7 @@
 // the owner's, within the link's expiry, space and file-count limits; they see nothing of it.
 import { randomBytes } from 'node:crypto';
 import { defineMethods, me, type Ctx } from '../registry';
-import type { Emulator } from '../server';
+import type { Services } from '../services';
 import type { FileRow, UserRow } from '../store/model';
 import { PDate, now, validName } from '../store/model';
 import type { Meta, Storage } from '../store/storage';
@@ -180,7 +180,7 @@ async function uploadtolink(ctx: Ctx) {
   return {};
 }
 
-export function uploadLinkMethods(emu: Emulator) {
+export function uploadLinkMethods(emu: Services) {
   const st = emu.st;
   return defineMethods([
     {

@@ -135,3 +135,17 @@ export function numberedName(name: string, n: number): string {
   if (dot > 0) return `${name.slice(0, dot)} (${n})${name.slice(dot)}`;
   return `${name} (${n})`;
 }
+
+export interface TokenRow {
+  id: number;
+  userid: number;
+  token: string;
+  kind: 'auth' | 'oauth';
+  clientid: string | null;
+  device: string;
+  created: number;
+  expires: number;
+  inactiveexpire: number;
+  lastused: number;
+  revoked: number;
+}

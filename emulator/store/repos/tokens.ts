@@ -1,7 +1,7 @@
 // Sessions and OAuth: tokens (auth and OAuth), registered apps and authorization codes. Tokens are
 // minted and checked by http/authenticate.ts; what methods do with them is here.
 import type { DB } from '../db';
-import type { TokenRow } from '../../registry';
+import type { TokenRow } from '../model';
 import { preparer } from './sql';
 
 export interface AppRow {
