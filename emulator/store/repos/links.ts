@@ -35,7 +35,7 @@ export type LinkChange = Partial<Pick<LinkRow, 'shortcode' | 'expire' | 'maxdown
 export class LinkRepo {
   private readonly s: ReturnType<typeof statements>;
 
-  constructor(db: DB) {
+  constructor(private readonly db: DB) {
     this.s = statements(db);
   }
 
@@ -87,7 +87,12 @@ export class LinkRepo {
     this.s.releaseDownload.run(id);
   }
 
+  /**
+   * Traffic is counted as bytes leave the socket, so the last count of a download can arrive after
+   * the server closed its database (a stop in the middle of a download): that count is dropped.
+   */
   addTraffic(id: number, bytes: number): void {
+    if (!this.db.open) return;
     this.s.addTraffic.run(bytes, id);
   }
 }
