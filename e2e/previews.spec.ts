@@ -1,6 +1,7 @@
 // The rich previewers (issue 19) in both viewers that use them: the signed-in app and a stranger's
 // view of a public link. Each check runs against the same demo files in both.
 import { execFileSync } from 'node:child_process';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, anonymousPage, api, openApp, openPath } from './fixtures';
 
@@ -14,7 +15,8 @@ const checks: Record<string, { folder: string; file: string; check: Check }> = {
     file: 'Guide.pdf',
     async check(viewer) {
       const first = viewer.getByRole('region', { name: 'Page 1', exact: true });
-      await expect(first).toHaveAttribute('aria-busy', 'false');
+      // the first PDF also loads pdf.js and its worker (1.2 MB): slow on a busy machine
+      await expect(first).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
       await expect.poll(() => first.locator('canvas').evaluate((c: HTMLCanvasElement) => c.width)).toBeGreaterThan(0);
       await expect(first.locator('.textLayer')).toContainText('1. Welcome');
       await expect(viewer.getByText('Page 1 of 6')).toBeVisible();
@@ -149,6 +151,9 @@ for (const [kind, { folder, file, check }] of Object.entries(checks)) {
     const viewer = page.getByRole('dialog', { name: file });
     await expect(viewer).toBeVisible();
     await check(viewer, page);
+    // the previewer's own controls and content: no serious or critical accessibility problems
+    const { violations } = await new AxeBuilder({ page }).include('.viewer').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 
   test(`${kind}: ${file} on a public link`, async ({ browser, me }) => {

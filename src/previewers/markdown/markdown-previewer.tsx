@@ -61,6 +61,8 @@ export default function MarkdownPreviewer({ file, source }: PreviewerProps) {
     for (const img of root.querySelectorAll<HTMLImageElement>('img[data-remote]')) {
       img.replaceWith(Object.assign(document.createElement('span'), { className: 'md-remote', textContent: t('remoteImage', { alt: img.alt || '…' }) }));
     }
+    // a task list's boxes are named by their item's text
+    for (const box of root.querySelectorAll<HTMLInputElement>('li > input[type="checkbox"]')) box.setAttribute('aria-label', box.parentElement?.textContent?.trim() ?? '');
     let live = true;
     for (const code of root.querySelectorAll<HTMLElement>('pre > code[class*="language-"]')) {
       const lang = languageOfFence(/language-(\S+)/.exec(code.className)?.[1] ?? '');
@@ -79,7 +81,7 @@ export default function MarkdownPreviewer({ file, source }: PreviewerProps) {
       {pictures.map((f) => (
         <PictureUrl key={f.fileid} file={f} source={source} onUrl={onUrl} />
       ))}
-      <div className="doc-body">
+      <div className="doc-body" tabIndex={0}>
         <article ref={body} className="markdown-body hljs-scope" aria-label={tv('contentsOf', { name: file.name })} dangerouslySetInnerHTML={{ __html: html }} />
       </div>
     </div>

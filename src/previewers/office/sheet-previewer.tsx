@@ -53,7 +53,7 @@ function Workbook({ sheets, error, source }: { sheets: Sheet[] | undefined; erro
       {sheets.length > 1 && (
         <div className="doc-tools sheet-tabs" role="tablist" aria-label={t('sheetTabs')}>
           {sheets.map((s, i) => (
-            <Button key={i} role="tab" aria-selected={i === at} aria-pressed={i === at} onClick={() => setAt(i)}>
+            <Button key={i} role="tab" aria-selected={i === at} onClick={() => setAt(i)}>
               {s.name}
             </Button>
           ))}
