@@ -4,6 +4,9 @@
 // read listings through useFolderListing/useSubfolders, which hide those items: the cache itself keeps the
 // server's rows, so a refetch from live updates or a window refocus cannot bring them back on
 // screen, and undo needs no snapshot: releasing the hold without a write shows them again.
+// A confirmed delete always happens: when the page goes away or hides, or the session ends, every
+// held delete is sent at once (delete-items.ts, commands/sign-out.ts); until then the trash lists it
+// as being deleted.
 //
 // Kept apart from delete-items.ts so the first route (the listing) does not load the delete code.
 import { useCallback, useMemo } from 'react';
