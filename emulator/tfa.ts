@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { PasswordVault } from './store/passwords';
 import type { Storage } from './store/storage';
+import type { PendingLogin } from './store/repos/tfa';
 
 /** pclsync's reading of `tfatype`: 2 = authenticator app (1 = SMS; unverified). */
 export const TFA_AUTHENTICATOR = 2;
@@ -78,17 +79,13 @@ const hashCode = (code: string) => createHash('sha256').update(code.replace(/[\s
 export function enableTfa(st: Storage, userid: number): { secret: string; recovery: string[] } {
   const secret = base32(randomBytes(20));
   const recovery = Array.from({ length: RECOVERY_CODES }, () => randomBytes(5).toString('hex'));
-  st.db.transaction(() => {
-    // sealed like the password (docs/security.md §4): the server must recompute codes from it
-    st.db.prepare('INSERT OR REPLACE INTO tfa_accounts (userid, sealed, tfatype) VALUES (?, ?, ?)').run(userid, st.vault.seal(secret), TFA_AUTHENTICATOR);
-    st.db.prepare('DELETE FROM tfa_recovery WHERE userid = ?').run(userid);
-    for (const c of recovery) st.db.prepare('INSERT INTO tfa_recovery (userid, hash) VALUES (?, ?)').run(userid, hashCode(c));
-  })();
+  // sealed like the password (docs/security.md §4): the server must recompute codes from it
+  st.tfa.enable(userid, st.vault.seal(secret), TFA_AUTHENTICATOR, recovery.map(hashCode));
   return { secret, recovery };
 }
 
 export function tfaAccount(st: Storage, userid: number): { secret: string; tfatype: number } | null {
-  const row = st.db.prepare('SELECT sealed, tfatype FROM tfa_accounts WHERE userid = ?').get(userid) as { sealed: string; tfatype: number } | undefined;
+  const row = st.tfa.account(userid);
   const secret = row ? st.vault.unseal(row.sealed) : null;
   return row && secret ? { secret, tfatype: row.tfatype } : null;
 }
@@ -100,41 +97,34 @@ export function codeMatches(st: Storage, userid: number, code: string): boolean 
 
 /** A recovery code works once. */
 export function useRecoveryCode(st: Storage, userid: number, code: string): boolean {
-  return st.db.prepare('DELETE FROM tfa_recovery WHERE userid = ? AND hash = ?').run(userid, hashCode(code)).changes === 1;
+  return st.tfa.takeRecovery(userid, hashCode(code));
 }
 
 export function isTrusted(st: Storage, userid: number, deviceid: string | undefined, now: number): boolean {
   if (!deviceid) return false;
-  const row = st.db.prepare('SELECT expires FROM tfa_trusted WHERE userid = ? AND deviceid = ?').get(userid, deviceid) as { expires: number } | undefined;
-  return row !== undefined && row.expires > now;
+  const expires = st.tfa.trustedUntil(userid, deviceid);
+  return expires !== undefined && expires > now;
 }
 
 export function trustDevice(st: Storage, userid: number, deviceid: string, now: number): void {
-  st.db.prepare('INSERT OR REPLACE INTO tfa_trusted (userid, deviceid, expires) VALUES (?, ?, ?)').run(userid, deviceid, now + TRUST_TTL);
+  st.tfa.trust(userid, deviceid, now + TRUST_TTL);
 }
 
-export interface PendingLogin {
-  token: string;
-  userid: number;
-  expires: number;
-  device: string;
-  deviceid: string;
-}
+export type { PendingLogin } from './store/repos/tfa';
 
 /** The token a 2297 answer carries; the device fields of the first step are kept for the second. */
 export function startPending(st: Storage, userid: number, device: string, deviceid: string, now: number): string {
   const token = randomBytes(24).toString('base64url');
-  st.db.prepare('DELETE FROM tfa_pending WHERE expires < ?').run(now);
-  st.db.prepare('INSERT INTO tfa_pending (token, userid, expires, device, deviceid) VALUES (?, ?, ?, ?, ?)').run(token, userid, now + TFA_TOKEN_TTL, device, deviceid);
+  st.tfa.startPending({ token, userid, expires: now + TFA_TOKEN_TTL, device, deviceid }, now);
   return token;
 }
 
 export function pendingLogin(st: Storage, token: string): PendingLogin | null {
-  return (st.db.prepare('SELECT * FROM tfa_pending WHERE token = ?').get(token) as PendingLogin | undefined) ?? null;
+  return st.tfa.pending(token) ?? null;
 }
 
 export function endPending(st: Storage, token: string): void {
-  st.db.prepare('DELETE FROM tfa_pending WHERE token = ?').run(token);
+  st.tfa.endPending(token);
 }
 
 /**

@@ -9,11 +9,7 @@ import { fail, ApiError } from '../errors';
 import { fileArg, optionalFolderArg, times } from './common';
 import { checkMove, copyFile, destination, putFile, renameFile, trashFile } from '../store/ops';
 import type { UploadProgress, DownloadProgress } from '../progress';
-
-export function checksums(user: UserRow, b: { sha1: string; md5: string; key: string }): Record<string, string> {
-  // US accounts get md5, EU accounts sha256 (docs/pcloud/structures.md §7)
-  return user.locationid === 2 ? { sha1: b.sha1, sha256: b.key } : { sha1: b.sha1, md5: b.md5 };
-}
+import { checksums } from '../domain/checksums';
 
 function quotaLeft(ctx: Ctx, owner: number): number {
   const u = ctx.st.user(owner)!;

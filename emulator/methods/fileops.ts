@@ -8,7 +8,7 @@ import type { FileRow, UserRow } from '../store/model';
 import { validName } from '../store/model';
 import { fail } from '../errors';
 import { putFile } from '../store/ops';
-import { checksums } from './file';
+import { checksums } from '../domain/checksums';
 import { fileArg } from './common';
 
 // Fileops (docs/pcloud/methods-core.md §5). pCloud binds descriptors to the TCP connection (api.txt); here they

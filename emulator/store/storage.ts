@@ -18,6 +18,7 @@ import { AccountRepo } from './repos/accounts';
 import { TransferRepo } from './repos/transfers';
 import { NewsletterRepo } from './repos/newsletter';
 import { FileRepo } from './repos/files';
+import { TfaRepo } from './repos/tfa';
 import { ShareAccess } from './share-access';
 import { fail } from '../errors';
 
@@ -55,6 +56,7 @@ export class Storage {
   readonly transfers: TransferRepo;
   readonly newsletter: NewsletterRepo;
   readonly files: FileRepo;
+  readonly tfa: TfaRepo;
   /** What shares grant: permissions, mounts, viewers. */
   readonly access: ShareAccess;
 
@@ -74,6 +76,7 @@ export class Storage {
     this.transfers = new TransferRepo(this.db);
     this.newsletter = new NewsletterRepo(this.db);
     this.files = new FileRepo(this.db);
+    this.tfa = new TfaRepo(this.db);
     this.access = new ShareAccess(this.shares, (id) => this.folderRow(id));
   }
 
