@@ -33,7 +33,15 @@ describe('DialogActions', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('puts a main action that is a link after Cancel', () => {
+    render(<DialogActions onCancel={() => {}} cancelLabel="Close" main={<a href="/p/1">Open playlist</a>} />);
+    const [close, open] = screen.getAllByRole('button').concat(screen.getAllByRole('link'));
+    expect(close).toHaveAccessibleName('Close');
+    expect(close.compareDocumentPosition(open) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   it('runs onSubmit as a plain button when given one', () => {
+
     const done = vi.fn();
     render(<DialogActions submitLabel="Done" onSubmit={done} disabled={false} />);
     const button = screen.getByRole('button', { name: 'Done' });

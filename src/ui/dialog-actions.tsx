@@ -25,12 +25,14 @@ export interface DialogActionsProps {
   danger?: boolean;
   /** Buttons to the left of Cancel and the submit. */
   children?: ReactNode;
+  /** The main action when it is not a button (a link styled as one), in the submit's place. */
+  main?: ReactNode;
   /** Buttons start at the left (a page rather than a dialog). */
   start?: boolean;
 }
 
 /** The footer of a dialog or form: the error, then Cancel and the main action on the right. */
-export function DialogActions({ error, onCancel, cancelLabel, cancelDisabled, submitLabel, onSubmit, submitIcon, busy, busyLabel, disabled, danger, children, start }: DialogActionsProps) {
+export function DialogActions({ error, onCancel, cancelLabel, cancelDisabled, submitLabel, onSubmit, submitIcon, busy, busyLabel, disabled, danger, children, main, start }: DialogActionsProps) {
   const tc = useT(common);
   return (
     <>
@@ -52,6 +54,8 @@ export function DialogActions({ error, onCancel, cancelLabel, cancelDisabled, su
             {submitLabel}
           </Button>
         )}
+        {main}
+
       </div>
     </>
   );
@@ -62,7 +66,7 @@ export function DialogActions({ error, onCancel, cancelLabel, cancelDisabled, su
  * confirm button (filled red unless `danger` is false) does it. Closing the dialog cancels.
  */
 export function ConfirmDialog({
-  open = true, title, message, confirmLabel, onConfirm, onCancel, cancelLabel, busy, busyLabel, error, danger = true, children,
+  open = true, title, message, confirmLabel, onConfirm, onCancel, cancelLabel, cancelDisabled, busy, busyLabel, error, danger = true, children,
 }: {
   open?: boolean;
   title: string;
@@ -71,6 +75,7 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onCancel: () => void;
   cancelLabel?: ReactNode;
+  cancelDisabled?: boolean;
   busy?: boolean;
   busyLabel?: ReactNode;
   error?: ReactNode;
@@ -80,7 +85,8 @@ export function ConfirmDialog({
   return (
     <Dialog open={open} onOpenChange={(o) => !o && onCancel()} title={title} description={message}>
       {children}
-      <DialogActions error={error} onCancel={onCancel} cancelLabel={cancelLabel} submitLabel={confirmLabel} onSubmit={onConfirm} busy={busy} busyLabel={busyLabel} danger={danger} />
+      <DialogActions error={error} onCancel={onCancel} cancelLabel={cancelLabel} cancelDisabled={cancelDisabled} submitLabel
+={confirmLabel} onSubmit={onConfirm} busy={busy} busyLabel={busyLabel} danger={danger} />
     </Dialog>
   );
 }

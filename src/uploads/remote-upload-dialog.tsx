@@ -11,7 +11,8 @@ import { errorMessage } from '../i18n/error-message';
 import common from '../locales/en/common';
 import upload from '../locales/en/upload';
 import './upload.css';
-import { Button } from '../ui/button';
+import { DialogActions } from '../ui/dialog-actions';
+
 
 /** The links of the text, one per line, or the first line that is not a web link. */
 export function parseLinks(text: string): { urls: string[] } | { error: string } {
@@ -142,14 +143,7 @@ export default function RemoteUploadDialog({ folder, onClose }: DialogProps) {
               </p>
             )}
           </div>
-          <div className="dialog-actions">
-            <Button onClick={onClose}>
-              {c('cancel')}
-            </Button>
-            <Button variant="primary" type="submit" disabled={start.isPending}>
-              {start.isPending ? t('starting') : t('upload')}
-            </Button>
-          </div>
+          <DialogActions onCancel={onClose} submitLabel={t('upload')} busy={start.isPending} busyLabel={t('starting')} />
         </form>
       ) : (
         <>
@@ -163,11 +157,7 @@ export default function RemoteUploadDialog({ folder, onClose }: DialogProps) {
             ))}
           </ul>
           {!finished && <p className="muted">{t('remoteCloseHint')}</p>}
-          <div className="dialog-actions">
-            <Button variant="primary" onClick={onClose}>
-              {finished ? t('done') : c('close')}
-            </Button>
-          </div>
+          <DialogActions submitLabel={finished ? t('done') : c('close')} onSubmit={onClose} />
         </>
       )}
     </Dialog>

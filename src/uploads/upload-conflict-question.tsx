@@ -4,6 +4,7 @@ import type { ConflictChoice } from './signed-in-uploads';
 import { useT } from '../i18n';
 import upload from '../locales/en/upload';
 import { Button } from '../ui/button';
+import { DialogActions } from '../ui/dialog-actions';
 
 export interface Question {
   names: string[];
@@ -29,7 +30,7 @@ export default function ConflictQuestion({ q }: { q: Question | null }) {
         ))}
         {q.names.length > shown.length && <li className="muted">{t('andMore', { count: q.names.length - shown.length })}</li>}
       </ul>
-      <div className="dialog-actions">
+      <DialogActions>
         <Button onClick={() => q.resolve('skip')}>
           {t('skipThem')}
         </Button>
@@ -39,7 +40,7 @@ export default function ConflictQuestion({ q }: { q: Question | null }) {
         <Button variant="danger" onClick={() => q.resolve('replace')}>
           {t('replace')}
         </Button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }

@@ -150,7 +150,8 @@ export function UploadButton({ disabled }: { disabled: boolean }) {
   };
   return (
     <>
-      <Button variant="primary" icon="up"
+      <Button
+        variant="primary" icon="up"
         ref={button}
        
         disabled={disabled}

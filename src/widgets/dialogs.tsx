@@ -11,10 +11,13 @@ import { useT } from '../i18n';
 import browse from '../locales/en/browse';
 import cmds from '../locales/en/commands';
 import common from '../locales/en/common';
+import { Button } from '../ui/button';
+import { DialogActions } from '../ui/dialog-actions';
+import { Field } from '../ui/field';
+
 
 export function NewFolderDialog({ open, onClose, onCreate }: { open: boolean; onClose: () => void; onCreate: (name: string) => Promise<boolean> }) {
   const t = useT(browse);
-  const tc = useT(common);
   const defaultName = useT(cmds)('newFolder');
   const [name, setName] = useState(defaultName);
   const [busy, setBusy] = useState(false);
@@ -34,19 +37,10 @@ export function NewFolderDialog({ open, onClose, onCreate }: { open: boolean; on
           }
         }}
       >
-        <label className="field">
-          <span>{t('folderName')}</span>
-          <input autoFocus value={name} onChange={(e) => setName(e.target.value)} onFocus={(e) => e.target.select()} aria-invalid={problem ? true : undefined} />
-        </label>
-        {problem && <p className="field-error" role="alert">{problem}</p>}
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {tc('cancel')}
-          </button>
-          <button type="submit" className="btn primary" disabled={!!problem || busy}>
-            {t('create')}
-          </button>
-        </div>
+        <Field label={t('folderName')} error={problem}>
+          {(c) => <input {...c} autoFocus value={name} onChange={(e) => setName(e.target.value)} onFocus={(e) => e.target.select()} />}
+        </Field>
+        <DialogActions onCancel={onClose} submitLabel={t('create')} disabled={!!problem} busy={busy} />
       </form>
     </Dialog>
   );
@@ -69,7 +63,6 @@ export function FolderPickerDialog({
   exclude: ReadonlySet<number>;
 }) {
   const t = useT(browse);
-  const tc = useT(common);
   // the root is named at render time, in the language of the moment
   const [stack, setStack] = useState<{ id: number; name: string | null }[]>([{ id: 0, name: null }]);
   const current = stack[stack.length - 1];
@@ -82,9 +75,9 @@ export function FolderPickerDialog({
         <ol>
           {stack.map((s, i) => (
             <li key={s.id}>
-              <button className="btn link" onClick={() => setStack(stack.slice(0, i + 1))} aria-current={i === stack.length - 1 ? 'location' : undefined}>
+              <Button variant="ghost" onClick={() => setStack(stack.slice(0, i + 1))} aria-current={i === stack.length - 1 ? 'location' : undefined}>
                 {s.name ?? t('myFiles')}
-              </button>
+              </Button>
             </li>
           ))}
         </ol>
@@ -101,14 +94,12 @@ export function FolderPickerDialog({
           </li>
         ))}
       </ul>
-      <div className="dialog-actions">
-        <button className="btn" onClick={onClose}>
-          {tc('cancel')}
-        </button>
-        <button className="btn primary" disabled={exclude.has(current.id)} onClick={() => onPick(current.id)}>
-          {pickLabel ? pickLabel(currentName) : t('pickHere', { action, name: currentName })}
-        </button>
-      </div>
+      <DialogActions
+        onCancel={onClose}
+        submitLabel={pickLabel ? pickLabel(currentName) : t('pickHere', { action, name: currentName })}
+        disabled={exclude.has(current.id)}
+        onSubmit={() => onPick(current.id)}
+      />
     </Dialog>
   );
 }
@@ -142,17 +133,13 @@ export function ConflictDialog({ request }: { request: ConflictRequest | null })
       <label className="check">
         <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> {t('applyToAll')}
       </label>
-      <div className="dialog-actions">
-        <button className="btn" onClick={() => answer('skip')}>
-          {t('skip')}
-        </button>
-        <button className="btn" onClick={() => answer('keep-both')}>
-          {t('keepBoth')}
-        </button>
-        <button className="btn danger" disabled={replaceBlocked} title={replaceBlocked ? t('cannotReplaceFolder') : undefined} onClick={() => answer('replace')}>
+      <DialogActions>
+        <Button onClick={() => answer('skip')}>{t('skip')}</Button>
+        <Button onClick={() => answer('keep-both')}>{t('keepBoth')}</Button>
+        <Button variant="danger" disabled={replaceBlocked} title={replaceBlocked ? t('cannotReplaceFolder') : undefined} onClick={() => answer('replace')}>
           {t(item.isfolder ? 'merge' : 'replace')}
-        </button>
-      </div>
+        </Button>
+      </DialogActions>
     </Dialog>
   );
 }

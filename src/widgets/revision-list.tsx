@@ -10,13 +10,14 @@ import { formatBytes, formatDate } from '../lib/format';
 import { revisionsOptions, useRevertRevision } from '../queries/revisions';
 import { getSession } from '../stores/session';
 import { toast } from '../stores/toasts';
-import { Dialog } from '../ui/dialog';
 import { errorMessage } from '../i18n/error-message';
 import { getT, useT } from '../i18n';
 import common from '../locales/en/common';
 import viewer from '../locales/en/viewer';
 import './revisions.css';
 import { Button } from '../ui/button';
+import { ConfirmDialog } from '../ui/dialog-actions';
+
 
 const tv = getT(viewer);
 
@@ -110,21 +111,15 @@ export function RevisionList({ file, compact }: { file: FileMetadata; compact?: 
           );
         })}
       </ul>
-      <Dialog
+      <ConfirmDialog
         open={confirming !== null}
-        onOpenChange={(o) => !o && setConfirming(null)}
+        danger={false}
         title={t('restoreTitle')}
-        description={confirming ? t('restoreDescription', { name: file.name, date: formatDate(confirming.created), size: formatBytes(confirming.size) }) : undefined}
-      >
-        <div className="dialog-actions">
-          <Button onClick={() => setConfirming(null)}>
-            {tc('cancel')}
-          </Button>
-          <Button variant="primary" onClick={() => confirming && restore(confirming)}>
-            {t('restoreVersion')}
-          </Button>
-        </div>
-      </Dialog>
+        message={confirming ? t('restoreDescription', { name: file.name, date: formatDate(confirming.created), size: formatBytes(confirming.size) }) : undefined}
+        confirmLabel={t('restoreVersion')}
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => confirming && restore(confirming)}
+      />
     </>
   );
 }

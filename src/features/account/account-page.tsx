@@ -13,11 +13,12 @@ import common from '../../locales/en/common';
 import { listTokensOptions, useDeleteToken, useSendVerificationEmail } from '../../queries/auth';
 import { supportedLanguagesOptions, userInfoOptions, useSetLanguage } from '../../queries/general';
 import { toast } from '../../stores/toasts';
-import { Dialog } from '../../ui/dialog';
 import { FullAccessButton, NotAvailableWithSignIn, PCLOUD_WEB_SETTINGS } from '../../widgets/not-available';
 import { signOutHere } from '../../commands/sign-out';
 import './account.css';
 import { Button } from '../../ui/button';
+import { ConfirmDialog } from '../../ui/dialog-actions';
+
 
 /** listtokens marks the token of the call itself (not in the reference's field list, so optional). */
 const isCurrent = (t: object) => (t as { current?: boolean }).current === true;
@@ -29,7 +30,6 @@ const tNow = getT(account);
  */
 function SignOutEverywhere() {
   const t = useT(account);
-  const tc = useT(common);
   const tokens = useQuery(listTokensOptions());
   const deleteToken = useDeleteToken();
   const qc = useQueryClient();
@@ -83,21 +83,17 @@ function SignOutEverywhere() {
           {problem}
         </p>
       )}
-      <Dialog
+      <ConfirmDialog
         open={confirming}
-        onOpenChange={(o) => !o && !busy && setConfirming(false)}
         title={t('signOutEverywhereConfirm')}
-        description={t('signOutEverywhereWarning')}
-      >
-        <div className="dialog-actions">
-          <Button disabled={busy} onClick={() => setConfirming(false)}>
-            {tc('cancel')}
-          </Button>
-          <Button variant="danger" filled disabled={busy} onClick={() => void run()}>
-            {busy ? t('signingOut') : t('signOutEverywhere')}
-          </Button>
-        </div>
-      </Dialog>
+        message={t('signOutEverywhereWarning')}
+        confirmLabel={t('signOutEverywhere')}
+        busy={busy}
+        busyLabel={t('signingOut')}
+        cancelDisabled={busy}
+        onCancel={() => !busy && setConfirming(false)}
+        onConfirm={() => void run()}
+      />
     </>
   );
 }
@@ -135,7 +131,8 @@ function Devices({ labelledBy }: { labelledBy: string }) {
               {t('deviceDates', { created: formatDate(token.created, t.locale), expires: formatDate(token.expires, t.locale) })}
             </div>
           </div>
-          <Button variant="danger"
+          <Button
+            variant="danger"
             disabled={remove.isPending}
             aria-label={token.device ? t('signOutDevice', { device: token.device }) : t('signOutUnknownDevice')}
             onClick={() =>

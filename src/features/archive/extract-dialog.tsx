@@ -13,11 +13,12 @@ import { FolderPickerDialog } from '../../widgets/dialogs';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../i18n/error-message';
 import archiveText from '../../locales/en/archive';
-import common from '../../locales/en/common';
 import { summariseExtraction } from './extract-log';
 import { FolderName } from '../../widgets/folder-name';
 import '../../widgets/archive.css';
 import { Button } from '../../ui/button';
+import { DialogActions } from '../../ui/dialog-actions';
+
 
 type Overwrite = 'rename' | 'overwrite' | 'skip';
 const NO_EXCLUDE: ReadonlySet<number> = new Set();
@@ -41,7 +42,6 @@ export default function ExtractDialog({ items, folder, onClose }: DialogProps) {
   const [following, setFollowing] = useState<{ hash: string; apiBase?: string } | null>(null);
   const extract = useExtractArchive();
   const t = useT(archiveText);
-  const c = useT(common);
   // extractarchive takes no progress id: the server names one only when it answers before finishing
   const running = following !== null;
   const progress = useQuery({
@@ -118,11 +118,7 @@ export default function ExtractDialog({ items, folder, onClose }: DialogProps) {
               <pre className="archive-log">{(result.output ?? []).join('\n')}</pre>
             </details>
           )}
-          <div className="dialog-actions">
-            <Button variant="primary" onClick={onClose}>
-              {t('done')}
-            </Button>
-          </div>
+          <DialogActions submitLabel={t('done')} onSubmit={onClose} />
         </div>
       ) : (
         <form onSubmit={submit} noValidate>
@@ -177,14 +173,7 @@ export default function ExtractDialog({ items, folder, onClose }: DialogProps) {
               {problem}
             </p>
           )}
-          <div className="dialog-actions">
-            <Button onClick={onClose}>
-              {c('cancel')}
-            </Button>
-            <Button variant="primary" type="submit" disabled={busy}>
-              {busy ? t('extracting') : t('extract')}
-            </Button>
-          </div>
+          <DialogActions onCancel={onClose} submitLabel={t('extract')} busy={busy} busyLabel={t('extracting')} />
         </form>
       )}
       <FolderPickerDialog

@@ -19,7 +19,8 @@ import archive from '../../locales/en/archive';
 import common from '../../locales/en/common';
 import { defaultZipName, describeSelection, treeOf } from './selection';
 import '../../widgets/archive.css';
-import { Button } from '../../ui/button';
+import { DialogActions } from '../../ui/dialog-actions';
+
 
 function startDownload(href: string, name: string) {
   const a = document.createElement('a');
@@ -56,11 +57,7 @@ function OneByOne({ items }: { items: readonly Metadata[] }) {
         </p>
       )}
       {files.length > 0 && (
-        <div className="dialog-actions">
-          <Button variant="primary" disabled={done !== null && done < files.length} onClick={() => void run()}>
-            {t('downloadOneByOne')}
-          </Button>
-        </div>
+        <DialogActions submitLabel={t('downloadOneByOne')} disabled={done !== null && done < files.length} onSubmit={() => void run()} />
       )}
     </>
   );
@@ -109,11 +106,7 @@ export default function ZipDownloadDialog({ items, folder, onClose }: DialogProp
         <p className="inline-alert" role="alert">
           {t('prepareFailed', { error: errorMessage(link.error) })}
         </p>
-        <div className="dialog-actions">
-          <Button variant="primary" onClick={() => void link.refetch()}>
-            {c('tryAgain')}
-          </Button>
-        </div>
+        <DialogActions submitLabel={c('tryAgain')} onSubmit={() => void link.refetch()} />
       </div>
     );
   } else {
@@ -136,11 +129,7 @@ export default function ZipDownloadDialog({ items, folder, onClose }: DialogProp
   return (
     <Dialog open onOpenChange={(o) => !o && onClose()} title={t('downloadTitle')}>
       {body}
-      <div className="dialog-actions">
-        <Button onClick={onClose}>
-          {c('close')}
-        </Button>
-      </div>
+      <DialogActions onCancel={onClose} cancelLabel={c('close')} />
     </Dialog>
   );
 }

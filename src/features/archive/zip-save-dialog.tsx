@@ -20,6 +20,8 @@ import { FolderName } from '../../widgets/folder-name';
 import { defaultZipName, describeSelection, newProgressHash, treeOf } from './selection';
 import '../../widgets/archive.css';
 import { Button } from '../../ui/button';
+import { DialogActions } from '../../ui/dialog-actions';
+
 
 const NO_EXCLUDE: ReadonlySet<number> = new Set();
 const BAD_NAME = /[\\/:*?"<>|]/;
@@ -89,11 +91,7 @@ export default function ZipSaveDialog({ items, folder, onClose }: DialogProps) {
               {t.rich('showIn', { folder: <FolderName folderid={result.parentfolderid ?? target} /> })}
             </Link>
           </p>
-          <div className="dialog-actions">
-            <Button variant="primary" onClick={onClose}>
-              {t('done')}
-            </Button>
-          </div>
+          <DialogActions submitLabel={t('done')} onSubmit={onClose} />
         </div>
       ) : (
         <form onSubmit={submit} noValidate>
@@ -133,14 +131,7 @@ export default function ZipSaveDialog({ items, folder, onClose }: DialogProps) {
               {problem}
             </p>
           )}
-          <div className="dialog-actions">
-            <Button onClick={onClose}>
-              {c('cancel')}
-            </Button>
-            <Button variant="primary" type="submit" disabled={save.isPending}>
-              {save.isPending ? t('saving') : t('saveZip')}
-            </Button>
-          </div>
+          <DialogActions onCancel={onClose} submitLabel={t('saveZip')} busy={save.isPending} busyLabel={t('saving')} />
         </form>
       )}
       <FolderPickerDialog

@@ -18,7 +18,9 @@ import { toast } from '../../stores/toasts';
 import { Dialog } from '../../ui/dialog';
 import { CollectionsUnavailable } from './collection-states';
 import './collections.css';
-import { Button } from '../../ui/button';
+import { buttonClass } from '../../ui/button';
+import { DialogActions } from '../../ui/dialog-actions';
+
 
 const NEW = 'new';
 const tNow = getT(collections);
@@ -101,14 +103,15 @@ export default function AddToCollectionDialog({ items, onClose }: DialogProps) {
             ))}
           </ul>
         )}
-        <div className="dialog-actions">
-          <Button onClick={onClose}>
-            {tc('close')}
-          </Button>
-          <Link className="btn primary" to={paths.collection(outcome.collection.id)} onClick={onClose}>
-            {t('openPlaylist')}
-          </Link>
-        </div>
+        <DialogActions
+          onCancel={onClose}
+          cancelLabel={tc('close')}
+          main={
+            <Link className={buttonClass({ variant: 'primary' })} to={paths.collection(outcome.collection.id)} onClick={onClose}>
+              {t('openPlaylist')}
+            </Link>
+          }
+        />
       </div>
     );
   } else if (list.isPending) {
@@ -149,14 +152,7 @@ export default function AddToCollectionDialog({ items, onClose }: DialogProps) {
             {problem}
           </p>
         )}
-        <div className="dialog-actions">
-          <Button onClick={onClose}>
-            {tc('cancel')}
-          </Button>
-          <Button variant="primary" type="submit" disabled={busy || files.length === 0}>
-            {busy ? t('adding') : t('add')}
-          </Button>
-        </div>
+        <DialogActions onCancel={onClose} submitLabel={t('add')} busy={busy} busyLabel={t('adding')} disabled={files.length === 0} />
       </form>
     );
   }

@@ -210,7 +210,8 @@ export function CollectionDetail({ collectionid }: { collectionid: number }) {
                   )}
                   {editable && (
                     <>
-                      <Button square
+                      <Button
+                        square
                         data-move="up"
                         aria-label={t('moveUp', { name: item.name })}
                         disabled={index === 0 || move.isPending}
@@ -218,7 +219,8 @@ export function CollectionDetail({ collectionid }: { collectionid: number }) {
                       >
                         ↑
                       </Button>
-                      <Button square
+                      <Button
+                        square
                         data-move="down"
                         aria-label={t('moveDown', { name: item.name })}
                         disabled={index === items.length - 1 || move.isPending}

@@ -8,6 +8,9 @@ import common from '../../locales/en/common';
 import { useDeleteCollection, useRenameCollection } from '../../queries/collections';
 import { toast } from '../../stores/toasts';
 import { Dialog } from '../../ui/dialog';
+import { ConfirmDialog, DialogActions } from '../../ui/dialog-actions';
+import { Field } from '../../ui/field';
+
 
 const tNow = getT(collections);
 
@@ -43,23 +46,10 @@ export function RenameCollectionDialog({ collection, onClose }: { collection: Pi
   return (
     <Dialog open onOpenChange={(o) => !o && onClose()} title={t('renameTitle')}>
       <form onSubmit={submit} noValidate>
-        <label className="field">
-          <span>{tc('name')}</span>
-          <input value={name} onChange={(e) => setName(e.target.value)} autoFocus dir="auto" aria-invalid={problem !== null} />
-        </label>
-        {problem && (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {tc('cancel')}
-          </button>
-          <button type="submit" className="btn primary" disabled={rename.isPending}>
-            {tc('rename')}
-          </button>
-        </div>
+        <Field label={tc('name')} error={problem}>
+          {(c) => <input {...c} value={name} onChange={(e) => setName(e.target.value)} autoFocus dir="auto" />}
+        </Field>
+        <DialogActions onCancel={onClose} submitLabel={tc('rename')} busy={rename.isPending} />
       </form>
     </Dialog>
   );
@@ -69,40 +59,29 @@ export function DeleteCollectionDialog({
   collection, onClose, onDeleted,
 }: { collection: Pick<Collection, 'id' | 'name'>; onClose: () => void; onDeleted?: () => void }) {
   const t = useT(collections);
-  const tc = useT(common);
   const remove = useDeleteCollection();
   const [problem, setProblem] = useState<string | null>(null);
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={t('deleteTitle', { name: collection.name })} description={t('deleteText')}>
-      {problem && (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button className="btn" onClick={onClose}>
-          {tc('cancel')}
-        </button>
-        <button
-          className="btn primary danger-fill"
-          disabled={remove.isPending}
-          onClick={() =>
-            remove.mutate(
-              { collectionid: collection.id },
-              {
-                onSuccess: () => {
-                  toast({ kind: 'success', message: tNow('deleted', { name: collection.name }) });
-                  onClose();
-                  onDeleted?.();
-                },
-                onError: (err) => setProblem(tNow('deleteFailed', { error: errorMessage(err) })),
-              },
-            )
-          }
-        >
-          {t('deletePlaylist')}
-        </button>
-      </div>
-    </Dialog>
+    <ConfirmDialog
+      title={t('deleteTitle', { name: collection.name })}
+      message={t('deleteText')}
+      error={problem}
+      confirmLabel={t('deletePlaylist')}
+      busy={remove.isPending}
+      onCancel={onClose}
+      onConfirm={() =>
+        remove.mutate(
+          { collectionid: collection.id },
+          {
+            onSuccess: () => {
+              toast({ kind: 'success', message: tNow('deleted', { name: collection.name }) });
+              onClose();
+              onDeleted?.();
+            },
+            onError: (err) => setProblem(tNow('deleteFailed', { error: errorMessage(err) })),
+          },
+        )
+      }
+    />
   );
 }

@@ -18,7 +18,9 @@ import { FolderPickerDialog } from '../../widgets/dialogs';
 import { FolderName } from '../../widgets/folder-name';
 import '../../widgets/archive.css';
 import { decodePlaylist, matchPlaylist, parseM3u, playlistNameOf, type PlaylistEntry } from './m3u';
-import { Button } from '../../ui/button';
+import { Button, buttonClass } from '../../ui/button';
+import { DialogActions } from '../../ui/dialog-actions';
+
 
 const PLAYLIST = /\.m3u8?$/i;
 const AUDIO = 3;
@@ -148,14 +150,15 @@ export function ImportPlaylistDialog({ onClose }: { onClose: () => void }) {
               </ul>
             </>
           )}
-          <div className="dialog-actions">
-            <Button onClick={onClose}>
-              {tc('close')}
-            </Button>
-            <Link className="btn primary" to={paths.collection(report.collection.id)} onClick={onClose}>
-              {t('openPlaylist')}
-            </Link>
-          </div>
+          <DialogActions
+            onCancel={onClose}
+            cancelLabel={tc('close')}
+            main={
+              <Link className={buttonClass({ variant: 'primary' })} to={paths.collection(report.collection.id)} onClick={onClose}>
+                {t('openPlaylist')}
+              </Link>
+            }
+          />
         </div>
       ) : (
         <form onSubmit={(e) => void submit(e)} noValidate>
@@ -252,14 +255,7 @@ export function ImportPlaylistDialog({ onClose }: { onClose: () => void }) {
               {problem}
             </p>
           )}
-          <div className="dialog-actions">
-            <Button onClick={onClose}>
-              {tc('cancel')}
-            </Button>
-            <Button variant="primary" type="submit" disabled={busy !== null}>
-              {t('import')}
-            </Button>
-          </div>
+          <DialogActions onCancel={onClose} submitLabel={t('import')} disabled={busy !== null} />
         </form>
       )}
       <FolderPickerDialog

@@ -236,7 +236,6 @@ function DropForm({ link, comment, mail }: { link: PublicLink; comment: string; 
           <div className="drop-actions">
             {running ? (
               <Button
-               
                 onClick={() => {
                   engine.stop();
                   setRunning(false);
@@ -248,7 +247,6 @@ function DropForm({ link, comment, mail }: { link: PublicLink; comment: string; 
               <>
                 {summary.failed > 0 && (
                   <Button
-                   
                     onClick={() => run(true)}
                   >
                     {t('retryFailed')}

@@ -4,7 +4,6 @@ import { useState, type FormEvent } from 'react';
 import { isPcloudError } from '../../api/errors';
 import type { Publink, UploadLink } from '../../api/types';
 import { useT } from '../../i18n';
-import common from '../../locales/en/common';
 import links from '../../locales/en/links';
 import { useSendVerificationEmail } from '../../queries/auth';
 import { useChangePublink } from '../../queries/publinks';
@@ -24,6 +23,7 @@ import {
   type UploadLinkForm,
 } from './link-options';
 import { Button } from '../../ui/button';
+import { DialogActions } from '../../ui/dialog-actions';
 
 /** An API failure as a calm inline message, with the one fix we can offer when there is one. */
 export function LinkError({ error }: { error: unknown }) {
@@ -37,7 +37,6 @@ export function LinkError({ error }: { error: unknown }) {
       {unverified ? t('needsVerifiedEmail') : errorMessage(error)}
       {unverified && (
         <Button
-         
           disabled={send.isPending || send.isSuccess}
           onClick={() =>
             send.mutate(undefined, {
@@ -58,7 +57,6 @@ export function PublinkEditForm({ link, onDone, onCancel }: { link: Publink; onD
   const [errors, setErrors] = useState<Errors<PublinkForm>>({});
   const change = useChangePublink();
   const t = useT(links);
-  const tc = useT(common);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const checked = checkPublinkForm(form);
@@ -78,14 +76,7 @@ export function PublinkEditForm({ link, onDone, onCancel }: { link: Publink; onD
     <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('changeLink')}>
       <PublinkOptionsFields form={form} onChange={setForm} errors={errors} />
       <LinkError error={change.error} />
-      <div className="dialog-actions">
-        <Button onClick={onCancel}>
-          {tc('cancel')}
-        </Button>
-        <Button variant="primary" type="submit" disabled={change.isPending}>
-          {change.isPending ? t('saving') : t('saveChanges')}
-        </Button>
-      </div>
+      <DialogActions onCancel={onCancel} submitLabel={t('saveChanges')} busy={change.isPending} busyLabel={t('saving')} />
     </form>
   );
 }
@@ -95,7 +86,6 @@ export function UploadLinkEditForm({ link, onDone, onCancel }: { link: UploadLin
   const [errors, setErrors] = useState<Errors<UploadLinkForm>>({});
   const change = useChangeUploadLink();
   const t = useT(links);
-  const tc = useT(common);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const checked = checkUploadLinkForm(form, { requireComment: false });
@@ -115,14 +105,7 @@ export function UploadLinkEditForm({ link, onDone, onCancel }: { link: UploadLin
     <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('changeUploadLink')}>
       <UploadLinkOptionsFields form={form} onChange={setForm} errors={errors} commentEditable={false} />
       <LinkError error={change.error} />
-      <div className="dialog-actions">
-        <Button onClick={onCancel}>
-          {tc('cancel')}
-        </Button>
-        <Button variant="primary" type="submit" disabled={change.isPending}>
-          {change.isPending ? t('saving') : t('saveChanges')}
-        </Button>
-      </div>
+      <DialogActions onCancel={onCancel} submitLabel={t('saveChanges')} busy={change.isPending} busyLabel={t('saving')} />
     </form>
   );
 }

@@ -18,6 +18,8 @@ import { checkPublinkForm, emptyPublinkForm, publinkCreateParams, type Errors, t
 import { isTreeLink, LinkShareBox, PublinkFacts, useOnRealPcloud, viewerUrl } from './link-share';
 import './links.css';
 import { Button } from '../../ui/button';
+import { DialogActions } from '../../ui/dialog-actions';
+
 
 type Target =
   | { kind: 'file'; fileid: number; name: string }
@@ -98,11 +100,7 @@ function CreateForm({ target, defaultName, onCreated }: { target: Target; defaul
       )}
       <PublinkOptionsFields form={form} onChange={setForm} errors={errors} />
       <LinkError error={error} />
-      <div className="dialog-actions">
-        <Button variant="primary" icon="link" type="submit" disabled={pending}>
-          {pending ? t('creating') : t('createLink')}
-        </Button>
-      </div>
+      <DialogActions submitIcon="link" submitLabel={t('createLink')} busy={pending} busyLabel={t('creating')} />
     </form>
   );
 }
@@ -129,24 +127,17 @@ function LinkView({ link, onEdit, onDeleted }: { link: Publink | PublinkCreated;
       {confirming ? (
         <div className="link-confirm" role="group" aria-label={t('confirmDeletion')}>
           <p>{t('deleteConfirm')}</p>
-          <div className="dialog-actions">
-            <Button onClick={() => setConfirming(false)}>
-              {t('keepLink')}
-            </Button>
-            <Button variant="danger" filled disabled={del.isPending} onClick={() => void remove()}>
-              {t('deleteLink')}
-            </Button>
-          </div>
+          <DialogActions onCancel={() => setConfirming(false)} cancelLabel={t('keepLink')} submitLabel={t('deleteLink')} onSubmit={() => void remove()} disabled={del.isPending} danger />
         </div>
       ) : (
-        <div className="dialog-actions">
+        <DialogActions>
           <Button variant="danger" icon="trash" onClick={() => setConfirming(true)}>
             {t('deleteLink')}
           </Button>
           <Button icon="rename" disabled={!full} onClick={onEdit}>
             {t('changeOptions')}
           </Button>
-        </div>
+        </DialogActions>
       )}
     </>
   );

@@ -17,7 +17,9 @@ import { UploadLinkOptionsFields } from './link-fields';
 import { checkUploadLinkForm, emptyUploadLinkForm, uploadLinkCreateParams, type Errors, type UploadLinkForm } from './link-options';
 import { CopyButton, dropUrl, LinkShareBox, UploadLinkFacts, useOnRealPcloud } from './link-share';
 import './links.css';
-import { Button } from '../../ui/button';
+import { buttonClass } from '../../ui/button';
+import { DialogActions } from '../../ui/dialog-actions';
+
 
 function Created({ created, listed, onClose }: { created: UploadLinkCreated; listed: UploadLink | undefined; onClose: () => void }) {
   const real = useOnRealPcloud();
@@ -40,14 +42,11 @@ function Created({ created, listed, onClose }: { created: UploadLinkCreated; lis
         </dl>
       )}
       <p className="muted link-intro">{t('emailAttachments')}</p>
-      <div className="dialog-actions">
-        <Link className="btn plain-link" to={`${paths.links}?tab=upload`} onClick={onClose}>
+      <DialogActions submitLabel={t('done')} onSubmit={onClose}>
+        <Link className={buttonClass({ className: 'plain-link' })} to={`${paths.links}?tab=upload`} onClick={onClose}>
           {t('manageUploadLinks')}
         </Link>
-        <Button variant="primary" onClick={onClose}>
-          {t('done')}
-        </Button>
-      </div>
+      </DialogActions>
     </>
   );
 }
@@ -56,7 +55,6 @@ export default function UploadLinkDialog({ items, folder, onClose }: DialogProps
   const target = items[0] ?? folder;
   const folderid = target?.isfolder ? target.folderid : undefined;
   const t = useT(links);
-  const tc = useT(common);
   const folderName = !target ? '' : folderid === 0 ? t('myFiles') : target.name;
   const [form, setForm] = useState<UploadLinkForm>(emptyUploadLinkForm);
   const [errors, setErrors] = useState<Errors<UploadLinkForm>>({});
@@ -100,14 +98,7 @@ export default function UploadLinkDialog({ items, folder, onClose }: DialogProps
           )}
           <UploadLinkOptionsFields form={form} onChange={setForm} errors={errors} commentEditable />
           <LinkError error={create.error} />
-          <div className="dialog-actions">
-            <Button onClick={onClose}>
-              {tc('cancel')}
-            </Button>
-            <Button variant="primary" icon="upload" type="submit" disabled={create.isPending}>
-              {create.isPending ? t('creating') : t('createUploadLink')}
-            </Button>
-          </div>
+          <DialogActions onCancel={onClose} submitIcon="upload" submitLabel={t('createUploadLink')} busy={create.isPending} busyLabel={t('creating')} />
         </form>
       )}
     </Dialog>

@@ -5,7 +5,8 @@ import { RevisionList } from '../../widgets/revision-list';
 import { useT } from '../../i18n';
 import common from '../../locales/en/common';
 import viewer from '../../locales/en/viewer';
-import { Button } from '../../ui/button';
+import { DialogActions } from '../../ui/dialog-actions';
+
 
 export default function RevisionsDialog({ items, onClose }: DialogProps) {
   const t = useT(viewer);
@@ -14,11 +15,7 @@ export default function RevisionsDialog({ items, onClose }: DialogProps) {
   return (
     <Dialog open onOpenChange={(o) => !o && onClose()} title={file ? t('dialogTitle', { name: file.name }) : t('versions')} wide>
       {file ? <RevisionList file={file} /> : <p className="muted">{t('selectOneFile')}</p>}
-      <div className="dialog-actions">
-        <Button onClick={onClose}>
-          {tc('close')}
-        </Button>
-      </div>
+      <DialogActions onCancel={onClose} cancelLabel={tc('close')} />
     </Dialog>
   );
 }

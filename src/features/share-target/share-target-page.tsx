@@ -16,6 +16,8 @@ import { pendingShares, shareHandled, type SharedBatch } from './inbox';
 import { useT } from '../../i18n';
 import uploadText from '../../locales/en/upload';
 import { Button } from '../../ui/button';
+import { DialogActions } from '../../ui/dialog-actions';
+
 
 const NO_EXCLUSIONS: ReadonlySet<number> = new Set();
 
@@ -115,14 +117,14 @@ export default function ShareTargetPage() {
           {notes.length > 0 && (
             <p className="muted">{t.rich('alsoShared', { notes: <span dir="auto">{notes.join(' · ')}</span> })}</p>
           )}
-          <div className="dialog-actions start">
+          <DialogActions start>
             <Button variant="primary" disabled={!online || busy} aria-describedby={online ? undefined : 'share-offline-reason'} onClick={() => setPicking(true)}>
               {t('chooseTargetFolder')}
             </Button>
             <Button disabled={busy} onClick={() => void discard()}>
               {t('discard')}
             </Button>
-          </div>
+          </DialogActions>
           {!online && (
             <p id="share-offline-reason" className="muted">
               {t('sharedOffline')}

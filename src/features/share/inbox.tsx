@@ -18,6 +18,9 @@ import { FolderPickerDialog } from '../../widgets/dialogs';
 import { errorMessage } from '../../i18n/error-message';
 import { permissionLabel } from './permissions';
 import { Button } from '../../ui/button';
+import { DialogActions } from '../../ui/dialog-actions';
+import { EmptyState } from '../../ui/empty-state';
+
 
 const FOLDER = { isfolder: true, icon: 'folder' } as const;
 const NO_EXCLUDE: ReadonlySet<number> = new Set();
@@ -113,14 +116,7 @@ function AcceptDialog({ request, onClose }: { request: ShareRequest; onClose: ()
               {t('acceptFailed', { error })}
             </p>
           )}
-          <div className="dialog-actions">
-            <Button onClick={onClose}>
-              {tc('cancel')}
-            </Button>
-            <Button variant="primary" type="submit" disabled={!!problem || accept.isPending}>
-              {accept.isPending ? t('accepting') : t('accept')}
-            </Button>
-          </div>
+          <DialogActions onCancel={onClose} submitLabel={t('accept')} busy={accept.isPending} busyLabel={t('accepting')} disabled={!!problem} />
         </form>
       </Dialog>
       {picking && (
@@ -174,14 +170,7 @@ function DeclineDialog({ request, onClose }: { request: ShareRequest; onClose: (
           {t('declineFailed', { error })}
         </p>
       )}
-      <div className="dialog-actions">
-        <Button onClick={onClose}>
-          {t('keepIt')}
-        </Button>
-        <Button variant="danger" filled disabled={decline.isPending} onClick={() => void submit()}>
-          {t('decline')}
-        </Button>
-      </div>
+      <DialogActions onCancel={onClose} cancelLabel={t('keepIt')} submitLabel={t('decline')} onSubmit={() => void submit()} busy={decline.isPending} danger />
     </Dialog>
   );
 }
@@ -194,10 +183,7 @@ export function Inbox({ requests }: { requests: readonly ShareRequest[] }) {
   const ids = useId();
   if (requests.length === 0) {
     return (
-      <div className="state-box empty">
-        <h2>{t('noInvitations')}</h2>
-        <p className="muted">{t('noInvitationsHint')}</p>
-      </div>
+      <EmptyState className="empty" title={t('noInvitations')} text={t('noInvitationsHint')} />
     );
   }
   return (
@@ -221,8 +207,8 @@ export function Inbox({ requests }: { requests: readonly ShareRequest[] }) {
               </div>
               <div className="share-card-actions">
                 {/* each button's name includes the folder's: "Accept… Holiday", "Decline Holiday" */}
-                <Button variant="primary"
-                 
+                <Button
+                  variant="primary"
                   id={`${ids}-${r.sharerequestid}-accept`}
                   aria-labelledby={`${ids}-${r.sharerequestid}-accept ${ids}-${r.sharerequestid}-name`}
                   onClick={() => setPending({ kind: 'accept', request: r })}
@@ -230,7 +216,6 @@ export function Inbox({ requests }: { requests: readonly ShareRequest[] }) {
                   {t('acceptEllipsis')}
                 </Button>
                 <Button
-                 
                   id={`${ids}-${r.sharerequestid}-decline`}
                   aria-labelledby={`${ids}-${r.sharerequestid}-decline ${ids}-${r.sharerequestid}-name`}
                   onClick={() => setPending({ kind: 'decline', request: r })}

@@ -102,8 +102,8 @@ export function PeopleList({ shares, requests, parentfolderid, label }: PeopleLi
                 )
               }
             />
-            <Button variant="danger"
-             
+            <Button
+              variant="danger"
               aria-label={t('removeAccessFor', { who })}
               onClick={() => void attempt(key, () => remove.mutateAsync({ shareid: s.shareid, parentfolderid }), t('removeFailed', { who }), t('removed', { who }))}
             >
@@ -131,7 +131,6 @@ export function PeopleList({ shares, requests, parentfolderid, label }: PeopleLi
             </div>
             <span className="share-perm-text">{permissionLabel(permissionBits(r), t)}</span>
             <Button
-             
               aria-label={t('cancelInvitationTo', { who })}
               onClick={() =>
                 void attempt(key, () => cancel.mutateAsync({ sharerequestid: r.sharerequestid, parentfolderid }), t('cancelFailed', { who }), t('invitationCancelled', { who }))

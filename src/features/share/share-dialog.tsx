@@ -18,6 +18,8 @@ import { Initial, PeopleList } from './people-list';
 import { ADVANCED_RIGHTS, levelOf, parseEmails } from './permissions';
 import './share.css';
 import { Button } from '../../ui/button';
+import { DialogActions } from '../../ui/dialog-actions';
+
 
 interface Failure {
   email: string;
@@ -143,11 +145,7 @@ function InviteForm({ folder, ownEmail }: { folder: FolderMetadata; ownEmail?: s
           ))}
         </div>
       )}
-      <div className="dialog-actions">
-        <Button variant="primary" type="submit" disabled={busy}>
-          {busy ? t('sending') : t('sendInvitation')}
-        </Button>
-      </div>
+      <DialogActions submitLabel={t('sendInvitation')} busy={busy} busyLabel={t('sending')} />
     </form>
   );
 }

@@ -14,7 +14,6 @@ import { folderMetaOptions } from '../../queries/folder';
 import { permissionBits, shareListOptions, useRemoveShare } from '../../queries/sharing';
 import { openDialog } from '../../stores/dialogs';
 import { toast } from '../../stores/toasts';
-import { Dialog } from '../../ui/dialog';
 import { ItemIcon } from '../../ui/icons';
 import { errorMessage } from '../../i18n/error-message';
 import { Inbox } from './inbox';
@@ -22,6 +21,9 @@ import { PeopleList } from './people-list';
 import { permissionLabel, type ShareT } from './permissions';
 import './share.css';
 import { Button } from '../../ui/button';
+import { ConfirmDialog } from '../../ui/dialog-actions';
+import { EmptyState, ErrorState } from '../../ui/empty-state';
+
 
 // labels are share-namespace keys, translated at render
 const TABS = [
@@ -48,26 +50,21 @@ function LeaveDialog({ leaving, onClose }: { leaving: Share; onClose: () => void
     }
   };
   return (
-    <Dialog
-      open
-      onOpenChange={(o) => !o && onClose()}
+    <ConfirmDialog
       title={t('leaveTitle', { name: leaving.sharename })}
-      description={leaving.frommail ? t('leaveDescription', { owner: leaving.frommail }) : t('leaveDescriptionAnon')}
+      message={leaving.frommail ? t('leaveDescription', { owner: leaving.frommail }) : t('leaveDescriptionAnon')}
+      cancelLabel={t('stay')}
+      confirmLabel={t('leaveFolder')}
+      busy={remove.isPending}
+      onCancel={onClose}
+      onConfirm={() => void leave()}
     >
       {error && (
         <p className="inline-alert" role="alert">
           {t('leaveFailed', { error })}
         </p>
       )}
-      <div className="dialog-actions">
-        <Button onClick={onClose}>
-          {t('stay')}
-        </Button>
-        <Button variant="danger" filled disabled={remove.isPending} onClick={() => void leave()}>
-          {t('leaveFolder')}
-        </Button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }
 
@@ -77,10 +74,7 @@ function SharedWithMe({ shares }: { shares: readonly Share[] }) {
   const tc = useT(common);
   if (shares.length === 0) {
     return (
-      <div className="state-box empty">
-        <h2>{t('withMeEmpty')}</h2>
-        <p className="muted">{t('withMeEmptyHint')}</p>
-      </div>
+      <EmptyState className="empty" title={t('withMeEmpty')} text={t('withMeEmptyHint')} />
     );
   }
   return (
@@ -201,7 +195,6 @@ function SharedByMe({ shares, requests }: { shares: readonly Share[]; requests: 
 export default function SharedPage() {
   const lists = useQuery(shareListOptions());
   const t = useT(share);
-  const tc = useT(common);
   const [search, setSearch] = useSearchParams();
   const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
   const data = lists.data;
@@ -247,13 +240,7 @@ export default function SharedPage() {
     body = <div className="loading" role="status" aria-label={t('loadingShares')} />;
   } else if (lists.isError) {
     body = (
-      <div className="state-box" role="alert">
-        <h2>{t('loadFailed')}</h2>
-        <p className="muted">{errorMessage(lists.error)}</p>
-        <Button variant="primary" onClick={() => void lists.refetch()}>
-          {tc('tryAgain')}
-        </Button>
-      </div>
+      <ErrorState title={t('loadFailed')} detail={errorMessage(lists.error)} onRetry={() => void lists.refetch()} />
     );
   } else if (tab === 'invitations') {
     body = <Inbox requests={invitations} />;
