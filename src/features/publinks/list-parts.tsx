@@ -9,7 +9,11 @@ import { Icon } from '../../ui/icons';
 import { errorMessage } from '../../i18n/error-message';
 import { CopyButton } from './link-share';
 import { QrCode } from './qr-code';
-import { Button } from '../../ui/button';
+import { Button, buttonClass } from '../../ui/button';
+import { ConfirmDialog, DialogActions } from '../../ui/dialog-actions';
+import { ErrorState } from '../../ui/empty-state';
+
+
 
 /** Which list: public links or upload links (their words differ). */
 export type ListKind = 'public' | 'upload';
@@ -85,48 +89,24 @@ export function QrDialog({ url, name, onClose }: { url: string; name: string; on
         <QrCode text={url} size={240} label={t('qrOfLinkTo', { name })} />
         <code className="link-url-text">{url}</code>
       </div>
-      <div className="dialog-actions">
-        <CopyButton text={url} what="Link" className="btn">
+      <DialogActions submitLabel={tc('close')} onSubmit={onClose}>
+        <CopyButton text={url} what="Link" className={buttonClass()}>
           <Icon name="copy" /> {t('copyLink')}
         </CopyButton>
-        <Button variant="primary" onClick={onClose}>
-          {tc('close')}
-        </Button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }
 
 export function ConfirmDelete({ title, description, busy, onCancel, onConfirm }: { title: string; description: string; busy: boolean; onCancel: () => void; onConfirm: () => void }) {
   const t = useT(links);
-  const tc = useT(common);
-  return (
-    <Dialog open onOpenChange={(o) => !o && onCancel()} title={title} description={description}>
-      <div className="dialog-actions">
-        <Button onClick={onCancel}>
-          {tc('cancel')}
-        </Button>
-        <Button variant="danger" filled disabled={busy} onClick={onConfirm}>
-          {t('deleteLink')}
-        </Button>
-      </div>
-    </Dialog>
-  );
+  return <ConfirmDialog title={title} message={description} confirmLabel={t('deleteLink')} busy={busy} onCancel={onCancel} onConfirm={onConfirm} />;
 }
 
 export function ListState({ pending, error, retry, kind }: { pending: boolean; error: unknown; retry: () => void; kind: ListKind }): ReactNode {
   const t = useT(links);
   const tc = useT(common);
   if (pending) return <div className="loading" role="status" aria-label={tc('loading')} />;
-  if (error)
-    return (
-      <div className="state-box" role="alert">
-        <h2>{t(kind === 'upload' ? 'loadUploadFailed' : 'loadPublicFailed')}</h2>
-        <p className="muted">{errorMessage(error)}</p>
-        <Button variant="primary" onClick={retry}>
-          {tc('tryAgain')}
-        </Button>
-      </div>
-    );
+  if (error) return <ErrorState title={t(kind === 'upload' ? 'loadUploadFailed' : 'loadPublicFailed')} detail={errorMessage(error)} onRetry={retry} />;
   return null;
 }

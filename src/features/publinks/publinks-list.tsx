@@ -19,6 +19,9 @@ import { errorMessage } from '../../i18n/error-message';
 import { PublinkEditForm } from './edit-forms';
 import { CopyButton, downloadsText, expiryText, isTreeLink, publinkProblem, trafficText, viewerUrl, type LinksT } from './link-share';
 import { ConfirmDelete, ListState, ListTools, QrDialog, ShowMore, usePagedFilter } from './list-parts';
+import { Button } from '../../ui/button';
+import { EmptyState } from '../../ui/empty-state';
+import { Table } from '../../ui/table';
 
 const searchText = (l: Publink) => `${l.metadata.name} ${l.code} ${l.shortcode ?? ''}`;
 const createdAt = (l: Publink) => toTime(l.created);
@@ -60,17 +63,16 @@ export function PublinksList() {
 
   if (list.data.length === 0)
     return (
-      <div className="state-box links-empty">
-        <Icon name="link" size={36} />
-        <h2>{t('noPublinks')}</h2>
-        <p className="muted">
-          {t.rich('noPublinksHint', {
-            myFiles: <Link to={paths.folder(0)}>{t('myFiles')}</Link>,
-            command: <strong>{t('getPublinkCommand')}</strong>,
-            shortcut: <kbd>{shortcutLabel(commandById('get-link').shortcut!)}</kbd>,
-          })}
-        </p>
-      </div>
+      <EmptyState
+        className="links-empty"
+        icon="link"
+        title={t('noPublinks')}
+        text={t.rich('noPublinksHint', {
+          myFiles: <Link to={paths.folder(0)}>{t('myFiles')}</Link>,
+          command: <strong>{t('getPublinkCommand')}</strong>,
+          shortcut: <kbd>{shortcutLabel(commandById('get-link').shortcut!)}</kbd>,
+        })}
+      />
     );
 
   const remove = async (l: Publink) => {
@@ -87,60 +89,45 @@ export function PublinksList() {
   return (
     <>
       <ListTools kind="public" query={paged.query} onQuery={paged.setQuery} matching={paged.total} all={list.data.length} />
-      <div className="trash-table-wrap">
-        <table className="trash-table links-table" aria-label={t('publicLinks')}>
-          <thead>
-            <tr>
-              <th scope="col">{tc('name')}</th>
-              <th scope="col">{tc('created')}</th>
-              <th scope="col">{t('expires')}</th>
-              <th scope="col" className="num">
-                {t('downloads')}
-              </th>
-              <th scope="col" className="num">
-                {t('traffic')}
-              </th>
-              <th scope="col">
-                <span className="sr-only">{t('actions')}</span>
-              </th>
+      <Table
+        label={t('publicLinks')}
+        className="links-table"
+        columns={[
+          { label: tc('name') },
+          { label: tc('created') },
+          { label: t('expires') },
+          { label: t('downloads'), className: 'num' },
+          { label: t('traffic'), className: 'num' },
+          { label: t('actions'), hidden: true },
+        ]}
+        after={paged.total === 0 && <p className="muted links-none">{t('noLinkMatches', { query: paged.query })}</p>}
+      >
+        {paged.rows.map((l) => {
+          const problem = publinkProblem(l);
+          return (
+            <tr key={l.linkid}>
+              <td>
+                <Target link={l} t={t} />
+                {problem && <span className="links-badge">{t(problem)}</span>}
+              </td>
+              <td className="date">{formatDate(l.created, t.locale)}</td>
+              <td className="date">{expiryText(l.expires, t)}</td>
+              <td className="num">{downloadsText(l, t)}</td>
+              <td className="num">{trafficText(l, t)}</td>
+              <td>
+                <div className="links-actions">
+                  <CopyButton text={viewerUrl(l.code)} what="Link" className="btn icon" label={t('copyLinkTo', { name: l.metadata.name })} title={t('copyLink')}>
+                    <Icon name="copy" />
+                  </CopyButton>
+                  <Button icon="qr" aria-label={t('qrOfLinkTo', { name: l.metadata.name })} title={t('qrCode')} onClick={() => setQr(l)} />
+                  <Button icon="rename" aria-label={t('changeLinkTo', { name: l.metadata.name })} title={t('changeOptions')} onClick={() => setEditing(l)} />
+                  <Button variant="danger" icon="trash" aria-label={t('deleteLinkTo', { name: l.metadata.name })} title={t('deleteLink')} onClick={() => setDeleting(l)} />
+                </div>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {paged.rows.map((l) => {
-              const problem = publinkProblem(l);
-              return (
-                <tr key={l.linkid}>
-                  <td>
-                    <Target link={l} t={t} />
-                    {problem && <span className="links-badge">{t(problem)}</span>}
-                  </td>
-                  <td className="date">{formatDate(l.created, t.locale)}</td>
-                  <td className="date">{expiryText(l.expires, t)}</td>
-                  <td className="num">{downloadsText(l, t)}</td>
-                  <td className="num">{trafficText(l, t)}</td>
-                  <td>
-                    <div className="links-actions">
-                      <CopyButton text={viewerUrl(l.code)} what="Link" className="btn icon" label={t('copyLinkTo', { name: l.metadata.name })} title={t('copyLink')}>
-                        <Icon name="copy" />
-                      </CopyButton>
-                      <button type="button" className="btn icon" aria-label={t('qrOfLinkTo', { name: l.metadata.name })} title={t('qrCode')} onClick={() => setQr(l)}>
-                        <Icon name="qr" />
-                      </button>
-                      <button type="button" className="btn icon" aria-label={t('changeLinkTo', { name: l.metadata.name })} title={t('changeOptions')} onClick={() => setEditing(l)}>
-                        <Icon name="rename" />
-                      </button>
-                      <button type="button" className="btn icon danger" aria-label={t('deleteLinkTo', { name: l.metadata.name })} title={t('deleteLink')} onClick={() => setDeleting(l)}>
-                        <Icon name="trash" />
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        {paged.total === 0 && <p className="muted links-none">{t('noLinkMatches', { query: paged.query })}</p>}
-      </div>
+          );
+        })}
+      </Table>
       <ShowMore shown={paged.rows.length} total={paged.total} onMore={paged.more} />
       {qr && <QrDialog url={viewerUrl(qr.code)} name={qr.metadata.name} onClose={() => setQr(null)} />}
       {editing && (

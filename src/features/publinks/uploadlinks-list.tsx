@@ -18,6 +18,8 @@ import { uploadLinkExpiry } from './link-options';
 import { CopyButton, dropUrl, expiryText, filesText, spaceText, uploadLinkProblem, type LinksT } from './link-share';
 import { ConfirmDelete, ListState, ListTools, QrDialog, ShowMore, usePagedFilter } from './list-parts';
 import { Button } from '../../ui/button';
+import { EmptyState } from '../../ui/empty-state';
+import { Table } from '../../ui/table';
 
 const folderName = (l: UploadLink, t: LinksT) => (!l.metadata ? t('deletedFolder') : l.metadata.folderid === 0 ? t('myFiles') : l.metadata.name);
 const createdAt = (l: UploadLink) => toTime(l.created);
@@ -39,16 +41,15 @@ export function UploadLinksList() {
 
   if (list.data.length === 0)
     return (
-      <div className="state-box links-empty">
-        <Icon name="upload" size={36} />
-        <h2>{t('noUploadLinks')}</h2>
-        <p className="muted">
-          {t.rich('noUploadLinksHint', {
-            myFiles: <Link to={paths.folder(0)}>{t('myFiles')}</Link>,
-            command: <strong>{t('createUploadLinkCommand')}</strong>,
-          })}
-        </p>
-      </div>
+      <EmptyState
+        className="links-empty"
+        icon="upload"
+        title={t('noUploadLinks')}
+        text={t.rich('noUploadLinksHint', {
+          myFiles: <Link to={paths.folder(0)}>{t('myFiles')}</Link>,
+          command: <strong>{t('createUploadLinkCommand')}</strong>,
+        })}
+      />
     );
 
   const remove = async (l: UploadLink) => {
@@ -65,70 +66,61 @@ export function UploadLinksList() {
   return (
     <>
       <ListTools kind="upload" query={paged.query} onQuery={paged.setQuery} matching={paged.total} all={list.data.length} />
-      <div className="trash-table-wrap">
-        <table className="trash-table links-table" aria-label={t('uploadLinks')}>
-          <thead>
-            <tr>
-              <th scope="col">{tc('folder')}</th>
-              <th scope="col">{t('message')}</th>
-              <th scope="col">{tc('created')}</th>
-              <th scope="col">{t('expires')}</th>
-              <th scope="col" className="num">
-                {t('files')}
-              </th>
-              <th scope="col" className="num">
-                {t('space')}
-              </th>
-              <th scope="col">
-                <span className="sr-only">{t('actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {paged.rows.map((l) => {
-              const problem = uploadLinkProblem(l);
-              const name = folderName(l, t);
-              return (
-                <tr key={l.uploadlinkid}>
-                  <td>
-                    {l.metadata ? (
-                      <Link className="links-target" to={paths.folder(l.metadata.folderid)} title={t('openFolder')}>
-                        <ItemIcon item={l.metadata} size={20} />{' '}
-                        <span className="links-name" dir="auto">
-                          {name}
-                        </span>
-                      </Link>
-                    ) : (
-                      <span className="muted">{name}</span>
-                    )}
-                    {problem && <span className="links-badge">{t(problem)}</span>}
-                  </td>
-                  <td>
-                    <span className="links-comment" dir="auto" title={l.comment}>
-                      {l.comment}
+      <Table
+        label={t('uploadLinks')}
+        className="links-table"
+        columns={[
+          { label: tc('folder') },
+          { label: t('message') },
+          { label: tc('created') },
+          { label: t('expires') },
+          { label: t('files'), className: 'num' },
+          { label: t('space'), className: 'num' },
+          { label: t('actions'), hidden: true },
+        ]}
+        after={paged.total === 0 && <p className="muted links-none">{t('noUploadLinkMatches', { query: paged.query })}</p>}
+      >
+        {paged.rows.map((l) => {
+          const problem = uploadLinkProblem(l);
+          const name = folderName(l, t);
+          return (
+            <tr key={l.uploadlinkid}>
+              <td>
+                {l.metadata ? (
+                  <Link className="links-target" to={paths.folder(l.metadata.folderid)} title={t('openFolder')}>
+                    <ItemIcon item={l.metadata} size={20} />{' '}
+                    <span className="links-name" dir="auto">
+                      {name}
                     </span>
-                  </td>
-                  <td className="date">{formatDate(l.created, t.locale)}</td>
-                  <td className="date">{expiryText(uploadLinkExpiry(l), t)}</td>
-                  <td className="num">{filesText(l, t)}</td>
-                  <td className="num">{spaceText(l, t)}</td>
-                  <td>
-                    <div className="links-actions">
-                      <CopyButton text={dropUrl(l.code)} what="UploadLink" className="btn icon" label={t('copyUploadLinkTo', { name })} title={t('copyLink')}>
-                        <Icon name="copy" />
-                      </CopyButton>
-                      <Button icon="qr" aria-label={t('qrOfUploadLinkTo', { name })} title={t('qrCode')} onClick={() => setQr(l)} />
-                      <Button icon="rename" aria-label={t('changeUploadLinkTo', { name })} title={t('changeLimits')} onClick={() => setEditing(l)} />
-                      <Button variant="danger" icon="trash" aria-label={t('deleteUploadLinkTo', { name })} title={t('deleteLink')} onClick={() => setDeleting(l)} />
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        {paged.total === 0 && <p className="muted links-none">{t('noUploadLinkMatches', { query: paged.query })}</p>}
-      </div>
+                  </Link>
+                ) : (
+                  <span className="muted">{name}</span>
+                )}
+                {problem && <span className="links-badge">{t(problem)}</span>}
+              </td>
+              <td>
+                <span className="links-comment" dir="auto" title={l.comment}>
+                  {l.comment}
+                </span>
+              </td>
+              <td className="date">{formatDate(l.created, t.locale)}</td>
+              <td className="date">{expiryText(uploadLinkExpiry(l), t)}</td>
+              <td className="num">{filesText(l, t)}</td>
+              <td className="num">{spaceText(l, t)}</td>
+              <td>
+                <div className="links-actions">
+                  <CopyButton text={dropUrl(l.code)} what="UploadLink" className="btn icon" label={t('copyUploadLinkTo', { name })} title={t('copyLink')}>
+                    <Icon name="copy" />
+                  </CopyButton>
+                  <Button icon="qr" aria-label={t('qrOfUploadLinkTo', { name })} title={t('qrCode')} onClick={() => setQr(l)} />
+                  <Button icon="rename" aria-label={t('changeUploadLinkTo', { name })} title={t('changeLimits')} onClick={() => setEditing(l)} />
+                  <Button variant="danger" icon="trash" aria-label={t('deleteUploadLinkTo', { name })} title={t('deleteLink')} onClick={() => setDeleting(l)} />
+                </div>
+              </td>
+            </tr>
+          );
+        })}
+      </Table>
       <ShowMore shown={paged.rows.length} total={paged.total} onMore={paged.more} />
       {qr && <QrDialog url={dropUrl(qr.code)} name={folderName(qr, t)} onClose={() => setQr(null)} />}
       {editing && (

@@ -12,7 +12,7 @@ import { ResultsView } from './results-view';
 import { useT } from '../../i18n';
 import common from '../../locales/en/common';
 import search from '../../locales/en/search';
-import { Button } from '../../ui/button';
+import { EmptyState, ErrorState } from '../../ui/empty-state';
 
 export default function PhotosPage() {
   const [params, setParams] = useSearchParams();
@@ -62,20 +62,11 @@ export default function PhotosPage() {
           </div>
         </div>
         {result.isError && !result.data ? (
-          <div className="state-box" role="alert">
-            <h2>{t('failed')}</h2>
-            <p className="muted">{errorMessage(result.error)}</p>
-            <Button variant="primary" onClick={() => void result.refetch()}>
-              {tCommon('tryAgain')}
-            </Button>
-          </div>
+          <ErrorState title={t('failed')} detail={errorMessage(result.error)} onRetry={() => void result.refetch()} />
         ) : !result.data ? (
           <div className="loading" role="status" aria-label={t('searching')} />
         ) : items.length === 0 ? (
-          <div className="state-box empty">
-            <h2>{t(videos ? 'videosEmpty' : 'photosEmpty')}</h2>
-            <p className="muted">{t('photosEmptyHint')}</p>
-          </div>
+          <EmptyState className="empty" title={t(videos ? 'videosEmpty' : 'photosEmpty')} text={t('photosEmptyHint')} />
         ) : (
           <>
             <ResultsView

@@ -8,7 +8,7 @@ import { ResultsView } from './results-view';
 import { useT } from '../../i18n';
 import common from '../../locales/en/common';
 import search from '../../locales/en/search';
-import { Button } from '../../ui/button';
+import { EmptyState, ErrorState } from '../../ui/empty-state';
 
 const dayKey = (d: Date) => `${d.getFullYear()}-${d.getMonth()}-${d.getDate()}`;
 
@@ -46,20 +46,11 @@ export default function RecentPage() {
           </div>
         </div>
         {recent.isError && !recent.data ? (
-          <div className="state-box" role="alert">
-            <h2>{t('failed')}</h2>
-            <p className="muted">{errorMessage(recent.error)}</p>
-            <Button variant="primary" onClick={() => void recent.refetch()}>
-              {tCommon('tryAgain')}
-            </Button>
-          </div>
+          <ErrorState title={t('failed')} detail={errorMessage(recent.error)} onRetry={() => void recent.refetch()} />
         ) : !recent.data ? (
           <div className="loading" role="status" aria-label={t('searching')} />
         ) : items.length === 0 ? (
-          <div className="state-box empty">
-            <h2>{t('recentEmpty')}</h2>
-            <p className="muted">{t('recentEmptyHint')}</p>
-          </div>
+          <EmptyState className="empty" title={t('recentEmpty')} text={t('recentEmptyHint')} />
         ) : (
           <>
             <ResultsView items={items} view={view} listKey="recent" label={t('recentLabel')} groupLabel={(i) => groups[i] ?? null} onRefresh={() => void recent.refetch()} />

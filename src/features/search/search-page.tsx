@@ -12,9 +12,8 @@ import { errorMessage } from '../../i18n/error-message';
 import { ResultsView } from './results-view';
 import { highlight, queryWords } from './highlight';
 import { useT } from '../../i18n';
-import common from '../../locales/en/common';
 import search from '../../locales/en/search';
-import { Button } from '../../ui/button';
+import { EmptyState, ErrorState } from '../../ui/empty-state';
 
 export const TYPES = ['image', 'video', 'audio', 'document', 'archive', 'folder'] as const;
 type SearchType = (typeof TYPES)[number];
@@ -44,7 +43,6 @@ export default function SearchPage() {
   const online = useOnline();
   const view = useViewMode();
   const t = useT(search);
-  const tCommon = useT(common);
   const result = useInfiniteQuery({ ...searchOptions(q, category), enabled: q !== '' });
   const words = useMemo(() => queryWords(q), [q]);
   const pathOf = useFolderPaths(q !== '' && online);
@@ -93,24 +91,13 @@ export default function SearchPage() {
           </div>
         </div>
         {!q ? (
-          <div className="state-box empty">
-            <h2>{t('enterQuery')}</h2>
-          </div>
+          <EmptyState className="empty" title={t('enterQuery')} />
         ) : result.isError && !result.data ? (
-          <div className="state-box" role="alert">
-            <h2>{t('failed')}</h2>
-            <p className="muted">{errorMessage(result.error)}</p>
-            <Button variant="primary" onClick={() => void result.refetch()}>
-              {tCommon('tryAgain')}
-            </Button>
-          </div>
+          <ErrorState title={t('failed')} detail={errorMessage(result.error)} onRetry={() => void result.refetch()} />
         ) : !result.data ? (
           <div className="loading" role="status" aria-label={t('searching')} />
         ) : items.length === 0 && !hasNextPage ? (
-          <div className="state-box empty">
-            <h2>{t('noResults', { query: q })}</h2>
-            <p className="muted">{type ? t('noResultsType', { type: t(TYPE_LABEL[type]), query: q }) : t('noResultsHint')}</p>
-          </div>
+          <EmptyState className="empty" title={t('noResults', { query: q })} text={type ? t('noResultsType', { type: t(TYPE_LABEL[type]), query: q }) : t('noResultsHint')} />
         ) : (
           <>
             <ResultsView

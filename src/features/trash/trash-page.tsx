@@ -17,10 +17,14 @@ import { displayName } from '../../i18n/display-name';
 import './trash.css';
 import { toast } from '../../stores/toasts';
 import { paths } from '../../routing/paths';
-import { Dialog } from '../../ui/dialog';
-import { Icon, ItemIcon } from '../../ui/icons';
+import { ItemIcon } from '../../ui/icons';
 import { FolderPickerDialog } from '../../widgets/dialogs';
 import { NotAvailableWithSignIn, PCLOUD_WEB_TRASH } from '../../widgets/not-available';
+import { Button } from '../../ui/button';
+import { ConfirmDialog } from '../../ui/dialog-actions';
+import { EmptyState, ErrorState } from '../../ui/empty-state';
+import { Table } from '../../ui/table';
+
 
 type TrashRef = { fileid: number; folderid?: never } | { folderid: number; fileid?: never };
 
@@ -50,23 +54,6 @@ function DeletedFrom({ folderid }: { folderid: number | undefined }) {
   );
 }
 
-function ConfirmDialog({
-  open, title, description, action, busy, onCancel, onConfirm,
-}: { open: boolean; title: string; description: string; action: string; busy: boolean; onCancel: () => void; onConfirm: () => void }) {
-  const tc = useT(common);
-  return (
-    <Dialog open={open} onOpenChange={(o) => !o && onCancel()} title={title} description={description}>
-      <div className="dialog-actions">
-        <button className="btn" onClick={onCancel}>
-          {tc('cancel')}
-        </button>
-        <button className="btn primary danger-fill" disabled={busy} onClick={onConfirm}>
-          {action}
-        </button>
-      </div>
-    </Dialog>
-  );
-}
 
 /** Toasts of one batch action: all done (one item, or several), or some failed. */
 interface Outcome {
@@ -105,16 +92,14 @@ function BeingDeleted() {
               <ItemIcon item={m} size={20} />
               <bdi className="trash-pending-name">{displayName(m.name)}</bdi>
               {items.length === 1 && (
-                <button
-                  type="button"
-                  className="btn"
+                <Button
                   aria-label={t('keepItem', { name: m.name })}
                   onClick={() => {
                     if (undoHeldDelete(hold)) toast({ kind: 'info', message: tNow('kept', { name: m.name }) });
                   }}
                 >
                   {t('keep')}
-                </button>
+                </Button>
               )}
             </li>
           )),
@@ -198,61 +183,46 @@ export default function TrashPage() {
     );
   } else if (listing.isError) {
     body = (
-      <div className="state-box" role="alert">
-        <h2>{t('loadError')}</h2>
-        <p className="muted">{errorMessage(listing.error)}</p>
-        <button className="btn primary" onClick={() => void listing.refetch()}>
-          {tc('tryAgain')}
-        </button>
-      </div>
+      <ErrorState title={t('loadError')} detail={errorMessage(listing.error)} onRetry={() => void listing.refetch()} />
     );
   } else if (items.length === 0) {
     body = (
-      <div className="state-box empty">
-        <h2>{t('emptyTitle')}</h2>
-        <p className="muted">{t('emptyText')}</p>
-      </div>
+      <EmptyState className="empty" title={t('emptyTitle')} text={t('emptyText')} />
     );
   } else {
     body = (
       <>
         <div className="toolbar" role="toolbar" aria-label={t('actions')}>
-          <button className="btn" disabled={busy || chosen.length === 0} onClick={() => restoreChosen()}>
-            <Icon name="refresh" /> {t('restore')}
-          </button>
-          <button className="btn" disabled={busy || chosen.length === 0} onClick={() => setPicking(true)}>
-            <Icon name="move" /> {t('restoreTo')}
-          </button>
-          <button className="btn danger" disabled={busy || chosen.length === 0} onClick={() => setConfirm('delete')}>
-            <Icon name="trash" /> {t('deleteForever')}
-          </button>
+          <Button icon="refresh" disabled={busy || chosen.length === 0} onClick={() => restoreChosen()}>
+            {t('restore')}
+          </Button>
+          <Button icon="move" disabled={busy || chosen.length === 0} onClick={() => setPicking(true)}>
+            {t('restoreTo')}
+          </Button>
+          <Button variant="danger" icon="trash" disabled={busy || chosen.length === 0} onClick={() => setConfirm('delete')}>
+            {t('deleteForever')}
+          </Button>
           <div className="toolbar-spacer" />
-          <button className="btn danger" disabled={busy} onClick={() => setConfirm('empty')}>
+          <Button variant="danger" disabled={busy} onClick={() => setConfirm('empty')}>
             {t('emptyTrash')}
-          </button>
+          </Button>
         </div>
         <p className="status-line" aria-live="polite">
           {chosen.length > 0 ? t('selectedOf', { selected: chosen.length, total: items.length }) : tc('items', { count: items.length })}
         </p>
-        <div className="trash-table-wrap">
-          <table className="trash-table" aria-label={t('table')}>
-            <thead>
-              <tr>
-                <th scope="col" className="trash-check">
-                  <input
-                    type="checkbox"
-                    aria-label={t('selectAll')}
-                    checked={allChosen}
-                    onChange={() => setSelected(allChosen ? new Set() : new Set(items.map((m) => m.id)))}
-                  />
-                </th>
-                <th scope="col">{tc('name')}</th>
-                <th scope="col">{tc('size')}</th>
-                <th scope="col">{t('deletedFrom')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((m) => (
+        <Table
+          label={t('table')}
+          columns={[
+            {
+              className: 'trash-check',
+              label: <input type="checkbox" aria-label={t('selectAll')} checked={allChosen} onChange={() => setSelected(allChosen ? new Set() : new Set(items.map((m) => m.id)))} />,
+            },
+            { label: tc('name') },
+            { label: tc('size') },
+            { label: t('deletedFrom') },
+          ]}
+        >
+          {items.map((m) => (
                 <tr key={m.id} className={selected.has(m.id) ? 'selected' : undefined}>
                   <td className="trash-check">
                     <input type="checkbox" aria-label={t('selectItem', { name: m.name })} checked={selected.has(m.id)} onChange={() => toggle(m.id)} />
@@ -268,9 +238,7 @@ export default function TrashPage() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </Table>
       </>
     );
   }
@@ -296,8 +264,8 @@ export default function TrashPage() {
       <ConfirmDialog
         open={confirm === 'delete'}
         title={chosen.length === 1 ? t('deleteOneConfirm', { name: chosen[0].name }) : t('deleteManyConfirm', { count: chosen.length })}
-        description={t('cannotUndo')}
-        action={t('deleteForever')}
+        message={t('cannotUndo')}
+        confirmLabel={t('deleteForever')}
         busy={busy}
         onCancel={() => setConfirm(null)}
         onConfirm={() => void deleteChosen()}
@@ -305,8 +273,8 @@ export default function TrashPage() {
       <ConfirmDialog
         open={confirm === 'empty'}
         title={t('emptyConfirm')}
-        description={t('emptyConfirmText')}
-        action={t('emptyTrash')}
+        message={t('emptyConfirmText')}
+        confirmLabel={t('emptyTrash')}
         busy={busy}
         onCancel={() => setConfirm(null)}
         onConfirm={() => void emptyTrash()}
