@@ -3,13 +3,13 @@
 // a folder with many files), with modification times spread over two years.
 //
 // CLI (for timing / manual use):  npx tsx emulator/demo/generate.ts <dir> [manyFiles]
-import { lstat, mkdir, readdir, utimes } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rm, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateArchive } from './archive';
 import { generateDocuments, generateManyFiles } from './documents';
 import { generatePhotos } from './images';
-import { generateMedia } from './media';
+import { generateMedia, VIDEO_SPECS } from './media';
 import { demoMtime, mapLimit } from './util';
 
 export interface DemoTreeOptions {
@@ -54,6 +54,10 @@ export async function generateDemoTree(dir: string, opts: DemoTreeOptions = {}):
     })(),
   ]);
   const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed.length === 0 && !(await lstat(path.join(root, VIDEO_SPECS[0].path)).then(() => true, () => false))) {
+    // the subtitles belong to the demo video: without ffmpeg there is no video, so no Videos folder
+    await rm(path.join(root, 'Videos'), { recursive: true, force: true });
+  }
   if (failed.length > 0) {
     const first: unknown = failed[0].reason;
     if (failed.length === 1 && first instanceof Error) throw first;
