@@ -31,10 +31,17 @@ export function MiddleName({ name: raw }: { name: string }) {
   // on two lines a split name that needs no shortening would leave a gap before its tail: such
   // names are shown whole (the line clamp still guards a wrong guess)
   if (!tail || (phone && name.length <= twoLines())) return <>{name}</>;
+  // the two halves are flex items, which assistive tech and innerText read as separate words
+  // ("Coa stline.mp3"): the whole name is read from a visually hidden copy instead
   return (
     <>
-      <span className="name-head">{displayName(head)}</span>
-      <span className="name-tail">{displayName(tail)}</span>
+      <span className="sr-only">{name}</span>
+      <span className="name-head" aria-hidden="true">
+        {displayName(head)}
+      </span>
+      <span className="name-tail" aria-hidden="true">
+        {displayName(tail)}
+      </span>
     </>
   );
 }
