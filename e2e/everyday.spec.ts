@@ -59,7 +59,7 @@ test.describe('a confirmed delete', () => {
 test.describe('the trash during an undo window', () => {
   test.use({ signedInAs: 'account', emulator: 'permissive' });
 
-  test('shows the item as being deleted, and Keep brings it back', async ({ page, me }) => {
+  test('shows the item as being deleted, and Keep brings it back', async ({ page, me }, info) => {
     await page.clock.install();
     await uploadMany(me.token, 0, [['draft.txt', 'd']], me.server.api);
     await openApp(page, me.server.app);
@@ -69,6 +69,10 @@ test.describe('the trash during an undo window', () => {
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Trash' }).click();
     const pending = page.getByRole('region', { name: 'Being deleted' });
     await expect(pending).toContainText('draft.txt');
+    await page.screenshot({ path: info.outputPath('trash-being-deleted-1280.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(pending).toBeVisible();
+    await page.screenshot({ path: info.outputPath('trash-being-deleted-390.png') });
     await pending.getByRole('button', { name: 'Keep draft.txt' }).click();
     await expect(pending).toHaveCount(0);
     await page.clock.fastForward(6000);
