@@ -32,6 +32,7 @@ import { useT } from '../../i18n';
 import browse from '../../locales/en/browse';
 import cmds from '../../locales/en/commands';
 import common from '../../locales/en/common';
+import { Button } from '../../ui/button';
 
 // What the first paint of a listing does not need loads on first use: the viewer, the dialogs,
 // the details panel, the command palette (cmdk), the file operations (and the context menu, the
@@ -213,18 +214,14 @@ export default function BrowsePage() {
                 <Icon name="search" />
                 <input ref={filterRef} type="search" placeholder={t('filter')} aria-label={commandById('filter').label} value={filter} onChange={(e) => setFilter(e.target.value)} />
               </label>
-              <button className="btn icon" aria-label={t(view === 'list' ? 'gridView' : 'listView')} title={t(view === 'list' ? 'gridView' : 'listView')} onClick={() => viewChosen(view === 'list' ? 'grid' : 'list')}>
+              <Button square aria-label={t(view === 'list' ? 'gridView' : 'listView')} title={t(view === 'list' ? 'gridView' : 'listView')} onClick={() => viewChosen(view === 'list' ? 'grid' : 'list')}>
                 <Icon name={view === 'list' ? 'grid' : 'list'} />
-              </button>
-              <button className="btn icon" aria-label={t('details')} aria-pressed={detailsOpen} title={t('details')} onClick={detailsToggled}>
-                <Icon name="info" />
-              </button>
-              <button className="btn icon" aria-label={t('palette')} title={commandTitle(t('palette'), 'Mod+K', null)} onClick={() => {
+              </Button>
+              <Button icon="info" aria-label={t('details')} aria-pressed={detailsOpen} title={t('details')} onClick={detailsToggled} />
+              <Button icon="command" aria-label={t('palette')} title={commandTitle(t('palette'), 'Mod+K', null)} onClick={() => {
                   if (!paletteUsed) bufferPaletteTyping();
                   setPalette(true);
-                }}>
-                <Icon name="command" />
-              </button>
+                }} />
             </div>
           </div>
           {/* every action is always shown (disabled when it does not apply), so selecting never shifts the list */}
@@ -234,16 +231,15 @@ export default function BrowsePage() {
               const c = commandById(id);
               const enabled = c.enabled(ctx);
               return (
-                <button key={id} className="btn" data-cmd={id} disabled={!enabled} aria-label={c.label} title={commandTitle(c.label, c.shortcut, enabled ? null : c.reason?.(ctx))} onClick={() => c.run(ctx)}>
+                <Button key={id} data-cmd={id} disabled={!enabled} aria-label={c.label} title={commandTitle(c.label, c.shortcut, enabled ? null : c.reason?.(ctx))} onClick={() => c.run(ctx)}>
                   <Icon name={icons[id]} /> <span className="btn-label cmd-label">{id in shortLabels ? tc(shortLabels[id]) : c.label}</span>
-                </button>
+                </Button>
               );
             })}
             {/* "…": every action that applies to the selection, as in the context menu */}
-            <button
+            <Button
+              icon="more"
               ref={moreRef}
-              type="button"
-              className="btn icon"
               aria-label={t('moreActions')}
               title={t('moreActions')}
               aria-haspopup="menu"
@@ -254,9 +250,7 @@ export default function BrowsePage() {
                 const r = e.currentTarget.getBoundingClientRect();
                 setMore(more ? null : { at: { x: r.left, y: r.bottom }, focusFirst: e.detail === 0 });
               }}
-            >
-              <Icon name="more" />
-            </button>
+             />
             {more && <LazyPopupMenu at={more.at} focusFirst={more.focusFirst} items={menuItems()} side="bottom" sideOffset={4} returnFocus={moreRef.current} onClose={() => setMore(null)} />}
           </div>
         </div>
@@ -265,12 +259,12 @@ export default function BrowsePage() {
             <h2>{t('openFailed')}</h2>
             <p className="muted">{errorMessage(listing.error)}</p>
             <div className="row-actions">
-              <button className="btn primary" onClick={() => void listing.refetch()}>
+              <Button variant="primary" onClick={() => void listing.refetch()}>
                 {tCommon('tryAgain')}
-              </button>
-              <button className="btn" onClick={() => navigate(paths.folder(0))}>
+              </Button>
+              <Button onClick={() => navigate(paths.folder(0))}>
                 {t('goToFiles')}
-              </button>
+              </Button>
             </div>
           </div>
         ) : !folder ? (
@@ -300,9 +294,9 @@ export default function BrowsePage() {
                   <h2>{t(filter ? 'noMatches' : 'empty')}</h2>
                   {!filter && <p className="muted">{t('emptyHint')}</p>}
                   {!filter && commandById('new-folder').enabled(ctx) && (
-                    <button className="btn primary" onClick={() => setNewFolder(true)}>
-                      <Icon name="plus" /> {commandById('new-folder').label}
-                    </button>
+                    <Button variant="primary" icon="plus" onClick={() => setNewFolder(true)}>
+                      {commandById('new-folder').label}
+                    </Button>
                   )}
                 </div>
               ) : (

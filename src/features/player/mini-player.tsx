@@ -18,6 +18,7 @@ import { formatClock, spokenClock, trackArtist, trackTitle } from './track';
 import { useT } from '../../i18n';
 import player from '../../locales/en/player';
 import './player.css';
+import { Button } from '../../ui/button';
 
 // the speed menu is shared with the previewers; lazy, so the first route does not carry it
 const SpeedSelect = lazy(() => import('../../previewers/video/playback-tools').then((m) => ({ default: m.SpeedSelect })));
@@ -241,15 +242,11 @@ export function MiniPlayer() {
         <button className={`btn icon mp-toggle ${shuffle ? 'on' : ''}`} aria-pressed={shuffle} aria-label={t('shuffle')} title={t('shuffle')} onClick={shuffleToggled}>
           <Icon name="shuffle" />
         </button>
-        <button className="btn icon" aria-label={t('previousTrack')} title={t('previous')} onClick={previous}>
-          <Icon name="prev" />
-        </button>
-        <button className="btn icon mp-play" aria-label={playing ? t('pause') : t('play')} title={playing ? t('pauseHint') : t('playHint')} onClick={playToggled} disabled={!!error && !playing}>
+        <Button icon="prev" aria-label={t('previousTrack')} title={t('previous')} onClick={previous} />
+        <Button square className="mp-play" aria-label={playing ? t('pause') : t('play')} title={playing ? t('pauseHint') : t('playHint')} onClick={playToggled} disabled={!!error && !playing}>
           <Icon name={playing ? 'pause' : 'play'} size={20} />
-        </button>
-        <button className="btn icon" aria-label={t('nextTrack')} title={t('next')} onClick={nextTrack} disabled={queueLength < 2 && repeat !== 'all'}>
-          <Icon name="next" />
-        </button>
+        </Button>
+        <Button icon="next" aria-label={t('nextTrack')} title={t('next')} onClick={nextTrack} disabled={queueLength < 2 && repeat !== 'all'} />
         <button className={`btn icon mp-toggle ${repeat !== 'off' ? 'on' : ''}`} aria-label={repeatLabel} title={repeatLabel} aria-pressed={repeat !== 'off'} onClick={repeatCycled}>
           <Icon name="repeat" />
           {repeat === 'one' && (
@@ -287,9 +284,9 @@ export function MiniPlayer() {
         <Suspense fallback={null}>
           <SpeedSelect media={audioRef} compact />
         </Suspense>
-        <button className="btn icon" aria-label={t('mute')} aria-pressed={muted} onClick={muteToggled} title={muted ? t('unmute') : t('mute')}>
+        <Button square aria-label={t('mute')} aria-pressed={muted} onClick={muteToggled} title={muted ? t('unmute') : t('mute')}>
           <VolumeIcon off={muted || volume === 0} />
-        </button>
+        </Button>
         <input
           type="range"
           aria-label={t('volume')}
@@ -305,17 +302,15 @@ export function MiniPlayer() {
         <button className={`btn icon mp-toggle ${queueOpen ? 'on' : ''}`} aria-label={t('queue')} title={t('queue')} aria-expanded={queueOpen} aria-controls="mp-queue" onClick={() => setQueueOpen((o) => !o)}>
           <Icon name="list" />
         </button>
-        <button
-          className="btn icon"
+        <Button
+          icon="close"
           aria-label={t('closePlayer')}
           title={t('closePlayer')}
           onClick={() => {
             audioRef.current?.pause();
             playerClosed();
           }}
-        >
-          <Icon name="close" />
-        </button>
+         />
       </div>
       {queueOpen && <QueuePanel id="mp-queue" onClose={() => setQueueOpen(false)} />}
     </section>

@@ -13,7 +13,7 @@ import { useT, type Translate } from '../../i18n';
 import { formatBytes, formatDate } from '../../lib/format';
 import { sortItems } from '../../lib/items';
 import pub from '../../locales/en/public';
-import { Icon, ItemIcon } from '../../ui/icons';
+import { ItemIcon } from '../../ui/icons';
 import { PublicFrame } from './frame';
 import { PreviewDialog } from './preview-dialog';
 import { SaveButton } from './save-button';
@@ -25,6 +25,7 @@ import { usePhoneLayout } from '../../ui/use-phone';
 import { galleryOf } from '../../previewers/file-preview';
 import { describeContents, indexFolders, trail } from './tree';
 import { useDownloads } from './use-downloads';
+import { Button } from '../../ui/button';
 
 type Layout = 'list' | 'grid';
 const LAYOUT_KEY = 'pcloud.public.layout';
@@ -135,21 +136,19 @@ export function FolderLinkView({ link, root }: { link: PublicLink; root: FolderM
               <span className="pub-selcount" aria-live="polite">
                 {t('selectedCount', { count: chosen.length })}
               </span>
-              <button className="btn primary" disabled={busy === 'zip'} onClick={() => void downloadZip({ fileids: chosenFiles, folderids: chosenFolders, name: current.name })}>
-                <Icon name="zip" />
+              <Button variant="primary" icon="zip" disabled={busy === 'zip'} onClick={() => void downloadZip({ fileids: chosenFiles, folderids: chosenFolders, name: current.name })}>
                 {busy === 'zip' ? t('preparingZip') : t('downloadZip')}
-              </button>
+              </Button>
               <SaveButton link={link} target={{ kind: 'zip', fileids: chosenFiles, folderids: chosenFolders, name: current.name }} />
-              <button className="btn" onClick={() => setSelected(new Set())}>
+              <Button onClick={() => setSelected(new Set())}>
                 {t('clearSelection')}
-              </button>
+              </Button>
             </>
           ) : (
             <>
-              <button className="btn primary" disabled={busy === 'zip' || items.length === 0} onClick={() => void downloadZip({ ...everything, name: current.name })}>
-                <Icon name="download" />
+              <Button variant="primary" icon="download" disabled={busy === 'zip' || items.length === 0} onClick={() => void downloadZip({ ...everything, name: current.name })}>
                 {busy === 'zip' ? t('preparingZip') : t('downloadAll')}
-              </button>
+              </Button>
               <SaveButton link={link} target={{ kind: 'zip', ...everything, name: current.name }} label={t('saveAll')} />
             </>
           )}
@@ -164,12 +163,8 @@ export function FolderLinkView({ link, root }: { link: PublicLink; root: FolderM
             {t('selectAll')}
           </label>
           <div className="pub-layout" role="group" aria-label={t('layout')}>
-            <button className="btn icon" aria-pressed={layout === 'list'} aria-label={t('layoutList')} onClick={() => chooseLayout('list')}>
-              <Icon name="list" />
-            </button>
-            <button className="btn icon" aria-pressed={layout === 'grid'} aria-label={t('layoutGrid')} onClick={() => chooseLayout('grid')}>
-              <Icon name="grid" />
-            </button>
+            <Button icon="list" aria-pressed={layout === 'list'} aria-label={t('layoutList')} onClick={() => chooseLayout('list')} />
+            <Button icon="grid" aria-pressed={layout === 'grid'} aria-label={t('layoutGrid')} onClick={() => chooseLayout('grid')} />
           </div>
         </div>
 
@@ -411,9 +406,7 @@ function Item({ m, thumb, grid, selected, onToggle, to, onDownload, busy, t }: I
       </Link>
       <span className="pub-meta muted">{m.isfolder ? describeContents(m.contents ?? []) : t('sizeAndDate', { size: formatBytes(m.size, t.locale), date: formatDate(m.modified, t.locale) })}</span>
       {!m.isfolder && (
-        <button className="btn icon pub-dl" data-part="download" aria-label={t('downloadItem', { name: m.name })} disabled={busy === `file:${m.fileid}`} onClick={() => onDownload(m)}>
-          <Icon name="download" />
-        </button>
+        <Button className="pub-dl" icon="download" data-part="download" aria-label={t('downloadItem', { name: m.name })} disabled={busy === `file:${m.fileid}`} onClick={() => onDownload(m)} />
       )}
     </>
   );

@@ -9,6 +9,7 @@ import { ExifPanel } from '../exif/exif-panel';
 import { mayHaveExif } from '../exif/exif';
 import { FIT, useZoomPan, zoomAt } from './zoom-pan';
 import './image.css';
+import { Button } from '../../ui/button';
 
 // formats browsers do not decode (pCloud thumbnails them all): shown as pCloud's converted picture
 const FOREIGN = /\.(heic|heif|tiff?|dng|cr2|cr3|nef|arw|orf|rw2|raf|psd)$/i;
@@ -84,23 +85,22 @@ export default function ImagePreviewer({ file, source }: PreviewerProps) {
         </div>
         {converted && <p className="image-note">{tp('convertedPreview')}</p>}
         <div className="image-tools" role="toolbar" aria-label={tp('imageTools')}>
-          <button className="btn" onClick={() => setView((v) => zoomAt(v, 0.8))} aria-label={tp('zoomImageOut')} title={tp('zoomImageOut')} disabled={!zoomed}>
+          <Button onClick={() => setView((v) => zoomAt(v, 0.8))} aria-label={tp('zoomImageOut')} title={tp('zoomImageOut')} disabled={!zoomed}>
             −
-          </button>
+          </Button>
           <span className="image-zoom" aria-live="polite">
             {tp('zoomLevel', { percent: Math.round(view.scale * 100) })}
           </span>
-          <button className="btn" onClick={() => setView((v) => zoomAt(v, 1.25))} aria-label={tp('zoomImageIn')} title={tp('zoomImageIn')}>
+          <Button onClick={() => setView((v) => zoomAt(v, 1.25))} aria-label={tp('zoomImageIn')} title={tp('zoomImageIn')}>
             +
-          </button>
-          <button className="btn" onClick={() => setView((v) => ({ ...FIT, turns: v.turns }))} aria-label={tp('resetView')} title={tp('resetView')} disabled={!zoomed}>
+          </Button>
+          <Button onClick={() => setView((v) => ({ ...FIT, turns: v.turns }))} aria-label={tp('resetView')} title={tp('resetView')} disabled={!zoomed}>
             ⤢
-          </button>
-          <button className="btn" onClick={() => setView((v) => ({ ...v, turns: (v.turns + 1) % 4 }))} aria-label={tp('rotate')} title={tp('rotate')}>
+          </Button>
+          <Button onClick={() => setView((v) => ({ ...v, turns: (v.turns + 1) % 4 }))} aria-label={tp('rotate')} title={tp('rotate')}>
             ↻
-          </button>
-          <button
-            className="btn"
+          </Button>
+          <Button
             aria-pressed={details}
             onClick={() => {
               setDetails(!details);
@@ -108,7 +108,7 @@ export default function ImagePreviewer({ file, source }: PreviewerProps) {
             }}
           >
             {tp('showDetails')}
-          </button>
+          </Button>
         </div>
       </div>
       {details && <ExifPanel url={mayHaveExif(file) ? original.data : undefined} />}

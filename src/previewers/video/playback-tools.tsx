@@ -2,6 +2,7 @@ import { useEffect, useState, type RefObject } from 'react';
 import { useT } from '../../i18n';
 import previews from '../../locales/en/previews';
 import './playback-tools.css';
+import { Button } from '../../ui/button';
 
 export const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2] as const;
 const SPEED_KEY = 'pcloud.playback.rate';
@@ -60,9 +61,7 @@ export function PipButton({ video }: { video: RefObject<HTMLVideoElement | null>
   const t = useT(previews);
   if (!document.pictureInPictureEnabled) return null;
   return (
-    <button
-      type="button"
-      className="btn"
+    <Button
       onClick={() => {
         // refused (no video frame yet, a policy): the video stays where it is
         if (document.pictureInPictureElement) void document.exitPictureInPicture().catch(() => undefined);
@@ -70,6 +69,6 @@ export function PipButton({ video }: { video: RefObject<HTMLVideoElement | null>
       }}
     >
       {t('pictureInPicture')}
-    </button>
+    </Button>
   );
 }

@@ -12,6 +12,7 @@ import { useT } from '../../i18n';
 import common from '../../locales/en/common';
 import player from '../../locales/en/player';
 import './video.css';
+import { Button } from '../../ui/button';
 
 /**
  * A video file: HLS (hls.js) first where the source has it; where it refuses HLS, has none (public
@@ -80,9 +81,9 @@ function StreamRefused({ message, onDownload }: { message: string; onDownload: (
   return (
     <div className="stream-refused">
       <p role="alert">{message}</p>
-      <button className="btn primary" onClick={onDownload}>
+      <Button variant="primary" onClick={onDownload}>
         {c('download')}
-      </button>
+      </Button>
     </div>
   );
 }
