@@ -7,7 +7,7 @@ import viewer from '../locales/en/viewer';
 import { FilePreview } from './file-preview';
 import type { PreviewSource } from './source';
 import './viewer-frame.css';
-import { Button } from '../ui/button';
+import { Button, buttonClass } from '../ui/button';
 
 /**
  * The full-screen viewer of the signed-in app and of public links: a bar (`heading`, `actions`,
@@ -93,7 +93,7 @@ export function ViewerFrame({
               {heading}
             </div>
             {actions}
-            <RD.Close className="btn icon" aria-label={closeLabel}>
+            <RD.Close className={buttonClass({ square: true })} aria-label={closeLabel}>
               ×
             </RD.Close>
           </header>

@@ -6,7 +6,7 @@ import { useT } from '../i18n';
 import account from '../locales/en/account';
 import { useSession } from '../stores/session';
 import { switchToFullAccess } from '../commands/sign-out';
-import { Button } from '../ui/button';
+import { Button, buttonClass } from '../ui/button';
 
 export const PCLOUD_WEB_TRASH = 'https://my.pcloud.com/#page=trash';
 export const PCLOUD_WEB_SETTINGS = 'https://my.pcloud.com/#page=settings';
@@ -43,7 +43,7 @@ export function NotAvailableWithSignIn({ title, what, href, linkText }: { title:
       <div className="not-available-actions">
         <FullAccessButton />
         {link && (
-          <a className="btn" href={link} target="_blank" rel="noopener noreferrer">
+          <a className={buttonClass()} href={link} target="_blank" rel="noopener noreferrer">
             {linkText}
             <span className="sr-only"> {t('newTab')}</span>
           </a>

@@ -20,7 +20,7 @@ import { CollectionsUnavailable, LoadError } from './collection-states';
 import { DeleteCollectionDialog, RenameCollectionDialog } from './collection-dialogs';
 import { ImportPlaylistDialog } from './import-dialog';
 import './collections.css';
-import { Button } from '../../ui/button';
+import { Button, buttonClass } from '../../ui/button';
 
 const tNow = getT(collections);
 
@@ -152,7 +152,7 @@ export default function CollectionsPage() {
     return (
       <div className="state-box" role="alert">
         <h2>{t('badAddress')}</h2>
-        <Link className="btn primary" to={paths.collections}>
+        <Link className={buttonClass({ variant: 'primary' })} to={paths.collections}>
           {t('allPlaylists')}
         </Link>
       </div>

@@ -12,6 +12,7 @@ import { Icon } from '../../ui/icons';
 import { copyToClipboard, type CopyWhat } from './clipboard';
 import { uploadLinkExpiry } from './link-options';
 import { QrCode } from './qr-code';
+import { buttonClass } from '../../ui/button';
 
 // The address we hand out is this app's own viewer (and drop page): the app is a complete public-link
 // viewer, and the local server's pCloud-style link hosts (u.pcloud.link, my.pcloud.com) do not
@@ -69,10 +70,10 @@ export function LinkShareBox({ url, label, qrLabel, pcloudUrl }: { url: string; 
           <input readOnly value={url} onFocus={(e) => e.target.select()} className="link-url" spellCheck={false} />
         </label>
         <div className="row-actions link-share-actions">
-          <CopyButton text={url} what="Link" className="btn primary">
+          <CopyButton text={url} what="Link" className={buttonClass({ variant: 'primary' })}>
             <Icon name="copy" /> {t('copyLink')}
           </CopyButton>
-          <a className="btn" href={url} target="_blank" rel="noopener noreferrer">
+          <a className={buttonClass()} href={url} target="_blank" rel="noopener noreferrer">
             <Icon name="link" /> {tc('open')}
             <span className="sr-only"> {t('opensInNewTab')}</span>
           </a>
@@ -83,7 +84,7 @@ export function LinkShareBox({ url, label, qrLabel, pcloudUrl }: { url: string; 
             <a href={pcloudUrl} target="_blank" rel="noopener noreferrer" className="link-url-text">
               {pcloudUrl}
             </a>
-            <CopyButton text={pcloudUrl} what="PcloudLink" className="btn link">
+            <CopyButton text={pcloudUrl} what="PcloudLink" className={buttonClass({ variant: 'ghost' })}>
               {tc('copy')}
             </CopyButton>
           </p>
@@ -141,7 +142,7 @@ export function PublinkFacts({ link }: { link: Publink }) {
           <dt>{t('shortCode')}</dt>
           <dd>
             <code>{link.shortcode}</code>{' '}
-            <CopyButton text={viewerUrl(link.shortcode!)} what="ShortLink" className="btn link">
+            <CopyButton text={viewerUrl(link.shortcode!)} what="ShortLink" className={buttonClass({ variant: 'ghost' })}>
               {t('copyShortLink')}
             </CopyButton>
           </dd>
@@ -172,7 +173,7 @@ export function UploadLinkFacts({ link }: { link: UploadLink }) {
       <dt>{t('email')}</dt>
       <dd>
         <span className="link-url-text">{link.mail}</span>{' '}
-        <CopyButton text={link.mail} what="Email" className="btn link">
+        <CopyButton text={link.mail} what="Email" className={buttonClass({ variant: 'ghost' })}>
           {tc('copy')}
         </CopyButton>
       </dd>

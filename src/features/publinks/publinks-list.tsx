@@ -19,7 +19,7 @@ import { errorMessage } from '../../i18n/error-message';
 import { PublinkEditForm } from './edit-forms';
 import { CopyButton, downloadsText, expiryText, isTreeLink, publinkProblem, trafficText, viewerUrl, type LinksT } from './link-share';
 import { ConfirmDelete, ListState, ListTools, QrDialog, ShowMore, usePagedFilter } from './list-parts';
-import { Button } from '../../ui/button';
+import { Button, buttonClass } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
 import { Table } from '../../ui/table';
 
@@ -116,7 +116,7 @@ export function PublinksList() {
               <td className="num">{trafficText(l, t)}</td>
               <td>
                 <div className="links-actions">
-                  <CopyButton text={viewerUrl(l.code)} what="Link" className="btn icon" label={t('copyLinkTo', { name: l.metadata.name })} title={t('copyLink')}>
+                  <CopyButton text={viewerUrl(l.code)} what="Link" className={buttonClass({ square: true })} label={t('copyLinkTo', { name: l.metadata.name })} title={t('copyLink')}>
                     <Icon name="copy" />
                   </CopyButton>
                   <Button icon="qr" aria-label={t('qrOfLinkTo', { name: l.metadata.name })} title={t('qrCode')} onClick={() => setQr(l)} />

@@ -35,7 +35,7 @@ function Created({ created, listed, onClose }: { created: UploadLinkCreated; lis
           <dt>{t('email')}</dt>
           <dd>
             <span className="link-url-text">{created.mail}</span>{' '}
-            <CopyButton text={created.mail} what="Email" className="btn link">
+            <CopyButton text={created.mail} what="Email" className={buttonClass({ variant: 'ghost' })}>
               {tc('copy')}
             </CopyButton>
           </dd>

@@ -17,7 +17,7 @@ import { UploadLinkEditForm } from './edit-forms';
 import { uploadLinkExpiry } from './link-options';
 import { CopyButton, dropUrl, expiryText, filesText, spaceText, uploadLinkProblem, type LinksT } from './link-share';
 import { ConfirmDelete, ListState, ListTools, QrDialog, ShowMore, usePagedFilter } from './list-parts';
-import { Button } from '../../ui/button';
+import { Button, buttonClass } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
 import { Table } from '../../ui/table';
 
@@ -109,7 +109,7 @@ export function UploadLinksList() {
               <td className="num">{spaceText(l, t)}</td>
               <td>
                 <div className="links-actions">
-                  <CopyButton text={dropUrl(l.code)} what="UploadLink" className="btn icon" label={t('copyUploadLinkTo', { name })} title={t('copyLink')}>
+                  <CopyButton text={dropUrl(l.code)} what="UploadLink" className={buttonClass({ square: true })} label={t('copyUploadLinkTo', { name })} title={t('copyLink')}>
                     <Icon name="copy" />
                   </CopyButton>
                   <Button icon="qr" aria-label={t('qrOfUploadLinkTo', { name })} title={t('qrCode')} onClick={() => setQr(l)} />

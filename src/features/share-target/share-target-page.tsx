@@ -15,7 +15,7 @@ import { formatBytes } from '../../lib/format';
 import { pendingShares, shareHandled, type SharedBatch } from './inbox';
 import { useT } from '../../i18n';
 import uploadText from '../../locales/en/upload';
-import { Button } from '../../ui/button';
+import { Button, buttonClass } from '../../ui/button';
 import { DialogActions } from '../../ui/dialog-actions';
 
 
@@ -99,7 +99,7 @@ export default function ShareTargetPage() {
       {batches !== null && files.length === 0 && (
         <div className="state-box">
           <p>{notes.length ? t('sharedOnlyFiles') : t('sharedNone')}</p>
-          <a className="btn" href={paths.folder(0)} onClick={(e) => (e.preventDefault(), void discard())}>
+          <a className={buttonClass()} href={paths.folder(0)} onClick={(e) => (e.preventDefault(), void discard())}>
             {t('goToFiles')}
           </a>
         </div>

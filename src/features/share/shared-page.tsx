@@ -20,7 +20,7 @@ import { Inbox } from './inbox';
 import { PeopleList } from './people-list';
 import { permissionLabel, type ShareT } from './permissions';
 import './share.css';
-import { Button } from '../../ui/button';
+import { Button, buttonClass } from '../../ui/button';
 import { ConfirmDialog } from '../../ui/dialog-actions';
 import { EmptyState, ErrorState } from '../../ui/empty-state';
 
@@ -97,7 +97,7 @@ function SharedWithMe({ shares }: { shares: readonly Share[] }) {
                 </span>
               </div>
               <div className="share-card-actions">
-                <Link className="btn" to={paths.folder(s.folderid)} aria-label={t('openName', { name: s.sharename })}>
+                <Link className={buttonClass()} to={paths.folder(s.folderid)} aria-label={t('openName', { name: s.sharename })}>
                   {tc('open')}
                 </Link>
                 <Button variant="danger" aria-label={t('leaveName', { name: s.sharename })} onClick={() => setLeaving(s)}>
@@ -159,7 +159,7 @@ function SharedByMe({ shares, requests }: { shares: readonly Share[]; requests: 
       <div className="state-box empty">
         <h2>{t('byMeEmpty')}</h2>
         <p className="muted">{t('byMeEmptyHint')}</p>
-        <Link className="btn primary" to={paths.folder(0)}>
+        <Link className={buttonClass({ variant: 'primary' })} to={paths.folder(0)}>
           {t('goToFiles')}
         </Link>
       </div>
