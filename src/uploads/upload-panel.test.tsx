@@ -80,7 +80,7 @@ describe('UploadPanel', () => {
     expect(panel.className).toContain('upload-chip');
     expect(within(panel).getByRole('status').textContent).toBe('2 uploads complete');
     fireEvent.click(within(panel).getByRole('button', { name: 'Show uploads' }));
-    panel = await screen.findByRole('region', { name: 'Uploads' });
+    await screen.findByRole('region', { name: 'Uploads' });
     await waitFor(() => expect(within(screen.getByRole('region', { name: 'Uploads' })).getByRole('list')).toBeTruthy());
     fireEvent.click(within(screen.getByRole('region', { name: 'Uploads' })).getByRole('button', { name: 'Clear finished' }));
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Uploads' })).toBeNull());
