@@ -87,15 +87,15 @@ export default function WelcomePage() {
         <div className="welcome-or" aria-hidden="true">
           <span>{t('or')}</span>
         </div>
-        <button
-          type="button"
-          className={`btn wide ${fullAccess ? 'chosen' : ''}`}
+        <Button
+          wide
+          className={fullAccess ? 'chosen' : undefined}
           aria-expanded={fullAccess}
           aria-controls="full-access"
           onClick={() => setFullAccess((v) => !v)}
         >
           {t('showPasswordForm')}
-        </button>
+        </Button>
         <div id="full-access" hidden={!fullAccess}>
           {fullAccess && <PasswordForm region={region} keep={keep} serverHost={apiHostOf(region)} />}
         </div>

@@ -239,22 +239,19 @@ export function MiniPlayer() {
         </div>
       </div>
       <div className="mp-controls">
-        <button className={`btn icon mp-toggle ${shuffle ? 'on' : ''}`} aria-pressed={shuffle} aria-label={t('shuffle')} title={t('shuffle')} onClick={shuffleToggled}>
-          <Icon name="shuffle" />
-        </button>
+        <Button icon="shuffle" className={`mp-toggle ${shuffle ? 'on' : ''}`} aria-pressed={shuffle} aria-label={t('shuffle')} title={t('shuffle')} onClick={shuffleToggled} />
         <Button icon="prev" aria-label={t('previousTrack')} title={t('previous')} onClick={previous} />
         <Button square className="mp-play" aria-label={playing ? t('pause') : t('play')} title={playing ? t('pauseHint') : t('playHint')} onClick={playToggled} disabled={!!error && !playing}>
           <Icon name={playing ? 'pause' : 'play'} size={20} />
         </Button>
         <Button icon="next" aria-label={t('nextTrack')} title={t('next')} onClick={nextTrack} disabled={queueLength < 2 && repeat !== 'all'} />
-        <button className={`btn icon mp-toggle ${repeat !== 'off' ? 'on' : ''}`} aria-label={repeatLabel} title={repeatLabel} aria-pressed={repeat !== 'off'} onClick={repeatCycled}>
-          <Icon name="repeat" />
+        <Button square icon="repeat" className={`mp-toggle ${repeat !== 'off' ? 'on' : ''}`} aria-label={repeatLabel} title={repeatLabel} aria-pressed={repeat !== 'off'} onClick={repeatCycled}>
           {repeat === 'one' && (
             <span className="mp-one" aria-hidden="true">
               1
             </span>
           )}
-        </button>
+        </Button>
       </div>
       <div className="mp-seek">
         <span className="mp-time" aria-hidden="true">
@@ -299,9 +296,7 @@ export function MiniPlayer() {
         />
       </div>
       <div className="mp-end">
-        <button className={`btn icon mp-toggle ${queueOpen ? 'on' : ''}`} aria-label={t('queue')} title={t('queue')} aria-expanded={queueOpen} aria-controls="mp-queue" onClick={() => setQueueOpen((o) => !o)}>
-          <Icon name="list" />
-        </button>
+        <Button icon="list" className={`mp-toggle ${queueOpen ? 'on' : ''}`} aria-label={t('queue')} title={t('queue')} aria-expanded={queueOpen} aria-controls="mp-queue" onClick={() => setQueueOpen((o) => !o)} />
         <Button
           icon="close"
           aria-label={t('closePlayer')}
