@@ -104,7 +104,25 @@ export function FolderPickerDialog({
   );
 }
 
+/** The destination of a move or a copy: the picker worded for it, the moved folders themselves excluded. */
+export function TransferPickerDialog({ mode, items, onClose, onPick }: { mode: 'move' | 'copy'; items: readonly Metadata[]; onClose: () => void; onPick: (folderid: number) => void }) {
+  const t = useT(browse);
+  const tc = useT(common);
+  return (
+    <FolderPickerDialog
+      open
+      title={t(mode === 'move' ? 'moveTitle' : 'copyTitle', { count: items.length })}
+      action={tc(mode)}
+      pickLabel={(name) => t(mode === 'move' ? 'moveHere' : 'copyHere', { name })}
+      exclude={new Set(items.filter((m): m is FolderMetadata => m.isfolder).map((m) => m.folderid))}
+      onClose={onClose}
+      onPick={onPick}
+    />
+  );
+}
+
 export interface ConflictRequest {
+
   item: Metadata;
   existing: Metadata;
   mode: 'move' | 'copy';

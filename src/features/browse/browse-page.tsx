@@ -40,7 +40,7 @@ import { Button } from '../../ui/button';
 const Viewer = lazy(() => import('../../previewers/viewer'));
 const loadDialogs = () => import('../../widgets/dialogs');
 const NewFolderDialog = lazy(() => loadDialogs().then((m) => ({ default: m.NewFolderDialog })));
-const FolderPickerDialog = lazy(() => loadDialogs().then((m) => ({ default: m.FolderPickerDialog })));
+const TransferPickerDialog = lazy(() => loadDialogs().then((m) => ({ default: m.TransferPickerDialog })));
 const ConflictDialog = lazy(() => loadDialogs().then((m) => ({ default: m.ConflictDialog })));
 const DetailsPanel = lazy(() => import('./details-panel').then((m) => ({ default: m.DetailsPanel })));
 const CommandPalette = lazy(() => import('./command-palette').then((m) => ({ default: m.CommandPalette })));
@@ -332,12 +332,9 @@ export default function BrowsePage() {
       )}
       {picker && (
         <Suspense fallback={null}>
-          <FolderPickerDialog
-            open
-            title={t(picker.mode === 'move' ? 'moveTitle' : 'copyTitle', { count: picker.items.length })}
-            action={tCommon(picker.mode)}
-            pickLabel={(name) => t(picker.mode === 'move' ? 'moveHere' : 'copyHere', { name })}
-            exclude={new Set(picker.items.filter((m) => m.isfolder).map((m) => (m as FolderMetadata).folderid))}
+          <TransferPickerDialog
+            mode={picker.mode}
+            items={picker.items}
             onClose={() => setPicker(null)}
             onPick={(target) => {
               const p = picker;

@@ -3,7 +3,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import { useQueryClient } from '@tanstack/react-query';
-import type { FolderMetadata, Metadata } from '../../api/protocol/types';
+import type { Metadata } from '../../api/protocol/types';
 import { paths } from '../../routing/paths';
 import { useOnline } from '../../lib/online';
 import { commands, commandById } from '../../commands/file-commands';
@@ -22,13 +22,12 @@ import type { ConflictRequest } from '../../widgets/dialogs';
 import type { AskConflict } from '../../commands/operations';
 import { useT } from '../../i18n';
 import browse from '../../locales/en/browse';
-import common from '../../locales/en/common';
 import search from '../../locales/en/search';
 import './search.css';
 import { Button } from '../../ui/button';
 
 const loadDialogs = () => import('../../widgets/dialogs');
-const FolderPickerDialog = lazy(() => loadDialogs().then((m) => ({ default: m.FolderPickerDialog })));
+const TransferPickerDialog = lazy(() => loadDialogs().then((m) => ({ default: m.TransferPickerDialog })));
 const ConflictDialog = lazy(() => loadDialogs().then((m) => ({ default: m.ConflictDialog })));
 const ops = () => import('../../commands/operations');
 
@@ -68,7 +67,6 @@ export function ResultsView(props: ResultsViewProps) {
   const [conflict, setConflict] = useState<ConflictRequest | null>(null);
   const t = useT(search);
   const tb = useT(browse);
-  const tCommon = useT(common);
 
   useEffect(() => resetSelectionStore(), [listKey]);
   const selectedItems = useMemo(() => itemsWithKeys(items, selected), [items, selected]);
@@ -155,12 +153,9 @@ export function ResultsView(props: ResultsViewProps) {
       </ContextMenuArea>
       {picker && (
         <Suspense fallback={null}>
-          <FolderPickerDialog
-            open
-            title={tb(picker.mode === 'move' ? 'moveTitle' : 'copyTitle', { count: picker.items.length })}
-            action={tCommon(picker.mode)}
-            pickLabel={(name) => tb(picker.mode === 'move' ? 'moveHere' : 'copyHere', { name })}
-            exclude={new Set(picker.items.filter((m): m is FolderMetadata => m.isfolder).map((m) => m.folderid))}
+          <TransferPickerDialog
+            mode={picker.mode}
+            items={picker.items}
             onClose={() => setPicker(null)}
             onPick={(target) => {
               const p = picker;
