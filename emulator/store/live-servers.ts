@@ -1,4 +1,4 @@
-import { promises as fsp, rmSync } from 'node:fs';
+import { promises as fsp, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -25,9 +25,16 @@ export async function registerServer(dataDir: string, pid = process.pid): Promis
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     // EPERM: the process exists but belongs to someone else
     return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // a server killed with -9 whose parent died too can stay a zombie where nothing reaps orphans
+  // (a container's PID 1): it still answers signal 0, but it serves nothing
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true; // no procfs (not Linux): signal 0 is all we know
   }
 }

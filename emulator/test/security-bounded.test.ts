@@ -73,4 +73,20 @@ describe('start-up sweep', () => {
       other.kill('SIGKILL');
     }
   });
+
+  it('counts a zombie (killed, never reaped) as dead', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sweep-test-'));
+    // perl forks a child that exits at once and never reaps it: the child stays a zombie while perl sleeps
+    const parent = spawn('perl', ['-e', '$| = 1; $p = fork(); if (!$p) { exit 0 } print "$p\n"; sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const zombie = Number(await new Promise<string>((r) => parent.stdout!.once('data', (d: Buffer) => r(d.toString()))));
+      await new Promise((r) => setTimeout(r, 200));
+      await registerServer(dir, zombie);
+      const next = await registerServer(dir);
+      expect(next.alone).toBe(true);
+      next.release();
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  });
 });
