@@ -9,7 +9,7 @@ import type { PendingLogin } from './store/repos/tfa';
 
 /** pclsync's reading of `tfatype`: 2 = authenticator app (1 = SMS; unverified). */
 export const TFA_AUTHENTICATOR = 2;
-/** Our choices where pCloud's values are unknown (methods-core.md §7.3). */
+/** Our choices where pCloud's values are unknown (docs/pcloud/methods-core.md §7.3). */
 export const TFA_TOKEN_TTL = 600;
 export const TRUST_TTL = 30 * 24 * 3600;
 export const RECOVERY_CODES = 8;

@@ -6,7 +6,7 @@ import type { FileRow, FolderRow, UserRow } from '../store/model';
 import type { Meta, Perms, Storage } from '../store/storage';
 import { queryWords, type Candidate, type SearchRequest, runSearch } from '../store/search';
 
-/** Our choices where pCloud's behaviour is unverified (methods-core.md §8). */
+/** Our choices where pCloud's behaviour is unverified (docs/pcloud/methods-core.md §8). */
 export const SEARCH_DEFAULT_LIMIT = 100;
 export const SEARCH_MAX_LIMIT = 1000;
 

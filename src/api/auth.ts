@@ -110,7 +110,7 @@ export interface TfaLoginParams extends LoginDevice {
   trustdevice?: boolean;
 }
 
-/** Undocumented (methods-core.md §7.3): 2064 = the token expired, 2092 = wrong code. */
+/** Undocumented (docs/pcloud/methods-core.md §7.3): 2064 = the token expired, 2092 = wrong code. */
 export function tfaLogin(params: TfaLoginParams, opts?: CallOptions): Promise<LoginReply> {
   return request<LoginReply>('tfa_login', params, opts);
 }

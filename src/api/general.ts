@@ -137,7 +137,7 @@ export interface SearchResult {
   items: Metadata[];
 }
 
-/** Undocumented, but answers OAuth tokens and is what pCloud's own web app calls (methods-core.md §8). */
+/** Undocumented, but answers OAuth tokens and is what pCloud's own web app calls (docs/pcloud/methods-core.md §8). */
 export function search(params: SearchParams, opts?: CallOptions): Promise<SearchResult> {
   return request<SearchResult>('search', params, opts);
 }
